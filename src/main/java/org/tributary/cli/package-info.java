@@ -1,0 +1,4 @@
+/**
+ * Commands (picocli) and the one composition root that wires every stage by hand. Holds no pipeline logic.
+ */
+package org.tributary.cli;

@@ -1,0 +1,40 @@
+package org.tributary.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The whole of feeds.yml, validated. Immutable; a reload builds a new one. {@code alerts} is null when absent. */
+public record Config(
+        Site site,
+        FetchSettings fetch,
+        Alerts alerts,
+        Defaults defaults,
+        List<String> types,
+        List<Topic> topics,
+        List<Source> sources) {
+
+    public Config {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(defaults, "defaults");
+        types = List.copyOf(types);
+        topics = List.copyOf(topics);
+        sources = List.copyOf(sources);
+    }
+
+    public Optional<Source> source(String id) {
+        return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<Topic> topic(String id) {
+        return topics.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Map<String, Source> sourcesById() {
+        return sources.stream().collect(Collectors.toUnmodifiableMap(Source::id, Function.identity()));
+    }
+}

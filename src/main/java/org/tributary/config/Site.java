@@ -1,0 +1,39 @@
+package org.tributary.config;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * What the published documents say about themselves.
+ *
+ * @param link     the human page this feed belongs to
+ * @param baseUrl  where this server is reachable; self links and ids are built on it (no trailing slash)
+ * @param hub      optional WebSub hub, null when none
+ */
+public record Site(
+        String title,
+        String description,
+        URI link,
+        URI baseUrl,
+        String language,
+        int items,
+        int excerptChars,
+        URI hub) {
+
+    public Site {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        description = description == null ? "" : description;
+        language = language == null ? "en" : language;
+        if (items < 1 || items > 500) throw new IllegalArgumentException("items must be 1..500");
+        if (excerptChars < 20) throw new IllegalArgumentException("excerpt_chars must be at least 20");
+    }
+
+    /** An absolute URL on this server for a path that starts with "/". */
+    public String url(String path) {
+        String base = baseUrl.toString();
+        if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+        return base + path;
+    }
+}

@@ -1,0 +1,46 @@
+package org.tributary.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One feed we poll. The id is stable: history stays with the id when the URL changes.
+ *
+ * @param home  the partner's human page, may be null
+ * @param type  the default type of its items (one of {@link Config#types()})
+ * @param owner optional contact, may be null
+ * @param rules first match wins
+ */
+public record Source(
+        String id,
+        String title,
+        URI url,
+        URI home,
+        Kind kind,
+        String type,
+        List<String> topics,
+        Duration every,
+        String owner,
+        List<Rule> rules) {
+
+    public Source {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(every, "every");
+        topics = List.copyOf(topics);
+        rules = List.copyOf(rules);
+    }
+
+    public enum Kind {
+        PARTNER, LIBRARY;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

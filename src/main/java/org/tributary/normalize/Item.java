@@ -1,0 +1,57 @@
+package org.tributary.normalize;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One item as we publish it, before the store adds when it first saw it.
+ *
+ * @param publicId    stable public id derived from (sourceId, identity); never changes once published
+ * @param identity    the per-source key: "guid:...", "link:..." or "hash:..."
+ * @param guid        the original guid, may be null
+ * @param link        absolute http(s) link, may be null
+ * @param title       plain text, never null (may be empty)
+ * @param summaryHtml sanitized HTML, may be empty
+ * @param contentHtml sanitized HTML, may be empty
+ * @param excerpt     plain text, at most excerpt_chars, cut at a word boundary with "…"
+ * @param imageUrl    absolute http(s) image, may be null
+ * @param published   the source's own date, null when missing or unparseable (the store then uses first seen)
+ * @param updated     the source's own updated date, may be null
+ * @param contentHash hash over everything above that a reader sees; a change means "updated in place"
+ */
+public record Item(
+        String publicId,
+        String sourceId,
+        String identity,
+        String guid,
+        URI link,
+        String title,
+        String summaryHtml,
+        String contentHtml,
+        String excerpt,
+        String type,
+        List<String> topics,
+        List<String> categories,
+        List<String> authors,
+        URI imageUrl,
+        Instant published,
+        Instant updated,
+        String contentHash) {
+
+    public Item {
+        Objects.requireNonNull(publicId, "publicId");
+        Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(contentHash, "contentHash");
+        title = title == null ? "" : title;
+        summaryHtml = summaryHtml == null ? "" : summaryHtml;
+        contentHtml = contentHtml == null ? "" : contentHtml;
+        excerpt = excerpt == null ? "" : excerpt;
+        topics = List.copyOf(topics);
+        categories = List.copyOf(categories);
+        authors = List.copyOf(authors);
+    }
+}

@@ -1,0 +1,51 @@
+package org.tributary.parse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A feed in format-neutral records; Rome's types stay inside this package.
+ *
+ * @param format  e.g. "rss_2.0", "atom_1.0", "rss_1.0"
+ * @param baseUri the URI relative links in the document resolve against (xml:base of the feed, Content-Location,
+ *                else the request URL)
+ * @param link    the feed's human page, may be null
+ */
+public record ParsedFeed(String format, String title, URI link, URI baseUri, List<Entry> entries) {
+
+    public ParsedFeed {
+        Objects.requireNonNull(format, "format");
+        title = title == null ? "" : title;
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * One item as the document says it, before any of our rules. Strings are as parsed (HTML not yet sanitized),
+     * links may still be relative, and dates are null when missing or unparseable.
+     *
+     * @param baseUri     what relative URLs in this entry (link, HTML) resolve against
+     * @param summaryHtml description / summary, may be null
+     * @param contentHtml content:encoded / content, may be null
+     * @param imageUrl    media:thumbnail, media:content image, image enclosure, or null
+     */
+    public record Entry(
+            String guid,
+            String link,
+            String title,
+            String summaryHtml,
+            String contentHtml,
+            List<String> authors,
+            List<String> categories,
+            Instant published,
+            Instant updated,
+            String imageUrl,
+            URI baseUri) {
+
+        public Entry {
+            authors = authors == null ? List.of() : List.copyOf(authors);
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+    }
+}
