@@ -1,0 +1,16 @@
+package org.tributary.cli;
+
+import java.util.Map;
+
+/** The environment variables a deployment may set; read once, at the entry point. */
+record Environment(String dbUrl, String dbUser, String dbPassword) {
+
+    static Environment of(Map<String, String> env) {
+        return new Environment(blankToNull(env.get("TRIBUTARY_DB_URL")), env.getOrDefault("TRIBUTARY_DB_USER", ""),
+                env.getOrDefault("TRIBUTARY_DB_PASSWORD", ""));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,89 @@
+package org.tributary.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import org.tributary.config.Config;
+import org.tributary.config.ConfigError;
+import org.tributary.config.ConfigException;
+import org.tributary.config.ConfigLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The entry point: the only place that reads the environment and the system clock. */
+@Command(name = "tributary", mixinStandardHelpOptions = true, version = "Tributary 0.1",
+        description = "Merges partner and library feeds into one \"Most Recently Added\" feed.",
+        subcommands = {ServeCommand.class, RefreshCommand.class, ExportCommand.class, CheckCommand.class,
+                StatusCommand.class, HideCommand.class, UnhideCommand.class})
+public final class Main implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:TRIBUTARY_CONFIG:-feeds.yml}",
+            description = "feeds.yml to use (env TRIBUTARY_CONFIG; default: ${DEFAULT-VALUE})", scope = CommandLine.ScopeType.INHERIT)
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:TRIBUTARY_DATA:-data}",
+            description = "data directory for the embedded H2 database (env TRIBUTARY_DATA; default: ${DEFAULT-VALUE})",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path data;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return BAD_INPUT;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("tributary: " + oneLine(e));
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** Loads feeds.yml, or prints every error (file:line:column: key: message) and returns null. */
+    Config loadConfig(PrintWriter err) {
+        try {
+            if (!Files.isRegularFile(config)) {
+                err.println(config + ": no such file (use --config or TRIBUTARY_CONFIG)");
+                return null;
+            }
+            return ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            for (ConfigError error : e.errors()) err.println(error);
+            return null;
+        }
+    }
+
+    Tributary open(Config cfg) {
+        Path dataDir = data.toAbsolutePath();
+        return Tributary.open(cfg, dataDir, Environment.of(System.getenv()), InstantSource.system());
+    }
+
+    /** A message for people: the database's "already in use" named as what it means here. */
+    static String oneLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Database may be already in use") || m.contains("already in use")) {
+                return "the data directory is in use by another Tributary process (only one may open an H2 data "
+                        + "directory; stop it first, or use PostgreSQL for several nodes)";
+            }
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,69 @@
+package org.tributary.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tributary.config.Config;
+import org.tributary.schedule.SourceScheduler;
+import org.tributary.web.SourceStatus;
+import org.tributary.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Schedules every source, fetches each once at start, and serves HTTP until stopped.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--port", defaultValue = "${env:TRIBUTARY_PORT:-8080}",
+            description = "HTTP port (env TRIBUTARY_PORT; default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--threads", defaultValue = "8", description = "sources refreshed at the same time (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Override
+    public Integer call() {
+        Config config = main.loadConfig(main.spec.commandLine().getErr());
+        if (config == null) return Main.BAD_INPUT;
+        Tributary app = main.open(config);
+        SourceScheduler scheduler = new SourceScheduler((sourceId, next) -> {
+            config.source(sourceId).ifPresent(app.refresher::refresh);
+            if (next != null) app.store.saveNextFetch(sourceId, next);
+        }, threads, Duration.ofSeconds(Math.min(10, config.sources().size())));
+        SourceStatus status = new SourceStatus(() -> config, app.store, scheduler::nextFireTime);
+        WebServer web = new WebServer(() -> config, app.store, app.database, app.publisher, status);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C: stop taking requests, let refreshes in flight finish, then close the database.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping");
+            web.close();
+            scheduler.close();
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        scheduler.schedule(config.sources());
+        scheduler.start();
+        int actual = web.start(host, port);
+        log.info("serving {} sources on http://{}:{}/ (data: {})", config.sources().size(), host, actual,
+                app.database.vendor());
+        System.out.println("tributary: listening on port " + actual);
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,57 @@
+package org.tributary.cli;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.tributary.refresh.RefreshReport;
+import org.tributary.web.SourceStatus;
+
+/** Plain-text tables for the terminal. */
+final class Tables {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private Tables() {}
+
+    static String refreshLine(RefreshReport r) {
+        return switch (r.outcome()) {
+            case FETCHED -> String.format("ok    %-28s HTTP %d  %d new, %d updated  %d ms", r.sourceId(), r.status(),
+                    r.added(), r.updated(), r.millis());
+            case NOT_MODIFIED -> String.format("ok    %-28s HTTP 304 not modified  %d ms", r.sourceId(), r.millis());
+            case FAILED -> String.format("FAIL  %-28s %s", r.sourceId(), r.error());
+        };
+    }
+
+    static String refreshSummary(List<RefreshReport> reports) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%-28s %-13s %6s %5s %7s %7s%n", "SOURCE", "OUTCOME", "STATUS", "NEW", "UPDATED", "MS"));
+        int added = 0, updated = 0, failed = 0;
+        for (RefreshReport r : reports) {
+            b.append(String.format("%-28s %-13s %6s %5d %7d %7d%n", r.sourceId(), r.outcome().label(),
+                    r.status() == 0 ? "-" : Integer.toString(r.status()), r.added(), r.updated(), r.millis()));
+            added += r.added();
+            updated += r.updated();
+            if (r.outcome() == RefreshReport.Outcome.FAILED) failed++;
+        }
+        b.append(String.format("%d sources: %d ok, %d failed; %d new items, %d updated%n", reports.size(),
+                reports.size() - failed, failed, added, updated));
+        return b.toString();
+    }
+
+    static String status(List<SourceStatus.Row> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%-28s %-8s %-18s %6s %-18s %s%n", "SOURCE", "STATE", "LAST SUCCESS", "ITEMS",
+                "NEXT FETCH", "LAST ERROR"));
+        for (SourceStatus.Row r : rows) {
+            b.append(String.format("%-28s %-8s %-18s %6d %-18s %s%n", r.id(), r.state(), time(r.lastSuccessAt()),
+                    r.items(), time(r.nextFetchAt()), r.lastError() == null ? "" : r.lastError()));
+        }
+        return b.toString();
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "-" : TIME.format(t);
+    }
+}

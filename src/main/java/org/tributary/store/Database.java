@@ -1,0 +1,85 @@
+package org.tributary.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and the schema. Migrations live in one folder per vendor (db/migration/h2, .../postgresql)
+ * and are append-only.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final String vendor;
+
+    private Database(HikariDataSource dataSource, String vendor) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
+    }
+
+    /**
+     * The embedded default: an H2 file under dataDir. WRITE_DELAY=0 makes every commit reach the file before it is
+     * acknowledged (H2's default of 500 ms loses acknowledged commits on kill -9); the default file lock refuses a
+     * second process on the same directory.
+     */
+    public static Database h2(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tributary") + ";WRITE_DELAY=0";
+        return open(url, "sa", "", "h2");
+    }
+
+    /** Any JDBC URL; the vendor folder is chosen from it. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        String vendor = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+        return open(jdbcUrl, user, password, vendor);
+    }
+
+    private static Database open(String url, String user, String password, String vendor) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("tributary");
+        // Fail at once with the driver's message (e.g. "database already in use"), not after a 30 s retry loop.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration/" + vendor)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, vendor);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String vendor() {
+        return vendor;
+    }
+
+    /** True when the database answers a trivial query within a second. */
+    public boolean isHealthy() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

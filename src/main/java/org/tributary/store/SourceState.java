@@ -1,0 +1,43 @@
+package org.tributary.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What we know about one source between fetches. Times are null until the first attempt or success.
+ *
+ * @param lastStatus the HTTP status of the last attempt, 0 when there was no response
+ * @param lastError  null after a success
+ * @param items      how many items of this source are stored
+ */
+public record SourceState(
+        String sourceId,
+        String url,
+        String etag,
+        String lastModified,
+        Instant lastAttemptAt,
+        Instant lastSuccessAt,
+        int lastStatus,
+        String lastError,
+        int consecutiveFailures,
+        Instant nextFetchAt,
+        List<String> unmappedCategories,
+        long items) {
+
+    public SourceState {
+        Objects.requireNonNull(sourceId, "sourceId");
+        unmappedCategories = List.copyOf(unmappedCategories);
+    }
+
+    /** A source we have never tried. */
+    public static SourceState unknown(String sourceId) {
+        return new SourceState(sourceId, null, null, null, null, null, 0, null, 0, null, List.of(), 0);
+    }
+
+    /** "ok", "failing", or "new" (never tried). */
+    public String state() {
+        if (lastAttemptAt == null) return "new";
+        return consecutiveFailures > 0 ? "failing" : "ok";
+    }
+}

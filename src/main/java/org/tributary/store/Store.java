@@ -1,0 +1,415 @@
+package org.tributary.store;
+
+import static org.tributary.store.Jdbc.getInstant;
+import static org.tributary.store.Jdbc.setInstant;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tributary.normalize.Item;
+
+/**
+ * Every SQL statement of Tributary. Deduplication lives in the schema: items are keyed by their public id, a hash of
+ * (source, identity), so a refetch updates in place and never duplicates. All timestamps come from the caller's
+ * clock, never from SQL now(), so ordering is testable.
+ */
+public final class Store {
+
+    private static final String LIST_SEPARATOR = "\n";
+
+    private final Jdbc jdbc;
+
+    public Store(Database database) {
+        this.jdbc = new Jdbc(database.dataSource());
+    }
+
+    // ---- writing what a refresh found ----
+
+    /**
+     * Stores the items of one successful fetch and the source's new state in one transaction. Unchanged items (same
+     * content hash) are skipped before the database writes anything, which is most of them on most fetches.
+     */
+    public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, List<Item> items,
+                                  Set<String> unmappedCategories, Instant now) {
+        return jdbc.inTransaction(c -> {
+            Map<String, Known> known = knownItems(c, sourceId);
+            List<Item> added = new ArrayList<>();
+            List<Item> changed = new ArrayList<>();
+            for (Item item : items) {
+                Known k = known.get(item.publicId());
+                if (k == null) added.add(item);
+                else if (!k.contentHash.equals(item.contentHash())) changed.add(item);
+            }
+            insertItems(c, added, now);
+            updateItems(c, changed, known, now);
+            writeTopics(c, added, changed);
+            upsertState(c, sourceId, url, etag, lastModified, now, now, 200, null, 0,
+                    String.join(LIST_SEPARATOR, new TreeSet<>(unmappedCategories)));
+            if (!added.isEmpty() || !changed.isEmpty()) bumpVersion(c, now);
+            return new SaveResult(added.size(), changed.size(), items.size() - added.size() - changed.size());
+        });
+    }
+
+    /** A 304: nothing changed but the time we last heard from the source. */
+    public void saveNotModified(String sourceId, String url, String etag, String lastModified, Instant now) {
+        jdbc.inTransaction(c -> {
+            SourceState before = state(c, sourceId);
+            upsertState(c, sourceId, url, etag != null ? etag : before.etag(),
+                    lastModified != null ? lastModified : before.lastModified(), now, now, 304, null, 0,
+                    String.join(LIST_SEPARATOR, before.unmappedCategories()));
+            return null;
+        });
+    }
+
+    /** A failed attempt: the validators and items stay as they were; the failure count grows. */
+    public void saveFailure(String sourceId, String url, int status, String reason, Instant now) {
+        jdbc.inTransaction(c -> {
+            SourceState before = state(c, sourceId);
+            upsertState(c, sourceId, url, before.etag(), before.lastModified(), now, before.lastSuccessAt(), status,
+                    reason, before.consecutiveFailures() + 1,
+                    String.join(LIST_SEPARATOR, before.unmappedCategories()));
+            return null;
+        });
+    }
+
+    /** When the scheduler will next fetch the source, for /status. */
+    public void saveNextFetch(String sourceId, Instant next) {
+        jdbc.inTransaction(c -> {
+            for (String sql : List.of("UPDATE source_state SET next_fetch_at = ? WHERE source_id = ?",
+                    "INSERT INTO source_state (next_fetch_at, source_id) VALUES (?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    setInstant(ps, 1, next);
+                    ps.setString(2, sourceId);
+                    if (ps.executeUpdate() > 0) break;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Hides (or shows again) an item in every output. False when no item has that id. */
+    public boolean setHidden(String publicId, boolean hidden, Instant now) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE item SET hidden = ? WHERE public_id = ?")) {
+                ps.setBoolean(1, hidden);
+                ps.setString(2, publicId);
+                if (ps.executeUpdate() == 0) return false;
+            }
+            bumpVersion(c, now);
+            return true;
+        });
+    }
+
+    private record Known(String contentHash, Instant firstSeen) {}
+
+    private static Map<String, Known> knownItems(Connection c, String sourceId) throws SQLException {
+        Map<String, Known> known = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT public_id, content_hash, first_seen_at FROM item WHERE source_id = ?")) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(1), new Known(rs.getString(2), getInstant(rs, "first_seen_at")));
+                }
+            }
+        }
+        return known;
+    }
+
+    /**
+     * The display and sort date: the source's own date, unless it is missing or later than the moment we first saw
+     * the item (a future date would pin an item to the top of every feed).
+     */
+    static Instant displayDate(Instant published, Instant firstSeen) {
+        return published == null || published.isAfter(firstSeen) ? firstSeen : published;
+    }
+
+    private static void insertItems(Connection c, List<Item> items, Instant now) throws SQLException {
+        if (items.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO item (source_id, identity, guid, link, title, summary_html, content_html, excerpt,
+                                  item_type, categories, authors, image_url, published_at, source_updated_at,
+                                  content_hash, sort_date, first_seen_at, changed_at, public_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            for (Item item : items) {
+                int i = bindContent(ps, item);
+                setInstant(ps, i++, displayDate(item.published(), now));
+                setInstant(ps, i++, now);
+                setInstant(ps, i++, now);
+                ps.setString(i, item.publicId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void updateItems(Connection c, List<Item> items, Map<String, Known> known, Instant now)
+            throws SQLException {
+        if (items.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE item SET source_id = ?, identity = ?, guid = ?, link = ?, title = ?, summary_html = ?,
+                                content_html = ?, excerpt = ?, item_type = ?, categories = ?, authors = ?,
+                                image_url = ?, published_at = ?, source_updated_at = ?, content_hash = ?,
+                                sort_date = ?, changed_at = ?
+                WHERE public_id = ?
+                """)) {
+            for (Item item : items) {
+                int i = bindContent(ps, item);
+                setInstant(ps, i++, displayDate(item.published(), known.get(item.publicId()).firstSeen()));
+                setInstant(ps, i++, now);
+                ps.setString(i, item.publicId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Binds the fifteen columns that come from the item itself; returns the next parameter index. */
+    private static int bindContent(PreparedStatement ps, Item item) throws SQLException {
+        int i = 1;
+        ps.setString(i++, item.sourceId());
+        ps.setString(i++, item.identity());
+        ps.setString(i++, item.guid());
+        ps.setString(i++, item.link() == null ? null : item.link().toString());
+        ps.setString(i++, item.title());
+        ps.setString(i++, item.summaryHtml());
+        ps.setString(i++, item.contentHtml());
+        ps.setString(i++, item.excerpt());
+        ps.setString(i++, item.type());
+        ps.setString(i++, joinList(item.categories()));
+        ps.setString(i++, joinList(item.authors()));
+        ps.setString(i++, item.imageUrl() == null ? null : item.imageUrl().toString());
+        setInstant(ps, i++, item.published());
+        setInstant(ps, i++, item.updated());
+        ps.setString(i++, item.contentHash());
+        return i;
+    }
+
+    private static void writeTopics(Connection c, List<Item> added, List<Item> changed) throws SQLException {
+        if (!changed.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM item_topic WHERE public_id = ?")) {
+                for (Item item : changed) {
+                    ps.setString(1, item.publicId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO item_topic (public_id, topic) VALUES (?, ?)")) {
+            for (List<Item> list : List.of(added, changed)) {
+                for (Item item : list) {
+                    for (String topic : new TreeSet<>(item.topics())) {
+                        ps.setString(1, item.publicId());
+                        ps.setString(2, topic);
+                        ps.addBatch();
+                    }
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void bumpVersion(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE publish_state SET version = version + 1, changed_at = ? WHERE id = 1")) {
+            setInstant(ps, 1, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Update, else insert: portable across H2 and PostgreSQL, and safe because one source refreshes at a time. */
+    private static void upsertState(Connection c, String sourceId, String url, String etag, String lastModified,
+                                    Instant attemptAt, Instant successAt, int status, String error, int failures,
+                                    String unmapped) throws SQLException {
+        String[] columns = {"url", "etag", "last_modified", "last_attempt_at", "last_success_at", "last_status",
+                "last_error", "consecutive_failures", "unmapped_categories"};
+        String update = "UPDATE source_state SET " + String.join(" = ?, ", columns) + " = ? WHERE source_id = ?";
+        String insert = "INSERT INTO source_state (" + String.join(", ", columns) + ", source_id) VALUES ("
+                + "?, ".repeat(columns.length) + "?)";
+        for (String sql : List.of(update, insert)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, url);
+                ps.setString(i++, etag);
+                ps.setString(i++, lastModified);
+                setInstant(ps, i++, attemptAt);
+                setInstant(ps, i++, successAt);
+                ps.setInt(i++, status);
+                ps.setString(i++, error == null ? null : truncate(error, 2000));
+                ps.setInt(i++, failures);
+                ps.setString(i++, truncate(unmapped, 20000));
+                ps.setString(i, sourceId);
+                if (ps.executeUpdate() > 0) return;
+            }
+        }
+    }
+
+    // ---- reading ----
+
+    public SourceState state(String sourceId) {
+        return jdbc.read(c -> state(c, sourceId));
+    }
+
+    private static SourceState state(Connection c, String sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(STATE_SELECT + " WHERE s.source_id = ?")) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? readState(rs) : SourceState.unknown(sourceId);
+            }
+        }
+    }
+
+    /** Every source we have a row for, by id. Sources in feeds.yml that never ran have none. */
+    public Map<String, SourceState> states() {
+        return jdbc.read(c -> {
+            Map<String, SourceState> states = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(STATE_SELECT + " ORDER BY s.source_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SourceState s = readState(rs);
+                    states.put(s.sourceId(), s);
+                }
+            }
+            return states;
+        });
+    }
+
+    private static final String STATE_SELECT = """
+            SELECT s.*, (SELECT COUNT(*) FROM item i WHERE i.source_id = s.source_id) AS items
+            FROM source_state s
+            """;
+
+    private static SourceState readState(ResultSet rs) throws SQLException {
+        return new SourceState(
+                rs.getString("source_id"),
+                rs.getString("url"),
+                rs.getString("etag"),
+                rs.getString("last_modified"),
+                getInstant(rs, "last_attempt_at"),
+                getInstant(rs, "last_success_at"),
+                rs.getInt("last_status"),
+                rs.getString("last_error"),
+                rs.getInt("consecutive_failures"),
+                getInstant(rs, "next_fetch_at"),
+                splitList(rs.getString("unmapped_categories")),
+                rs.getLong("items"));
+    }
+
+    /** Published items, newest first (ties by first seen), hidden ones left out. */
+    public List<StoredItem> items(ItemQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i WHERE i.hidden = FALSE");
+        List<String> params = new ArrayList<>();
+        inClause(sql, "i.item_type", query.types(), params);
+        inClause(sql, "i.source_id", query.sourceIds(), params);
+        if (!query.topics().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM item_topic t WHERE t.public_id = i.public_id");
+            inClause(sql, "t.topic", query.topics(), params);
+            sql.append(')');
+        }
+        sql.append(" ORDER BY i.sort_date DESC, i.first_seen_at DESC, i.public_id DESC LIMIT ").append(query.limit());
+        return jdbc.read(c -> {
+            List<StoredItem> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) items.add(readItemRow(rs));
+                }
+            }
+            return withTopics(c, items);
+        });
+    }
+
+    private static void inClause(StringBuilder sql, String column, Collection<String> values, List<String> params) {
+        if (values.isEmpty()) return;
+        sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", values.stream().map(v -> "?").toList()))
+                .append(')');
+        params.addAll(new TreeSet<>(values));
+    }
+
+    /** Rows are read without topics first; one more query fills them in for the whole page. */
+    private static StoredItem readItemRow(ResultSet rs) throws SQLException {
+        Item item = new Item(
+                rs.getString("public_id"),
+                rs.getString("source_id"),
+                rs.getString("identity"),
+                rs.getString("guid"),
+                uri(rs.getString("link")),
+                rs.getString("title"),
+                rs.getString("summary_html"),
+                rs.getString("content_html"),
+                rs.getString("excerpt"),
+                rs.getString("item_type"),
+                List.of(),
+                splitList(rs.getString("categories")),
+                splitList(rs.getString("authors")),
+                uri(rs.getString("image_url")),
+                getInstant(rs, "published_at"),
+                getInstant(rs, "source_updated_at"),
+                rs.getString("content_hash"));
+        return new StoredItem(item, getInstant(rs, "sort_date"), getInstant(rs, "first_seen_at"),
+                getInstant(rs, "changed_at"));
+    }
+
+    private static List<StoredItem> withTopics(Connection c, List<StoredItem> items) throws SQLException {
+        if (items.isEmpty()) return items;
+        Map<String, List<String>> topics = new HashMap<>();
+        String marks = String.join(", ", items.stream().map(i -> "?").toList());
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT public_id, topic FROM item_topic WHERE public_id IN (" + marks + ") ORDER BY topic")) {
+            for (int i = 0; i < items.size(); i++) ps.setString(i + 1, items.get(i).item().publicId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) topics.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return items.stream().map(s -> {
+            Item i = s.item();
+            Item withTopics = new Item(i.publicId(), i.sourceId(), i.identity(), i.guid(), i.link(), i.title(),
+                    i.summaryHtml(), i.contentHtml(), i.excerpt(), i.type(),
+                    topics.getOrDefault(i.publicId(), List.of()), i.categories(), i.authors(), i.imageUrl(),
+                    i.published(), i.updated(), i.contentHash());
+            return new StoredItem(withTopics, s.date(), s.firstSeen(), s.changedAt());
+        }).toList();
+    }
+
+    /** Moves whenever anything published changes; rendered documents are cached against it. */
+    public PublishVersion version() {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, changed_at FROM publish_state WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new PublishVersion(rs.getLong(1), getInstant(rs, "changed_at"));
+            }
+        });
+    }
+
+    public record PublishVersion(long version, Instant changedAt) {}
+
+    private static String joinList(List<String> values) {
+        return String.join(LIST_SEPARATOR, values.stream().map(v -> v.replace('\n', ' ')).toList());
+    }
+
+    private static List<String> splitList(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(LIST_SEPARATOR));
+    }
+
+    private static URI uri(String s) {
+        return s == null ? null : URI.create(s);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,104 @@
+package org.tributary.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tributary.config.Config;
+import org.tributary.config.Source;
+import org.tributary.store.ItemQuery;
+
+/**
+ * The query of a feed or page request (type=, topic=, kind=, source= repeatable; limit=), checked against the
+ * config. The canonical query (sorted, encoded) is part of the cache key and of the feed's self link, so
+ * "?type=News&limit=5" and "?limit=5&type=News" are one document.
+ */
+record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing) {
+
+    private static final Set<String> KNOWN = Set.of("type", "topic", "kind", "source", "limit");
+
+    /** A request we refuse, with a reason that does not echo the request back. */
+    static final class BadRequest extends Exception {
+        BadRequest(String reason) {
+            super(reason);
+        }
+    }
+
+    static FeedFilter parse(Map<String, List<String>> params, Config config, String fixedTopic) throws BadRequest {
+        for (String name : params.keySet()) {
+            if (!KNOWN.contains(name)) throw new BadRequest("unknown query parameter; use type, topic, kind, source, limit");
+        }
+        Set<String> types = values(params, "type");
+        for (String t : types) if (!config.types().contains(t)) throw new BadRequest("type: not a declared type");
+        Set<String> topics = values(params, "topic");
+        for (String t : topics) if (config.topic(t).isEmpty()) throw new BadRequest("topic: not a declared topic");
+        Set<String> sources = values(params, "source");
+        for (String s : sources) if (config.source(s).isEmpty()) throw new BadRequest("source: not a known source id");
+        Set<String> kinds = values(params, "kind");
+        Set<String> sourceIds = new TreeSet<>(sources);
+        if (!kinds.isEmpty()) {
+            Set<String> ofKind = new TreeSet<>();
+            for (String k : kinds) {
+                Source.Kind kind = kind(k);
+                config.sources().stream().filter(s -> s.kind() == kind).forEach(s -> ofKind.add(s.id()));
+            }
+            // kind narrows source= when both are given; no source of that kind means no items, not "any".
+            if (sources.isEmpty()) sourceIds = ofKind;
+            else sourceIds.retainAll(ofKind);
+        }
+        int limit = limit(params, config.site().items());
+        Set<String> topicFilter = new TreeSet<>(topics);
+        if (fixedTopic != null) topicFilter = Set.of(fixedTopic);
+        String canonical = canonical(params, kinds);
+        boolean nothing = !kinds.isEmpty() && sourceIds.isEmpty();
+        return new FeedFilter(new ItemQuery(types, topicFilter, sourceIds, limit), canonical, nothing);
+    }
+
+    private static Source.Kind kind(String value) throws BadRequest {
+        try {
+            return Source.Kind.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("kind: use partner or library");
+        }
+    }
+
+    private static int limit(Map<String, List<String>> params, int fallback) throws BadRequest {
+        List<String> values = params.getOrDefault("limit", List.of());
+        if (values.isEmpty()) return fallback;
+        if (values.size() > 1) throw new BadRequest("limit: give it once");
+        try {
+            int limit = Integer.parseInt(values.get(0).trim());
+            if (limit < 1 || limit > ItemQuery.MAX_LIMIT) throw new NumberFormatException();
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new BadRequest("limit: a whole number from 1 to " + ItemQuery.MAX_LIMIT);
+        }
+    }
+
+    private static Set<String> values(Map<String, List<String>> params, String name) {
+        Set<String> values = new TreeSet<>();
+        for (String v : params.getOrDefault(name, List.of())) {
+            if (!v.isBlank()) values.add(v.trim());
+        }
+        return values;
+    }
+
+    private static String canonical(Map<String, List<String>> params, Set<String> kinds) {
+        List<String> parts = new ArrayList<>();
+        for (String name : new TreeSet<>(params.keySet())) {
+            Set<String> vs = name.equals("kind") ? lower(kinds) : values(params, name);
+            for (String v : vs) parts.add(name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+        }
+        return String.join("&", parts);
+    }
+
+    private static Set<String> lower(Set<String> values) {
+        Set<String> out = new TreeSet<>();
+        values.forEach(v -> out.add(v.toLowerCase(Locale.ROOT)));
+        return out;
+    }
+}

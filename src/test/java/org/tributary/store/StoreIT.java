@@ -1,0 +1,180 @@
+package org.tributary.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tributary.normalize.Item;
+
+/** The store against a real H2 file in a temporary directory. */
+class StoreIT {
+
+    private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
+    private static final Instant T1 = Instant.parse("2026-01-10T12:30:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private Database database;
+    private Store store;
+
+    @BeforeEach
+    void open() {
+        database = Database.h2(dataDir);
+        store = new Store(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    static Item item(String source, String id, String title, Instant published, String hash, String... topics) {
+        return new Item("pid-" + source + "-" + id, source, "guid:" + id, id, URI.create("https://example.org/" + id),
+                title, "<p>" + title + "</p>", "", title, "News", List.of(topics), List.of("cat"), List.of("Ann"),
+                null, published, null, hash);
+    }
+
+    private List<String> titles(ItemQuery q) {
+        return store.items(q).stream().map(s -> s.item().title()).toList();
+    }
+
+    @Test
+    void refetchOfTheSameItemsNeverDuplicates() {
+        List<Item> items = List.of(item("a", "1", "One", T0.minusSeconds(60), "h1"),
+                item("a", "2", "Two", T0.minusSeconds(30), "h2"));
+        SaveResult first = store.saveFetched("a", "https://a.example/feed", "\"e1\"", null, items, Set.of(), T0);
+        SaveResult second = store.saveFetched("a", "https://a.example/feed", "\"e1\"", null, items, Set.of(), T1);
+
+        assertThat(first).isEqualTo(new SaveResult(2, 0, 0));
+        assertThat(second).isEqualTo(new SaveResult(0, 0, 2));
+        assertThat(titles(ItemQuery.newest(50))).containsExactly("Two", "One");
+    }
+
+    @Test
+    void changedItemUpdatesInPlaceKeepingIdAndFirstSeen() {
+        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "Old title", null, "h1")), Set.of(), T0);
+        SaveResult r = store.saveFetched("a", "u", null, null, List.of(item("a", "1", "New title", null, "h2")),
+                Set.of(), T1);
+
+        assertThat(r.updated()).isEqualTo(1);
+        StoredItem stored = store.items(ItemQuery.newest(50)).get(0);
+        assertThat(stored.item().publicId()).isEqualTo("pid-a-1");
+        assertThat(stored.item().title()).isEqualTo("New title");
+        assertThat(stored.firstSeen()).isEqualTo(T0);
+        assertThat(stored.changedAt()).isEqualTo(T1);
+        // no date of its own: it keeps the moment we first saw it, not the moment it changed
+        assertThat(stored.date()).isEqualTo(T0);
+    }
+
+    @Test
+    void missingAndFutureDatesBecomeFirstSeen() {
+        store.saveFetched("a", "u", null, null, List.of(
+                item("a", "future", "Future", T0.plusSeconds(86_400 * 30), "h1"),
+                item("a", "none", "None", null, "h2"),
+                item("a", "past", "Past", T0.minusSeconds(3600), "h3")), Set.of(), T0);
+
+        List<StoredItem> items = store.items(ItemQuery.newest(50));
+        assertThat(items).extracting(s -> s.item().title()).containsExactlyInAnyOrder("Future", "None", "Past");
+        assertThat(items).filteredOn(s -> !s.item().title().equals("Past")).allMatch(s -> s.date().equals(T0));
+        assertThat(items.get(2).item().title()).isEqualTo("Past");
+    }
+
+    @Test
+    void newestFirstAcrossSourcesTiesByFirstSeen() {
+        Instant day = Instant.parse("2019-06-11T00:00:00Z");
+        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "A old", day.minusSeconds(86_400), "x"),
+                item("a", "2", "A same day", day, "y")), Set.of(), T0);
+        store.saveFetched("b", "u", null, null, List.of(item("b", "1", "B same day", day, "z"),
+                item("b", "2", "B newest", day.plusSeconds(86_400), "w")), Set.of(), T1);
+
+        assertThat(titles(ItemQuery.newest(50))).containsExactly("B newest", "B same day", "A same day", "A old");
+        assertThat(titles(ItemQuery.newest(2))).containsExactly("B newest", "B same day");
+    }
+
+    @Test
+    void filtersByTypeTopicAndSource() {
+        Item webinar = new Item("pid-w", "b", "guid:w", "w", null, "Webinar", "", "", "", "Webinar",
+                List.of("programming"), List.of(), List.of(), null, T0.minusSeconds(10), null, "hw");
+        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "News A", T0.minusSeconds(20), "h",
+                "partnerships")), Set.of(), T0);
+        store.saveFetched("b", "u", null, null, List.of(webinar), Set.of(), T0);
+
+        assertThat(titles(new ItemQuery(Set.of("Webinar"), Set.of(), Set.of(), 50))).containsExactly("Webinar");
+        assertThat(titles(new ItemQuery(Set.of(), Set.of("partnerships"), Set.of(), 50))).containsExactly("News A");
+        assertThat(titles(new ItemQuery(Set.of(), Set.of(), Set.of("b"), 50))).containsExactly("Webinar");
+        assertThat(store.items(ItemQuery.newest(50)).get(1).item().topics()).containsExactly("partnerships");
+    }
+
+    @Test
+    void failuresCountUpAndSuccessResetsThem() {
+        store.saveFetched("a", "u", "\"v1\"", "Sat, 10 Jan 2026 12:00:00 GMT", List.of(), Set.of("Events"), T0);
+        store.saveFailure("a", "u", 503, "fetch[a]: HTTP 503", T1);
+        store.saveFailure("a", "u", 0, "fetch[a]: timed out", T1.plusSeconds(60));
+
+        SourceState failing = store.state("a");
+        assertThat(failing.consecutiveFailures()).isEqualTo(2);
+        assertThat(failing.state()).isEqualTo("failing");
+        assertThat(failing.lastError()).isEqualTo("fetch[a]: timed out");
+        assertThat(failing.etag()).isEqualTo("\"v1\""); // validators survive failures
+        assertThat(failing.lastSuccessAt()).isEqualTo(T0);
+        assertThat(failing.unmappedCategories()).containsExactly("Events");
+
+        store.saveNotModified("a", "u", null, null, T1.plusSeconds(120));
+        SourceState ok = store.state("a");
+        assertThat(ok.consecutiveFailures()).isZero();
+        assertThat(ok.lastError()).isNull();
+        assertThat(ok.etag()).isEqualTo("\"v1\"");
+        assertThat(ok.lastSuccessAt()).isEqualTo(T1.plusSeconds(120));
+    }
+
+    @Test
+    void versionMovesOnlyWhenPublishedContentChanges() {
+        long v0 = store.version().version();
+        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T0);
+        long v1 = store.version().version();
+        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T1);
+        store.saveNotModified("a", "u", null, null, T1);
+        store.saveFailure("a", "u", 500, "x", T1);
+
+        assertThat(v1).isGreaterThan(v0);
+        assertThat(store.version().version()).isEqualTo(v1);
+    }
+
+    @Test
+    void hiddenItemsLeaveEveryOutputAndComeBack() {
+        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "One", T0, "h1"), item("a", "2", "Two", T0,
+                "h2")), Set.of(), T0);
+
+        assertThat(store.setHidden("pid-a-1", true, T1)).isTrue();
+        assertThat(titles(ItemQuery.newest(50))).containsExactly("Two");
+        assertThat(store.setHidden("no-such-id", true, T1)).isFalse();
+        assertThat(store.setHidden("pid-a-1", false, T1)).isTrue();
+        assertThat(titles(ItemQuery.newest(50))).containsExactlyInAnyOrder("One", "Two");
+    }
+
+    @Test
+    void reopeningTheDataDirectoryKeepsEverything() {
+        store.saveFetched("a", "u", "\"e\"", null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T0);
+        database.close();
+
+        database = Database.h2(dataDir);
+        store = new Store(database);
+        assertThat(titles(ItemQuery.newest(50))).containsExactly("One");
+        assertThat(store.state("a").etag()).isEqualTo("\"e\"");
+    }
+
+    @Test
+    void nextFetchIsRecordedEvenBeforeTheFirstAttempt() {
+        store.saveNextFetch("new-source", T1);
+        assertThat(store.state("new-source").nextFetchAt()).isEqualTo(T1);
+        assertThat(store.state("new-source").state()).isEqualTo("new");
+    }
+}
