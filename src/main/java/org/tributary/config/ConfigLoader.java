@@ -68,10 +68,11 @@ public final class ConfigLoader {
             }
             return Optional.of(root);
         } catch (MarkedYAMLException e) {
+            // SnakeYAML phrases context then problem: "while parsing a flow mapping", "expected ',' or '}'".
             String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
-            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            if (e.getProblemMark() != null) problems.at(e.getProblemMark(), "", "invalid YAML: " + problem + context);
-            else problems.atStart("", "invalid YAML: " + problem + context);
+            String message = "invalid YAML: " + (e.getContext() == null ? "" : e.getContext() + ", ") + problem;
+            if (e.getProblemMark() != null) problems.at(e.getProblemMark(), "", message);
+            else problems.atStart("", message);
             return Optional.empty();
         } catch (YAMLException e) {
             problems.atStart("", "invalid YAML: " + e.getMessage());
