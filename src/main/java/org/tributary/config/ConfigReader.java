@@ -1,0 +1,166 @@
+package org.tributary.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Walks a composed feeds.yml against the contract in DESIGN.md section 3 and builds the records. Names must be
+ * declared before they are checked, so types and topics are read before defaults and sources. After an error a
+ * section goes on being checked, so one run reports everything; records are built only from clean sections.
+ */
+final class ConfigReader {
+
+    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources");
+    private static final List<String> SITE_KEYS =
+            List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub");
+    private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private");
+    private static final List<String> ALERTS_KEYS = List.of("webhook", "email", "after");
+    private static final List<String> EMAIL_KEYS = List.of("smtp", "from", "to");
+    private static final List<String> DEFAULTS_KEYS = List.of("every", "type");
+    private static final List<String> TOPIC_KEYS = List.of("id", "title", "description", "image");
+    private static final List<String> IMAGE_KEYS = List.of("url", "credit");
+
+    static final String USER_AGENT_PRODUCT = "Tributary/0.1";
+    static final Duration MIN_EVERY = Duration.ofMinutes(1);
+    static final String ID_MESSAGE = "not a valid id (lowercase letters, digits and '-', not starting with '-')";
+    static final String EMAIL_MESSAGE = "not an email address";
+
+    private final Problems problems;
+
+    ConfigReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The config, or empty when anything was reported. */
+    Optional<Config> read(YamlMap top) {
+        Optional<Site> site = top.requiredMap("site", SITE_KEYS).map(this::site);
+        FetchSettings fetch = fetch(top.map("fetch", FETCH_KEYS), site);
+        Alerts alerts = top.map("alerts", ALERTS_KEYS).map(this::alerts).orElse(null);
+        List<String> types = types(top);
+        List<Topic> topics = new ArrayList<>();
+        Set<String> topicIds = topics(top, topics);
+        Defaults defaults = defaults(top.map("defaults", DEFAULTS_KEYS), types);
+        List<Source> sources = new SourceReader(problems, types, topicIds, defaults).read(top);
+        if (problems.count() > 0) return Optional.empty();
+        return Optional.of(new Config(site.orElseThrow(), fetch, alerts, defaults, types, topics, sources));
+    }
+
+    private Site site(YamlMap m) {
+        int before = problems.count();
+        Optional<String> title = m.requiredText("title");
+        Optional<String> description = m.text("description");
+        Optional<URI> link = m.requiredUrl("link");
+        Optional<URI> baseUrl = m.requiredUrl("base_url").map(ConfigReader::withoutTrailingSlash);
+        Optional<String> language = m.checked("language", false, Formats::language, "not a language tag like en or en-GB");
+        Optional<Integer> items = m.integer("items", 1, 500);
+        Optional<Integer> excerptChars = m.integer("excerpt_chars", 20, 5000);
+        Optional<URI> hub = m.url("hub");
+        return problems.build(before, m.node(), m.path(), () -> new Site(title.orElseThrow(), description.orElse(""),
+                link.orElseThrow(), baseUrl.orElseThrow(), language.orElse("en"), items.orElse(50),
+                excerptChars.orElse(250), hub.orElse(null)));
+    }
+
+    /** Site.url(path) appends "/path"; a base written with a trailing slash would otherwise give "//path". */
+    private static URI withoutTrailingSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    private FetchSettings fetch(Optional<YamlMap> section, Optional<Site> site) {
+        int before = problems.count();
+        Optional<String> userAgent = section.flatMap(m -> m.text("user_agent"));
+        Duration timeout = section.flatMap(m -> m.duration("timeout", Duration.ofSeconds(1), "1s"))
+                .orElse(Duration.ofSeconds(20));
+        long maxBytes = section.map(m -> m.size("max_bytes")).filter(s -> s.isPresent())
+                .map(s -> s.getAsLong()).orElse(10L << 20);
+        List<String> allowPrivate = section.map(m -> m.texts("allow_private", Formats::hostPort,
+                "not a host:port pair like localhost:8081")).orElse(List.of());
+        if (problems.count() > before) return null;
+        // The default names the site so a partner who sees us in their logs knows whom to contact.
+        String agent = userAgent.orElseGet(() -> USER_AGENT_PRODUCT + " (+" + site.map(Site::link).map(URI::toString)
+                .orElse("https://github.com/tributary") + ")");
+        return new FetchSettings(agent, timeout, maxBytes, allowPrivate);
+    }
+
+    private Alerts alerts(YamlMap m) {
+        int before = problems.count();
+        Optional<URI> webhook = m.url("webhook");
+        Optional<Alerts.Email> email = m.map("email", EMAIL_KEYS).map(this::email);
+        Duration after = m.duration("after", Duration.ofSeconds(1), "1s").orElse(Duration.ofHours(6));
+        return problems.build(before, m.node(), m.path(),
+                () -> new Alerts(webhook.orElse(null), email.orElse(null), after));
+    }
+
+    private Alerts.Email email(YamlMap m) {
+        int before = problems.count();
+        Optional<String> smtp = m.checked("smtp", true, Formats::hostPort, "not a host:port pair like smtp.example.org:587");
+        Optional<String> from = m.checked("from", true, Formats::email, EMAIL_MESSAGE);
+        int beforeTo = problems.count();
+        List<String> to = m.require("to").isPresent() ? m.texts("to", Formats::email, EMAIL_MESSAGE) : List.of();
+        if (to.isEmpty() && problems.count() == beforeTo) m.report("to", "must list at least one address");
+        return problems.build(before, m.node(), m.path(), () -> new Alerts.Email(smtp.orElseThrow(), from.orElseThrow(), to));
+    }
+
+    /** Declared item types; [News] when the file declares none. */
+    private List<String> types(YamlMap top) {
+        if (top.get("types").isEmpty()) return List.of("News");
+        int before = problems.count();
+        List<String> types = top.texts("types", Formats::typeName,
+                "not a type name (letters, digits, spaces, '-' and '_', starting with a letter)");
+        if (types.isEmpty() && problems.count() == before) top.report("types", "must list at least one type");
+        return types;
+    }
+
+    /** Fills {@code topics} with the clean ones; returns every well-formed id, so a topic with a bad image URL does
+     *  not also make every source that names it "undeclared". */
+    private Set<String> topics(YamlMap top, List<Topic> topics) {
+        Set<String> ids = new LinkedHashSet<>();
+        Map<String, Node> firstId = new HashMap<>();
+        for (YamlMap.Entry entry : top.list("topics")) {
+            YamlMap.open(entry.node(), entry.path(), problems, TOPIC_KEYS).ifPresent(m -> {
+                int before = problems.count();
+                Optional<String> id = m.checked("id", true, Formats::id, ID_MESSAGE);
+                id.ifPresent(value -> {
+                    Node idNode = m.get("id").orElseThrow();
+                    Node first = firstId.putIfAbsent(value, idNode);
+                    if (first != null) m.report("id", "duplicate topic id \"" + value + "\", first at line " + line(first));
+                    ids.add(value);
+                });
+                Optional<String> title = m.requiredText("title");
+                Optional<String> description = m.text("description");
+                Optional<Topic.Image> image = m.map("image", IMAGE_KEYS).map(this::image);
+                Topic topic = problems.build(before, m.node(), entry.path(), () -> new Topic(id.orElseThrow(),
+                        title.orElseThrow(), description.orElse(""), image.orElse(null)));
+                if (topic != null) topics.add(topic);
+            });
+        }
+        return ids;
+    }
+
+    private Topic.Image image(YamlMap m) {
+        int before = problems.count();
+        Optional<URI> url = m.requiredUrl("url");
+        Optional<String> credit = m.text("credit");
+        return problems.build(before, m.node(), m.path(), () -> new Topic.Image(url.orElseThrow(), credit.orElse("")));
+    }
+
+    /** A broken defaults section is reported; the built-in values stand in so sources can still be checked. */
+    private Defaults defaults(Optional<YamlMap> section, List<String> types) {
+        Duration every = section.flatMap(m -> m.duration("every", MIN_EVERY, "1m")).orElse(Duration.ofMinutes(30));
+        String first = types.isEmpty() ? "News" : types.get(0);
+        String type = section.flatMap(m -> m.declared("type", types, "type")).orElse(first);
+        return new Defaults(every, type);
+    }
+
+    static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+}
