@@ -62,7 +62,7 @@ public final class Main implements Callable<Integer> {
                 err.println(config + ": no such file (use --config or TRIBUTARY_CONFIG)");
                 return null;
             }
-            return ConfigLoader.load(config);
+            return new ConfigLoader().load(config);
         } catch (ConfigException e) {
             for (ConfigError error : e.errors()) err.println(error);
             return null;

@@ -1,0 +1,204 @@
+package org.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tributary.testing.PartnerServer;
+import org.xml.sax.InputSource;
+
+/** End to end: the packaged program, started as a user starts it, against partner feeds on loopback. */
+class PackagedProgramIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> NEWEST_FIRST = List.of(
+            "Always Be Listening: How Public Libraries are Approaching Community Engagement as a Mindset",
+            "Getting to the Heart of the Community Through Discovery",
+            "Planning a Library Con or Pop Culture Festival",
+            "Tapping Your Team Talents",
+            "Reduce Waste, Build Community: Hosting Repair Events at Your Library",
+            "The Future Is Now: Virtual, Augmented, and Mixed Reality in Public Libraries",
+            "Are Dogs the New Library Cat?");
+
+    @TempDir
+    Path dir;
+
+    private PartnerServer partners;
+    private Path config;
+    private Path data;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        partners = new PartnerServer();
+        config = dir.resolve("feeds.yml");
+        data = dir.resolve("data");
+        Files.writeString(config, partners.feedsYml("http://localhost:8080", "30m"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        partners.close();
+    }
+
+    private static HttpResponse<byte[]> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static SyndFeed rome(byte[] body) throws Exception {
+        return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(body)));
+    }
+
+    private static List<String> titles(SyndFeed feed) {
+        return feed.getEntries().stream().map(SyndEntry::getTitle).toList();
+    }
+
+    @Test
+    void servesTheMergedFeedInEveryFormat() throws Exception {
+        try (Program serve = Program.serve(config, data)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> rome(get(serve.url("/feed.atom")).body())
+                    .getEntries().size() == 7);
+
+            HttpResponse<byte[]> atom = get(serve.url("/feed.atom"));
+            assertThat(atom.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                    .startsWith("application/atom+xml"));
+            assertThat(atom.headers().firstValue("ETag")).hasValueSatisfying(e -> assertThat(e).matches("\"[^\"]+\""));
+            SyndFeed atomFeed = rome(atom.body());
+            assertThat(titles(atomFeed)).containsExactlyElementsOf(NEWEST_FIRST);
+            SyndEntry first = atomFeed.getEntries().get(0);
+            assertThat(first.getLink()).isEqualTo("https://programminglibrarian.example/blogs/always-be-listening");
+            assertThat(first.getCategories()).extracting(c -> c.getName()).contains("News");
+            assertThat(atomFeed.getEntries().get(1).getCategories()).extracting(c -> c.getName()).contains("Webinar");
+
+            SyndFeed rss = rome(get(serve.url("/feed.rss")).body());
+            assertThat(rss.getFeedType()).isEqualTo("rss_2.0");
+            assertThat(titles(rss)).containsExactlyElementsOf(NEWEST_FIRST);
+            String rssText = new String(get(serve.url("/feed.rss")).body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(rssText).contains("<source url=\"" + partners.url(PartnerServer.RSS) + "\">Programming Librarian</source>");
+            assertThat(rssText).contains("<dc:creator>Jane Partner</dc:creator>");
+
+            JsonNode json = new ObjectMapper().readTree(get(serve.url("/feed.json")).body());
+            assertThat(json.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+            assertThat(json.get("items")).hasSize(7);
+            assertThat(json.get("items").get(0).get("title").asText()).isEqualTo(NEWEST_FIRST.get(0));
+            // media:thumbnail is read by rome-modules, whose rome.properties a shaded jar would have lost
+            assertThat(json.get("items").get(0).get("image").asText())
+                    .isEqualTo("https://programminglibrarian.example/img/listening.jpg");
+            assertThat(json.get("items").get(2).get("summary").asText())
+                    .startsWith("We hosted our library's sixth LibraryCon");
+
+            String html = new String(get(serve.url("/")).body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).contains("Webinar / 11 June 2019").contains("Consortium Webinars")
+                    .doesNotContain("<script");
+        }
+    }
+
+    @Test
+    void answersConditionalRequestsWith304() throws Exception {
+        try (Program serve = Program.serve(config, data)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> rome(get(serve.url("/feed.atom")).body())
+                    .getEntries().size() == 7);
+            HttpResponse<byte[]> first = get(serve.url("/feed.rss"));
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<byte[]> again = HTTP.send(HttpRequest.newBuilder(URI.create(serve.url("/feed.rss")))
+                    .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(again.statusCode()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+        }
+    }
+
+    @Test
+    void killMinus9AfterARefreshLosesNothing() throws Exception {
+        try (Program serve = Program.serve(config, data)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> rome(get(serve.url("/feed.atom")).body())
+                    .getEntries().size() == 7);
+            serve.kill9();
+        }
+        // the partners are gone now: whatever is published after the restart came from the data directory
+        partners.misbehave(PartnerServer.RSS, PartnerServer.status(500));
+        partners.misbehave(PartnerServer.ATOM, PartnerServer.status(500));
+        partners.misbehave(PartnerServer.RDF, PartnerServer.status(500));
+        try (Program again = Program.serve(config, data)) {
+            SyndFeed feed = rome(get(again.url("/feed.atom")).body());
+            assertThat(titles(feed)).containsExactlyElementsOf(NEWEST_FIRST);
+            assertThat(feed.getEntries()).extracting(SyndEntry::getUri).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aSecondServeOnTheSameDataDirectoryIsRefused() throws Exception {
+        try (Program serve = Program.serve(config, data)) {
+            Program.Result second = Program.run("--config", config.toString(), "--data", data.toString(), "serve",
+                    "--port", "0");
+            assertThat(second.exit()).isEqualTo(1);
+            assertThat(second.err()).contains("in use by another Tributary process");
+        }
+    }
+
+    @Test
+    void sigtermStopsCleanly() throws Exception {
+        Program serve = Program.serve(config, data);
+        assertThat(serve.terminate()).isZero();
+    }
+
+    @Test
+    void aBrokenConfigExitsWith2NamingLineAndKey() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("url: " + partners.url(PartnerServer.ATOM),
+                "url: ftp://example.org/feed"));
+        Program.Result result = Program.run("--config", config.toString(), "--data", data.toString(), "serve");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).containsPattern("feeds\\.yml:\\d+:\\d+: sources\\[1\\]\\.url: ");
+        assertThat(Files.exists(data)).isFalse(); // nothing started
+    }
+
+    @Test
+    void refreshThenExportWritesStaticDocuments() throws Exception {
+        Program.Result refresh = Program.run("--config", config.toString(), "--data", data.toString(), "refresh");
+        assertThat(refresh.exit()).isZero();
+        assertThat(refresh.out()).contains("3 sources: 3 ok, 0 failed; 7 new items");
+
+        Path out = dir.resolve("site");
+        Program.Result export = Program.run("--config", config.toString(), "--data", data.toString(), "export",
+                "--out", out.toString());
+        assertThat(export.exit()).isZero();
+        for (String f : List.of("feed.atom", "feed.rss", "feed.json", "index.html", "sources.opml",
+                "topics/partnerships/index.html", "topics/partnerships/feed.atom")) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+        assertThat(titles(rome(Files.readAllBytes(out.resolve("feed.rss"))))).containsExactlyElementsOf(NEWEST_FIRST);
+    }
+
+    @Test
+    void refreshOfAnUnknownSourceExitsWith2() throws Exception {
+        Program.Result r = Program.run("--config", config.toString(), "--data", data.toString(), "refresh", "nope");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no source with id 'nope'");
+    }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (String command : List.of("serve", "refresh", "export", "check", "status", "hide", "unhide")) {
+            Program.Result r = Program.run(command, "--help");
+            assertThat(r.exit()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: tributary " + command);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.tributary.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tributary.config.Config;
+import org.tributary.config.ConfigLoader;
+import org.tributary.config.Source;
+import org.tributary.fetch.Fetcher;
+import org.tributary.normalize.Normalizer;
+import org.tributary.parse.FeedParser;
+import org.tributary.store.Database;
+import org.tributary.store.ItemQuery;
+import org.tributary.store.StoredItem;
+import org.tributary.store.Store;
+import org.tributary.testing.PartnerServer;
+
+/** fetch → parse → normalize → store against partner feeds on loopback and an H2 file. */
+class RefreshIT {
+
+    @TempDir
+    Path dataDir;
+
+    private PartnerServer partners;
+    private Config config;
+    private Database database;
+    private Store store;
+    private Fetcher fetcher;
+    private Refresher refresher;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        partners = new PartnerServer();
+        config = new ConfigLoader().parse("feeds.yml", partners.feedsYml("http://localhost:8080", "30m"));
+        openStore();
+    }
+
+    private void openStore() {
+        database = Database.h2(dataDir);
+        store = new Store(database);
+        fetcher = new Fetcher(config.fetch(), InstantSource.system());
+        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(config.site().excerptChars()), store,
+                InstantSource.system());
+    }
+
+    @AfterEach
+    void tearDown() {
+        fetcher.close();
+        database.close();
+        partners.close();
+    }
+
+    private List<RefreshReport> refreshAll() {
+        return config.sources().stream().map(refresher::refresh).toList();
+    }
+
+    private List<StoredItem> published() {
+        return store.items(ItemQuery.newest(500));
+    }
+
+    @Test
+    void refreshingTwiceStoresEveryItemOnce() {
+        List<RefreshReport> first = refreshAll();
+        List<RefreshReport> second = refreshAll();
+
+        assertThat(first).extracting(RefreshReport::outcome).containsOnly(RefreshReport.Outcome.FETCHED);
+        assertThat(first).extracting(RefreshReport::added).containsExactly(3, 2, 2);
+        assertThat(second).extracting(RefreshReport::outcome).containsOnly(RefreshReport.Outcome.NOT_MODIFIED);
+        assertThat(published()).hasSize(7);
+        assertThat(published()).extracting(s -> s.item().publicId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sendsIfNoneMatchOnSecondFetch() {
+        refreshAll();
+        refreshAll();
+
+        var requests = partners.requests(PartnerServer.RSS);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).getHeaders().get("If-None-Match")).isNull();
+        assertThat(requests.get(1).getHeaders().get("If-None-Match")).startsWith("\"");
+        assertThat(requests.get(1).getHeaders().get("User-Agent")).startsWith("Tributary-test/0.1");
+    }
+
+    @Test
+    void notModifiedKeepsEverything() {
+        refreshAll();
+        List<StoredItem> before = published();
+        RefreshReport again = refresher.refresh(config.source("everett").orElseThrow());
+
+        assertThat(again.outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
+        assertThat(published()).isEqualTo(before);
+        assertThat(store.state("everett").lastError()).isNull();
+    }
+
+    @Test
+    void oneBrokenSourceDoesNotStopTheOthers() {
+        partners.misbehave(PartnerServer.RSS, PartnerServer.garbage());
+        partners.misbehave(PartnerServer.ATOM, PartnerServer.status(500));
+
+        Map<String, RefreshReport> reports = refreshAll().stream()
+                .collect(java.util.stream.Collectors.toMap(RefreshReport::sourceId, r -> r));
+
+        assertThat(reports.get("programming-librarian").outcome()).isEqualTo(RefreshReport.Outcome.FAILED);
+        assertThat(reports.get("programming-librarian").error()).startsWith("parse[programming-librarian]: ");
+        assertThat(reports.get("everett").error()).isEqualTo("fetch[everett]: HTTP 500");
+        assertThat(reports.get("consortium").outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
+        assertThat(published()).extracting(s -> s.item().sourceId()).containsOnly("consortium");
+        assertThat(store.state("everett").consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureAfterSuccessKeepsTheStoredItems() {
+        refreshAll();
+        partners.misbehave(PartnerServer.RSS, PartnerServer.status(503));
+        RefreshReport failed = refresher.refresh(config.source("programming-librarian").orElseThrow());
+
+        assertThat(failed.outcome()).isEqualTo(RefreshReport.Outcome.FAILED);
+        assertThat(published()).filteredOn(s -> s.item().sourceId().equals("programming-librarian")).hasSize(3);
+    }
+
+    @Test
+    void restartOnTheSameDataDirectoryKeepsEveryItem() {
+        refreshAll();
+        List<String> ids = published().stream().map(s -> s.item().publicId()).toList();
+        fetcher.close();
+        database.close();
+
+        openStore();
+        assertThat(published()).extracting(s -> s.item().publicId()).containsExactlyElementsOf(ids);
+        refreshAll(); // a restart sends the stored validators: nothing is fetched twice
+        assertThat(published()).hasSize(ids.size());
+    }
+
+    @Test
+    void itemsCarryTypeTopicsAttributionAndExcerpt() {
+        refreshAll();
+        Map<String, StoredItem> byTitle = published().stream()
+                .collect(java.util.stream.Collectors.toMap(s -> s.item().title(), s -> s));
+
+        StoredItem webinar = byTitle.get("Getting to the Heart of the Community Through Discovery");
+        assertThat(webinar.item().type()).isEqualTo("Webinar");           // category rule
+        assertThat(webinar.item().topics()).containsExactly("partnerships");
+        StoredItem listening = byTitle.get(
+                "Always Be Listening: How Public Libraries are Approaching Community Engagement as a Mindset");
+        assertThat(listening.item().type()).isEqualTo("News");             // source default
+        assertThat(listening.item().summaryHtml()).doesNotContain("<script");
+        assertThat(listening.item().authors()).containsExactly("Jane Partner");
+        assertThat(listening.item().imageUrl()).hasToString("https://programminglibrarian.example/img/listening.jpg");
+        StoredItem con = byTitle.get("Planning a Library Con or Pop Culture Festival");
+        assertThat(con.item().link()).hasToString("https://everett.example/news/librarycon"); // xml:base
+        assertThat(con.item().excerpt()).startsWith("We hosted our library's sixth LibraryCon").doesNotContain("<p>");
+        assertThat(con.item().excerpt()).contains("attendees!). Each year");                 // no "wordsjoined"
+        StoredItem repair = byTitle.get("Reduce Waste, Build Community: Hosting Repair Events at Your Library");
+        assertThat(repair.item().type()).isEqualTo("Webinar");             // source type
+        assertThat(repair.item().topics()).containsExactly("partnerships", "programming");
+        for (StoredItem s : published()) assertThat(s.item().excerpt().length()).isLessThanOrEqualTo(120);
+    }
+
+    @Test
+    void aSourceMovedInFeedsYmlStartsWithoutTheOldValidators() throws Exception {
+        refreshAll();
+        Source moved = config.source("everett").orElseThrow();
+        Source elsewhere = new Source(moved.id(), moved.title(), java.net.URI.create(partners.url("/moved.atom")),
+                moved.home(), moved.kind(), moved.type(), moved.topics(), moved.every(), moved.owner(), moved.rules());
+        partners.serve("/moved.atom", PartnerServer.fixture(PartnerServer.ATOM));
+        refresher.refresh(elsewhere);
+
+        assertThat(partners.requests("/moved.atom").get(0).getHeaders().get("If-None-Match")).isNull();
+        assertThat(published()).hasSize(7);
+    }
+}
