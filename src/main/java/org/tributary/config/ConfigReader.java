@@ -79,8 +79,7 @@ final class ConfigReader {
         Optional<String> userAgent = section.flatMap(m -> m.text("user_agent"));
         Duration timeout = section.flatMap(m -> m.duration("timeout", Duration.ofSeconds(1), "1s"))
                 .orElse(Duration.ofSeconds(20));
-        long maxBytes = section.map(m -> m.size("max_bytes")).filter(s -> s.isPresent())
-                .map(s -> s.getAsLong()).orElse(10L << 20);
+        long maxBytes = section.map(m -> m.size("max_bytes").orElse(10L << 20)).orElse(10L << 20);
         List<String> allowPrivate = section.map(m -> m.texts("allow_private", Formats::hostPort,
                 "not a host:port pair like localhost:8081")).orElse(List.of());
         if (problems.count() > before) return null;

@@ -173,6 +173,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsValuesAsWrittenSoNoIsNorwegianAndNumbersAreTitles() throws ConfigException {
+        Config config = loader.parse("feeds.yml", """
+                site: { title: 2019, link: "https://lib.example.org/", base_url: "http://localhost:8080", language: no }
+                """);
+
+        assertThat(config.site().language()).isEqualTo("no");
+        assertThat(config.site().title()).isEqualTo("2019");
+    }
+
+    @Test
     void repositoryFeedsYmlLoadsWithoutErrors() throws ConfigException {
         Config config = loader.load(Path.of("feeds.yml"));
 
