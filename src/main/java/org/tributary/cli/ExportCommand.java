@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
                         config.sourcesById());
                 files += writeView(app, view, out.resolve("topics").resolve(topic.id()));
             }
-            write(out.resolve("sources.opml"), app.publisher.opml(config.site(), config.sources(), config.topics()));
+            write(out.resolve("sources.opml"), app.publisher.opml(config.site(), config.sources()));
             write(out.resolve("assets").resolve("style.css"), app.publisher.css());
             files += 2;
         }
@@ -55,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
     private static int writeView(Tributary app, FeedView view, Path dir) throws IOException {
         write(dir.resolve("index.html"), app.publisher.html(view));
         for (FeedFormat format : FeedFormat.values()) {
-            write(dir.resolve("feed." + format.extension()), app.publisher.feed(format, view));
+            write(dir.resolve("feed." + format.extension()), app.publisher.feed(view, format));
         }
         return 1 + FeedFormat.values().length;
     }

@@ -43,15 +43,11 @@ final class ServeCommand implements Callable<Integer> {
         }, threads, Duration.ofSeconds(Math.min(10, config.sources().size())));
         SourceStatus status = new SourceStatus(() -> config, app.store, scheduler::nextFireTime);
         WebServer web = new WebServer(() -> config, app.store, app.database, app.publisher, status);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM and Ctrl-C: stop taking requests, let refreshes in flight finish, then close the database.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping");
-            web.close();
-            scheduler.close();
-            app.close();
-            stopped.countDown();
-        }, "shutdown"));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C ask for a clean stop; the main thread then stops in order and exits 0.
+        for (String signal : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stopRequested.countDown());
+        }
         scheduler.schedule(config.sources());
         scheduler.start();
         int actual = web.start(host, port);
@@ -60,10 +56,15 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("tributary: listening on port " + actual);
         System.out.flush();
         try {
-            stopped.await();
+            stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Stop taking requests, let refreshes in flight finish, then close the database.
+        log.info("stopping");
+        web.close();
+        scheduler.close();
+        app.close();
         return Main.OK;
     }
 }

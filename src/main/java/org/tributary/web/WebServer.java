@@ -106,7 +106,7 @@ public final class WebServer implements AutoCloseable {
     private void feed(Context ctx, FeedFormat format, Topic topic) {
         if (missingTopic(ctx, topic)) return;
         String type = format.mediaType() + "; charset=utf-8";
-        serveView(ctx, topic, type, view -> publisher.feed(format, view), true);
+        serveView(ctx, topic, type, view -> publisher.feed(view, format), true);
     }
 
     private void serveView(Context ctx, Topic topic, String contentType,
@@ -135,7 +135,7 @@ public final class WebServer implements AutoCloseable {
     private void opml(Context ctx) {
         Config cfg = config.get();
         Rendered doc = cache.get("/sources.opml", store.version().version(), () -> Rendered.of(
-                publisher.opml(cfg.site(), cfg.sources(), cfg.topics()), "text/x-opml; charset=utf-8",
+                publisher.opml(cfg.site(), cfg.sources()), "text/x-opml; charset=utf-8",
                 Instant.EPOCH));
         send(ctx, doc, true, false);
     }
