@@ -15,6 +15,7 @@ public final class Publisher {
 
     private final AtomWriter atom = new AtomWriter();
     private final RssWriter rss = new RssWriter();
+    private final JsonFeedWriter json = new JsonFeedWriter();
 
     public Publisher() {
     }
@@ -27,5 +28,19 @@ public final class Publisher {
     /** RSS 2.0, served as {@code application/rss+xml}. */
     public String rss(FeedView view) {
         return rss.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** JSON Feed 1.1, served as {@code application/feed+json}. */
+    public String jsonFeed(FeedView view) {
+        return json.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** The view in the format a route asked for ({@link FeedFormat#mediaType()} is its Content-Type). */
+    public String feed(FeedView view, FeedFormat format) {
+        return switch (format) {
+            case ATOM -> atom(view);
+            case RSS -> rss(view);
+            case JSON -> jsonFeed(view);
+        };
     }
 }
