@@ -16,6 +16,7 @@ public final class Publisher {
     private final AtomWriter atom = new AtomWriter();
     private final RssWriter rss = new RssWriter();
     private final JsonFeedWriter json = new JsonFeedWriter();
+    private final HtmlPage html = new HtmlPage();
 
     public Publisher() {
     }
@@ -42,5 +43,20 @@ public final class Publisher {
             case RSS -> rss(view);
             case JSON -> jsonFeed(view);
         };
+    }
+
+    /** The HTML page of the view: "/" for the merged view, "/topics/{id}" for a topic. */
+    public String html(FeedView view) {
+        return html.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** Path the HTML pages link their stylesheet from; serve {@link #css()} there. */
+    public String stylesheetPath() {
+        return HtmlPage.STYLESHEET;
+    }
+
+    /** The stylesheet every page links, served as {@code text/css}. */
+    public String css() {
+        return Stylesheet.CSS;
     }
 }
