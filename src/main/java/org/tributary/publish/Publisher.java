@@ -17,6 +17,7 @@ public final class Publisher {
     private final RssWriter rss = new RssWriter();
     private final JsonFeedWriter json = new JsonFeedWriter();
     private final HtmlPage html = new HtmlPage();
+    private final OpmlWriter opml = new OpmlWriter();
 
     public Publisher() {
     }
@@ -58,5 +59,16 @@ public final class Publisher {
     /** The stylesheet every page links, served as {@code text/css}. */
     public String css() {
         return Stylesheet.CSS;
+    }
+
+    /** OPML 2.0 of every source. */
+    public String opml(Site site, List<Source> sources) {
+        return opml.write(Objects.requireNonNull(site, "site"), List.copyOf(sources), null);
+    }
+
+    /** OPML 2.0 of the sources in one topic. */
+    public String opml(Site site, List<Source> sources, Topic topic) {
+        return opml.write(Objects.requireNonNull(site, "site"), List.copyOf(sources),
+                Objects.requireNonNull(topic, "topic"));
     }
 }
