@@ -15,6 +15,7 @@ import com.rometools.rome.feed.rss.Source;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jsoup.nodes.Entities;
 
 /**
  * RSS 2.0 built as Rome's RSS model. What RSS cannot say natively comes from the usual namespaces:
@@ -79,7 +80,7 @@ final class RssWriter {
         Description description = new Description();
         description.setType("text/html");
         // The excerpt is plain text; escaped once more it is still plain text once a reader decodes it as HTML.
-        description.setValue(summary.isEmpty() ? org.jsoup.nodes.Entities.escape(entry.excerpt()) : summary);
+        description.setValue(summary.isEmpty() ? Entities.escape(entry.excerpt()) : summary);
         if (!description.getValue().isEmpty()) item.setDescription(description);
 
         item.setCategories(categories(entry));
