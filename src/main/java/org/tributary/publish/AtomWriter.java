@@ -1,0 +1,138 @@
+package org.tributary.publish;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Atom 1.0 built as Rome's own Atom model rather than through SyndFeed, so that nothing the format can say
+ * (atom:source, rel=self and rel=hub, enclosure links, category schemes) is lost in a conversion.
+ */
+final class AtomWriter {
+
+    AtomWriter() {
+    }
+
+    String write(FeedView view) {
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(view.feedUrl(FeedFormat.ATOM));
+        feed.setTitle(Texts.line(view.title()));
+        String description = Texts.clean(view.description()).strip();
+        if (!description.isEmpty()) feed.setSubtitle(text(description));
+        feed.setUpdated(Date.from(view.updated()));
+        feed.setAlternateLinks(List.of(link("alternate", view.homeUrl(), "text/html")));
+        List<Link> others = new ArrayList<>();
+        others.add(link("self", view.feedUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType()));
+        String hub = Texts.http(view.site().hub());
+        if (hub != null) others.add(link("hub", hub, null));
+        feed.setOtherLinks(others);
+        // Entries without authors inherit these (RFC 4287 4.2.1), so every entry has one and the feed validates.
+        feed.setAuthors(persons(List.of(Texts.line(view.site().title()))));
+        feed.setGenerator(generator());
+
+        List<Entry> entries = new ArrayList<>();
+        for (var stored : view.items()) entries.add(entry(PublishedItem.of(stored, view.sources())));
+        feed.setEntries(entries);
+        return Rome.write(feed, Texts.line(view.site().language()));
+    }
+
+    private static Entry entry(PublishedItem item) {
+        Entry entry = new Entry();
+        entry.setId(item.id());
+        entry.setTitle(item.title());
+        if (item.link() != null) entry.setAlternateLinks(List.of(link("alternate", item.link(), "text/html")));
+        entry.setPublished(Date.from(item.published()));
+        entry.setUpdated(Date.from(item.updated()));
+        if (!item.authors().isEmpty()) entry.setAuthors(persons(item.authors()));
+        entry.setCategories(categories(item));
+
+        String summary = item.summaryOrContentHtml();
+        if (!summary.isEmpty()) entry.setSummary(html(summary));
+        else if (!item.excerpt().isEmpty()) entry.setSummary(text(item.excerpt()));
+        // RFC 4287 4.1.1.1: an entry with no alternate link must carry content.
+        if (!item.contentHtml().isEmpty()) entry.setContents(List.of(html(item.contentHtml())));
+        else if (item.link() == null) entry.setContents(List.of(summary.isEmpty() ? text(item.excerpt()) : html(summary)));
+
+        if (item.image() != null) {
+            Link enclosure = link("enclosure", item.image(), Texts.imageType(item.image()));
+            entry.setOtherLinks(List.of(enclosure));
+            entry.setModules(List.of(Rome.thumbnail(item.image())));
+        }
+        entry.setSource(source(item.source()));
+        return entry;
+    }
+
+    private static List<Category> categories(PublishedItem item) {
+        List<Category> out = new ArrayList<>();
+        if (!item.type().isEmpty()) out.add(category(item.type(), Rome.TYPE_SCHEME));
+        for (String c : item.categories()) out.add(category(c, null));
+        return out;
+    }
+
+    private static Category category(String term, String scheme) {
+        Category c = new Category();
+        c.setTerm(term);
+        if (scheme != null) c.setScheme(scheme);
+        return c;
+    }
+
+    /**
+     * atom:source credits the partner and lets a reader subscribe to it directly. Its author is the partner,
+     * so an entry without authors is attributed to the partner rather than to us (RFC 4287 4.2.1).
+     */
+    private static Feed source(PublishedItem.PublishedSource source) {
+        Feed feed = new Feed();
+        feed.setId(Texts.sourceId(source.id()));
+        feed.setTitle(source.title());
+        feed.setAuthors(persons(List.of(source.title())));
+        if (source.home() != null) feed.setAlternateLinks(List.of(link("alternate", source.home(), "text/html")));
+        if (source.feedUrl() != null) feed.setOtherLinks(List.of(link("self", source.feedUrl(), null)));
+        return feed;
+    }
+
+    private static Link link(String rel, String href, String type) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        if (type != null) link.setType(type);
+        return link;
+    }
+
+    private static List<SyndPerson> persons(List<String> names) {
+        List<SyndPerson> out = new ArrayList<>();
+        for (String name : names) {
+            Person p = new Person();
+            p.setName(name);
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static Content html(String value) {
+        Content c = new Content();
+        c.setType(Content.HTML);
+        c.setValue(value);
+        return c;
+    }
+
+    private static Content text(String value) {
+        Content c = new Content();
+        c.setType(Content.TEXT);
+        c.setValue(value);
+        return c;
+    }
+
+    private static Generator generator() {
+        Generator g = new Generator();
+        g.setValue("Tributary");
+        return g;
+    }
+}

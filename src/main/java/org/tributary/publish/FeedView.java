@@ -1,0 +1,111 @@
+package org.tributary.publish;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.tributary.config.Site;
+import org.tributary.config.Source;
+import org.tributary.config.Topic;
+import org.tributary.store.StoredItem;
+
+/**
+ * Everything one published document needs, already selected by the caller: publishing decides nothing about
+ * which items appear, only how they look.
+ *
+ * @param title       the feed's title (the site's, or "topic — site" for a topic view)
+ * @param topic       the topic this view is about, null for the merged feed
+ * @param topics      every topic, for the HTML navigation
+ * @param feedPath    the feed's path without extension: "/feed" or "/topics/{id}/feed"
+ * @param query       the feed's query string without "?", already URL-encoded, "" when none; it is part of the
+ *                    self link and the feed id, because a filtered feed is a different feed
+ * @param htmlPath    the page this view is shown on: "/" or "/topics/{id}"
+ * @param items       newest first, as the store returned them
+ * @param sources     by source id; an item whose source is gone from the config is still published
+ * @param updated     when the content last changed; see {@link #latestChange(List)}
+ */
+public record FeedView(
+        Site site,
+        String title,
+        String description,
+        Topic topic,
+        List<Topic> topics,
+        String feedPath,
+        String query,
+        String htmlPath,
+        List<StoredItem> items,
+        Map<String, Source> sources,
+        Instant updated) {
+
+    public FeedView {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(title, "title");
+        description = description == null ? "" : description;
+        topics = List.copyOf(topics);
+        query = query == null ? "" : query;
+        if (query.startsWith("?")) throw new IllegalArgumentException("query must not start with '?': " + query);
+        requirePath("feedPath", feedPath);
+        requirePath("htmlPath", htmlPath);
+        items = List.copyOf(items);
+        sources = Map.copyOf(sources);
+        Objects.requireNonNull(updated, "updated");
+        // Fail here, where the caller can see why, rather than deep inside a writer.
+        URI.create(site.url(feedPath + ".atom" + (query.isEmpty() ? "" : "?" + query)));
+        URI.create(site.url(htmlPath));
+    }
+
+    /** The merged "Most Recently Added" view at / and /feed.{atom,rss,json}. */
+    public static FeedView merged(Site site, List<Topic> topics, String query, List<StoredItem> items,
+                                  Map<String, Source> sources) {
+        return new FeedView(site, site.title(), site.description(), null, topics, "/feed", query, "/",
+                items, sources, latestChange(items).orElse(Instant.EPOCH));
+    }
+
+    /** One topic's view at /topics/{id} and /topics/{id}/feed.{atom,rss,json}. */
+    public static FeedView ofTopic(Site site, Topic topic, List<Topic> topics, String query, List<StoredItem> items,
+                                   Map<String, Source> sources) {
+        String base = "/topics/" + topic.id();
+        return new FeedView(site, topic.title() + " — " + site.title(), topic.description(), topic, topics,
+                base + "/feed", query, base, items, sources, latestChange(items).orElse(Instant.EPOCH));
+    }
+
+    /**
+     * The last time any of these items appeared or changed, to the second (what Last-Modified can carry).
+     * An item edited in place counts, so this is the newest of display dates and change times, not only the
+     * newest display date. Empty when there are no items: the caller picks a fixed fallback, never "now",
+     * or Last-Modified would change on every request. Removing an item (hide) does not move it; ETags must
+     * come from the bytes.
+     */
+    public static Optional<Instant> latestChange(List<StoredItem> items) {
+        return items.stream()
+                .map(i -> i.changedAt().isAfter(i.date()) ? i.changedAt() : i.date())
+                .max(Instant::compareTo)
+                .map(i -> i.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The absolute URL of this view in one format, query included. */
+    public String feedUrl(FeedFormat format) {
+        return site.url(feedPath + "." + format.extension() + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** The site-relative path of this view in one format, query included, for links inside our own pages. */
+    public String feedHref(FeedFormat format) {
+        return feedPath + "." + format.extension() + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /**
+     * The human page this feed belongs to: the configured site link for the merged feed (that is where the
+     * list is embedded), our own topic page for a topic.
+     */
+    public String homeUrl() {
+        return topic == null ? site.link().toString() : site.url(htmlPath);
+    }
+
+    private static void requirePath(String name, String path) {
+        Objects.requireNonNull(path, name);
+        if (!path.startsWith("/")) throw new IllegalArgumentException(name + " must start with '/': " + path);
+    }
+}

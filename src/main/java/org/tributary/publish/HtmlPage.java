@@ -1,0 +1,146 @@
+package org.tributary.publish;
+
+import java.nio.charset.StandardCharsets;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.tributary.config.Topic;
+
+/**
+ * The "Most Recently Added" page, and a topic's page, in the manner of the page we imitate: per item a linked
+ * title, "Publish Date: News / 27 June 2019", the excerpt and the source.
+ *
+ * <p>Built with jsoup's DOM and never by joining strings: {@code text()} and {@code attr()} escape by
+ * construction, so a hostile feed cannot add markup. Feed HTML (summary, content) is never put in the page;
+ * the excerpt is plain text. No scripts and no inline styles, so the Content-Security-Policy can forbid both.
+ */
+final class HtmlPage {
+
+    static final String STYLESHEET = "/assets/style.css";
+
+    HtmlPage() {
+    }
+
+    String write(FeedView view) {
+        Document doc = Document.createShell(view.site().url("/"));
+        doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
+        doc.prependChild(new DocumentType("html", "", ""));
+        doc.child(0).attr("lang", Texts.line(view.site().language()));
+        head(doc.head(), view);
+        Element body = doc.body();
+        header(body.appendElement("header").addClass("site"), view);
+        main(body.appendElement("main").attr("id", "main"), view);
+        footer(body.appendElement("footer").addClass("site"), view);
+        return doc.outerHtml();
+    }
+
+    private static void head(Element head, FeedView view) {
+        head.appendElement("meta").attr("charset", "utf-8");
+        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        head.appendElement("title").text(Texts.line(view.title()));
+        String description = Texts.line(view.description());
+        if (!description.isEmpty()) head.appendElement("meta").attr("name", "description").attr("content", description);
+        head.appendElement("link").attr("rel", "stylesheet").attr("href", STYLESHEET);
+        for (FeedFormat format : FeedFormat.values()) {
+            head.appendElement("link").attr("rel", "alternate").attr("type", format.mediaType())
+                    .attr("title", Texts.line(view.title()) + " (" + format.label() + ")")
+                    .attr("href", view.feedHref(format));
+        }
+    }
+
+    private static void header(Element header, FeedView view) {
+        header.appendElement("a").addClass("skip").attr("href", "#main").text("Skip to the list");
+        header.appendElement("p").addClass("site-name")
+                .appendElement("a").attr("href", "/").text(Texts.line(view.site().title()));
+        if (view.topics().isEmpty()) return;
+        Element list = header.appendElement("nav").attr("aria-label", "Topics").appendElement("ul");
+        for (Topic topic : view.topics()) {
+            Element a = list.appendElement("li").appendElement("a")
+                    .attr("href", "/topics/" + topic.id()).text(Texts.line(topic.title()));
+            if (view.topic() != null && view.topic().id().equals(topic.id())) a.attr("aria-current", "page");
+        }
+    }
+
+    private static void main(Element main, FeedView view) {
+        String listHeading;
+        int itemLevel;
+        if (view.topic() != null) {
+            topicIntro(main.appendElement("section").addClass("topic"), view.topic());
+            listHeading = "h2";
+            itemLevel = 3;
+        } else {
+            listHeading = "h1";
+            itemLevel = 2;
+        }
+        Element section = main.appendElement("section").addClass("recent").attr("aria-labelledby", "recent");
+        // On a topic page the topic is the h1 and the list is titled like the site, as on the page we imitate.
+        section.appendElement(listHeading).attr("id", "recent").text(Texts.line(view.site().title()));
+        String description = Texts.clean(view.description()).strip();
+        if (view.topic() == null && !description.isEmpty()) section.appendElement("p").addClass("lead").text(description);
+        if (view.items().isEmpty()) {
+            section.appendElement("p").addClass("empty").text("Nothing has been added yet.");
+            return;
+        }
+        Element list = section.appendElement("ol").addClass("items");
+        for (var stored : view.items()) {
+            article(list.appendElement("li").appendElement("article"), PublishedItem.of(stored, view.sources()),
+                    itemLevel);
+        }
+    }
+
+    private static void topicIntro(Element section, Topic topic) {
+        section.appendElement("h1").text(Texts.line(topic.title()));
+        String description = Texts.clean(topic.description()).strip();
+        if (!description.isEmpty()) section.appendElement("p").addClass("lead").text(description);
+        if (topic.image() == null) return;
+        String src = Texts.http(topic.image().url());
+        String credit = Texts.line(topic.image().credit());
+        if (src == null && credit.isEmpty()) return;
+        Element figure = section.appendElement("figure");
+        // Decorative: the credit is the caption, and the heading already says what the topic is.
+        if (src != null) figure.appendElement("img").attr("src", src).attr("alt", "");
+        if (!credit.isEmpty()) figure.appendElement("figcaption").text(credit);
+    }
+
+    private static void article(Element article, PublishedItem item, int level) {
+        Element heading = article.appendElement("h" + level);
+        if (item.link() != null) heading.appendElement("a").attr("href", item.link()).text(item.title());
+        else heading.text(item.title());
+
+        Element meta = article.appendElement("p").addClass("meta");
+        meta.appendElement("span").addClass("label").text("Publish Date:");
+        meta.appendText(" ");
+        meta.appendElement("span").addClass("type").text(item.type());
+        meta.appendText(" / ");
+        meta.appendElement("time").attr("datetime", item.published().toString()).text(Texts.displayDate(item.published()));
+
+        if (!item.excerpt().isEmpty()) article.appendElement("p").addClass("excerpt").text(item.excerpt());
+
+        Element source = article.appendElement("p").addClass("source");
+        source.appendText("From ");
+        if (item.source().home() != null) source.appendElement("a").attr("href", item.source().home()).text(item.source().title());
+        else source.appendText(item.source().title());
+    }
+
+    private static void footer(Element footer, FeedView view) {
+        Element subscribe = footer.appendElement("p").addClass("subscribe");
+        subscribe.appendText("Subscribe: ");
+        for (FeedFormat format : FeedFormat.values()) {
+            subscribe.appendElement("a").attr("href", view.feedHref(format)).text(format.label());
+            subscribe.appendText(" · ");
+        }
+        subscribe.appendElement("a").attr("href", "/sources.opml").text("All sources (OPML)");
+        Element updated = footer.appendElement("p").addClass("updated");
+        // An empty view has no meaningful date (its fallback is fixed, not "now"): say nothing rather than 1970.
+        if (!view.items().isEmpty()) {
+            updated.appendText("Updated ");
+            updated.appendElement("time").attr("datetime", view.updated().toString())
+                    .text(Texts.displayDate(view.updated()));
+        }
+        String home = Texts.http(view.site().link());
+        if (home != null) {
+            if (!view.items().isEmpty()) updated.appendText(" · ");
+            updated.appendElement("a").attr("href", home).text(view.site().link().getHost());
+        }
+    }
+}

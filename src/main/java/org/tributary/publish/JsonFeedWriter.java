@@ -1,0 +1,84 @@
+package org.tributary.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). Built as a Jackson tree, not by binding records,
+ * so the field names are the spec's and an absent value is an absent key rather than a null.
+ */
+final class JsonFeedWriter {
+
+    static final String VERSION = "https://jsonfeed.org/version/1.1";
+
+    /** Thread-safe once configured; it is never reconfigured. */
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    JsonFeedWriter() {
+    }
+
+    String write(FeedView view) {
+        ObjectNode feed = mapper.createObjectNode();
+        feed.put("version", VERSION);
+        feed.put("title", Texts.line(view.title()));
+        feed.put("home_page_url", view.homeUrl());
+        feed.put("feed_url", view.feedUrl(FeedFormat.JSON));
+        String description = Texts.clean(view.description()).strip();
+        if (!description.isEmpty()) feed.put("description", description);
+        feed.put("language", Texts.line(view.site().language()));
+        feed.putArray("authors").addObject().put("name", Texts.line(view.site().title()));
+        String hub = Texts.http(view.site().hub());
+        if (hub != null) feed.putArray("hubs").addObject().put("type", "WebSub").put("url", hub);
+
+        ArrayNode items = feed.putArray("items");
+        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources())));
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("publish: cannot write JSON Feed: " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectNode item(PublishedItem entry) {
+        ObjectNode item = mapper.createObjectNode();
+        item.put("id", entry.id());
+        if (entry.link() != null) item.put("url", entry.link());
+        item.put("title", entry.title());
+        if (!entry.excerpt().isEmpty()) item.put("summary", entry.excerpt());
+        // The spec requires content_html or content_text; the excerpt as text is the last resort.
+        String html = entry.contentHtml().isEmpty() ? entry.summaryHtml() : entry.contentHtml();
+        if (!html.isEmpty()) item.put("content_html", html);
+        else item.put("content_text", entry.excerpt());
+        if (entry.image() != null) item.put("image", entry.image());
+        item.put("date_published", rfc3339(entry.published()));
+        item.put("date_modified", rfc3339(entry.updated()));
+        strings(item.putArray("tags"), entry.tags());
+        if (!entry.authors().isEmpty()) {
+            ArrayNode authors = item.putArray("authors");
+            for (String name : entry.authors()) authors.addObject().put("name", name);
+        }
+
+        ObjectNode ours = item.putObject("_tributary");
+        ours.put("type", entry.type());
+        ObjectNode source = ours.putObject("source");
+        source.put("id", entry.source().id());
+        source.put("title", entry.source().title());
+        if (entry.source().feedUrl() != null) source.put("url", entry.source().feedUrl());
+        if (entry.source().home() != null) source.put("home", entry.source().home());
+        return item;
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    /** Seconds precision in UTC, "2019-06-27T09:30:00Z", the same instant the Atom feed shows. */
+    private static String rfc3339(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+}

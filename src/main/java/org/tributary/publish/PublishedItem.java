@@ -1,0 +1,120 @@
+package org.tributary.publish;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tributary.config.Source;
+import org.tributary.normalize.Item;
+import org.tributary.store.StoredItem;
+
+/**
+ * A stored item reduced to what the writers print, cleaned once: every string is free of characters XML 1.0
+ * forbids and every URL is absolute http(s) or null. Writers take fields from here and from nowhere else.
+ *
+ * @param link        null when the item has none (or it failed the http guard)
+ * @param summaryHtml sanitized HTML, "" when none
+ * @param contentHtml sanitized HTML, "" when none
+ * @param type        the item's type ("News"), published as a category of its own
+ * @param categories  the item's own categories, without duplicates and without one that merely repeats the type
+ * @param image       null when none
+ * @param updated     never before {@code published}
+ */
+record PublishedItem(
+        String id,
+        String publicId,
+        String title,
+        String link,
+        String summaryHtml,
+        String contentHtml,
+        String excerpt,
+        String type,
+        List<String> categories,
+        List<String> authors,
+        String image,
+        Instant published,
+        Instant updated,
+        PublishedSource source) {
+
+    /** Items longer than this many characters of excerpt are not titled by it. */
+    private static final int TITLE_FROM_EXCERPT = 80;
+
+    static PublishedItem of(StoredItem stored, Map<String, Source> sources) {
+        Item item = stored.item();
+        String excerpt = Texts.clean(item.excerpt()).strip();
+        // A reader sorts by updated; an item whose source date is later than our change time must not look
+        // older than it was published.
+        Instant updated = stored.changedAt().isAfter(stored.date()) ? stored.changedAt() : stored.date();
+        String type = Texts.line(item.type());
+        return new PublishedItem(
+                Texts.entryId(item.publicId()),
+                item.publicId(),
+                title(item.title(), excerpt),
+                Texts.http(item.link()),
+                Texts.clean(item.summaryHtml()).strip(),
+                Texts.clean(item.contentHtml()).strip(),
+                excerpt,
+                type,
+                lines(item.categories()).stream().filter(c -> !c.equalsIgnoreCase(type)).toList(),
+                lines(item.authors()),
+                Texts.http(item.imageUrl()),
+                stored.date(),
+                updated,
+                PublishedSource.of(item.sourceId(), sources.get(item.sourceId())));
+    }
+
+    /** Atom requires a title and an empty link text is unclickable: fall back to the excerpt's start. */
+    private static String title(String raw, String excerpt) {
+        String title = Texts.line(raw);
+        if (!title.isEmpty()) return title;
+        String text = excerpt.replaceAll("\\s+", " ");
+        if (text.isEmpty()) return "Untitled";
+        if (text.length() <= TITLE_FROM_EXCERPT) return text;
+        int cut = text.lastIndexOf(' ', TITLE_FROM_EXCERPT);
+        return text.substring(0, cut > 0 ? cut : TITLE_FROM_EXCERPT) + "…";
+    }
+
+    private static List<String> lines(List<String> raw) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : raw) {
+            String line = Texts.line(s);
+            if (!line.isEmpty()) out.add(line);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The type and the categories as one list of tags, type first, for formats with a single tag list. */
+    List<String> tags() {
+        Set<String> out = new LinkedHashSet<>();
+        if (!type.isEmpty()) out.add(type);
+        out.addAll(categories);
+        return List.copyOf(out);
+    }
+
+    /** What a summary slot shows: the sanitized summary, or the content, or nothing (then use the excerpt). */
+    String summaryOrContentHtml() {
+        return summaryHtml.isEmpty() ? contentHtml : summaryHtml;
+    }
+
+    /**
+     * Where an item came from.
+     *
+     * @param feedUrl null when the source is no longer configured
+     * @param home    the partner's page, null when unknown
+     */
+    record PublishedSource(String id, String title, String feedUrl, String home) {
+
+        static PublishedSource of(String sourceId, Source source) {
+            if (source == null) return new PublishedSource(sourceId, Texts.line(sourceId), null, null);
+            String title = Texts.line(source.title());
+            return new PublishedSource(source.id(), title.isEmpty() ? source.id() : title,
+                    Texts.http(source.url()), Texts.http(source.home()));
+        }
+
+        /** The link a reader should follow to the source: its home page, else its feed. */
+        String bestLink() {
+            return home != null ? home : feedUrl;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.tributary.publish;
+
+import java.util.List;
+import java.util.Objects;
+import org.tributary.config.Site;
+import org.tributary.config.Source;
+import org.tributary.config.Topic;
+
+/**
+ * The publish stage's one entry point: a {@link FeedView} in, a document out, always as a String to be sent
+ * as UTF-8. Pure: no I/O, no clock, no state between calls, safe to share between threads. Rome, Jackson and
+ * jsoup types never appear in this API.
+ */
+public final class Publisher {
+
+    private final AtomWriter atom = new AtomWriter();
+    private final RssWriter rss = new RssWriter();
+    private final JsonFeedWriter json = new JsonFeedWriter();
+    private final HtmlPage html = new HtmlPage();
+    private final OpmlWriter opml = new OpmlWriter();
+
+    public Publisher() {
+    }
+
+    /** Atom 1.0, served as {@code application/atom+xml}. */
+    public String atom(FeedView view) {
+        return atom.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** RSS 2.0, served as {@code application/rss+xml}. */
+    public String rss(FeedView view) {
+        return rss.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** JSON Feed 1.1, served as {@code application/feed+json}. */
+    public String jsonFeed(FeedView view) {
+        return json.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** The view in the format a route asked for ({@link FeedFormat#mediaType()} is its Content-Type). */
+    public String feed(FeedView view, FeedFormat format) {
+        return switch (format) {
+            case ATOM -> atom(view);
+            case RSS -> rss(view);
+            case JSON -> jsonFeed(view);
+        };
+    }
+
+    /** The HTML page of the view: "/" for the merged view, "/topics/{id}" for a topic. */
+    public String html(FeedView view) {
+        return html.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** Path the HTML pages link their stylesheet from; serve {@link #css()} there. */
+    public String stylesheetPath() {
+        return HtmlPage.STYLESHEET;
+    }
+
+    /** The stylesheet every page links, served as {@code text/css}. */
+    public String css() {
+        return Stylesheet.CSS;
+    }
+
+    /** OPML 2.0 of every source. */
+    public String opml(Site site, List<Source> sources) {
+        return opml.write(Objects.requireNonNull(site, "site"), List.copyOf(sources), null);
+    }
+
+    /** OPML 2.0 of the sources in one topic. */
+    public String opml(Site site, List<Source> sources, Topic topic) {
+        return opml.write(Objects.requireNonNull(site, "site"), List.copyOf(sources),
+                Objects.requireNonNull(topic, "topic"));
+    }
+}

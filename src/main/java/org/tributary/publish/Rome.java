@@ -1,0 +1,53 @@
+package org.tributary.publish;
+
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.Thumbnail;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import java.net.URI;
+import org.jdom2.Document;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+
+/**
+ * What the Atom and RSS writers share: turning a Rome model into text (Rome's checked exception stops here)
+ * and the parts both formats carry the same way.
+ */
+final class Rome {
+
+    /** Scheme (Atom) and domain (RSS) of the category that carries our item type, to tell it from free tags. */
+    static final String TYPE_SCHEME = "urn:tributary:type";
+
+    private Rome() {
+    }
+
+    /**
+     * @param language the feed's language; written as xml:lang on the root element because Rome's Atom 1.0
+     *                 generator drops {@code Feed.setLanguage} (RSS has its own element, so pass null there)
+     */
+    static String write(WireFeed feed, String language) {
+        try {
+            Document doc = new WireFeedOutput().outputJDom(feed);
+            if (language != null && !language.isEmpty()) {
+                doc.getRootElement().setAttribute("lang", language, Namespace.XML_NAMESPACE);
+            }
+            return new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).outputString(doc);
+        } catch (FeedException | IllegalArgumentException e) {
+            // Every string was cleaned and every URL checked before it got here: this is a bug, not bad input.
+            throw new IllegalStateException("publish: cannot write " + feed.getFeedType() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** media:thumbnail, which readers use to show an image beside the entry in both Atom and RSS. */
+    static Module thumbnail(String url) {
+        Metadata metadata = new Metadata();
+        metadata.setThumbnail(new Thumbnail[] {new Thumbnail(URI.create(url))});
+        MediaEntryModuleImpl media = new MediaEntryModuleImpl();
+        media.setMetadata(metadata);
+        return media;
+    }
+}

@@ -1,0 +1,133 @@
+package org.tributary.publish;
+
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Category;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Content;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.rss.Source;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.jsoup.nodes.Entities;
+
+/**
+ * RSS 2.0 built as Rome's RSS model. What RSS cannot say natively comes from the usual namespaces:
+ * atom:link for self and hub, dc:creator for author names (RSS author must be an e-mail address),
+ * content:encoded for full content, media:thumbnail for the image.
+ */
+final class RssWriter {
+
+    RssWriter() {
+    }
+
+    String write(FeedView view) {
+        Channel channel = new Channel("rss_2.0");
+        channel.setTitle(Texts.line(view.title()));
+        channel.setLink(view.homeUrl());
+        String description = Texts.clean(view.description()).strip();
+        // description is required in RSS 2.0; the title is the honest fallback.
+        channel.setDescription(description.isEmpty() ? channel.getTitle() : description);
+        channel.setLanguage(Texts.line(view.site().language()));
+        channel.setLastBuildDate(Date.from(view.updated()));
+        channel.setPubDate(Date.from(view.updated()));
+        channel.setGenerator("Tributary");
+        channel.setDocs("https://www.rssboard.org/rss-specification");
+        channel.setModules(List.of(atomLinks(view)));
+
+        List<Item> items = new ArrayList<>();
+        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources())));
+        channel.setItems(items);
+        return Rome.write(channel, null);
+    }
+
+    private static Module atomLinks(FeedView view) {
+        List<Link> links = new ArrayList<>();
+        Link self = new Link();
+        self.setRel("self");
+        self.setHref(view.feedUrl(FeedFormat.RSS));
+        self.setType(FeedFormat.RSS.mediaType());
+        links.add(self);
+        String hubUrl = Texts.http(view.site().hub());
+        if (hubUrl != null) {
+            Link hub = new Link();
+            hub.setRel("hub");
+            hub.setHref(hubUrl);
+            links.add(hub);
+        }
+        AtomLinkModuleImpl module = new AtomLinkModuleImpl();
+        module.setLinks(links);
+        return module;
+    }
+
+    private static Item item(PublishedItem entry) {
+        Item item = new Item();
+        item.setTitle(entry.title());
+        if (entry.link() != null) item.setLink(entry.link());
+        Guid guid = new Guid();
+        guid.setPermaLink(false);
+        guid.setValue(entry.id());
+        item.setGuid(guid);
+        item.setPubDate(Date.from(entry.published()));
+
+        String summary = entry.summaryOrContentHtml();
+        Description description = new Description();
+        description.setType("text/html");
+        // The excerpt is plain text; escaped once more it is still plain text once a reader decodes it as HTML.
+        description.setValue(summary.isEmpty() ? Entities.escape(entry.excerpt()) : summary);
+        if (!description.getValue().isEmpty()) item.setDescription(description);
+
+        item.setCategories(categories(entry));
+        if (entry.source().feedUrl() != null) {
+            Source source = new Source();
+            source.setUrl(entry.source().feedUrl());
+            source.setValue(entry.source().title());
+            item.setSource(source);
+        }
+
+        List<Module> modules = new ArrayList<>();
+        if (!entry.authors().isEmpty()) {
+            DCModuleImpl dc = new DCModuleImpl();
+            dc.setCreators(entry.authors());
+            modules.add(dc);
+        }
+        if (!entry.contentHtml().isEmpty()) {
+            // Rome's own content:encoded writes escaped text; the content module's writes CDATA, which a
+            // "]]>" in the HTML would break.
+            Content content = new Content();
+            content.setType(Content.HTML);
+            content.setValue(entry.contentHtml());
+            item.setContent(content);
+        }
+        if (entry.image() != null) {
+            Enclosure enclosure = new Enclosure();
+            enclosure.setUrl(entry.image());
+            enclosure.setType(Texts.imageType(entry.image()));
+            enclosure.setLength(0);   // unknown without fetching it; the RSS board tolerates 0
+            item.setEnclosures(List.of(enclosure));
+            modules.add(Rome.thumbnail(entry.image()));
+        }
+        item.setModules(modules);
+        return item;
+    }
+
+    private static List<Category> categories(PublishedItem entry) {
+        List<Category> out = new ArrayList<>();
+        if (!entry.type().isEmpty()) out.add(category(entry.type(), Rome.TYPE_SCHEME));
+        for (String c : entry.categories()) out.add(category(c, null));
+        return out;
+    }
+
+    private static Category category(String value, String domain) {
+        Category c = new Category();
+        c.setValue(value);
+        if (domain != null) c.setDomain(domain);
+        return c;
+    }
+}

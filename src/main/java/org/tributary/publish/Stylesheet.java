@@ -1,0 +1,120 @@
+package org.tributary.publish;
+
+/**
+ * The pages' only stylesheet, served from /assets/style.css because the Content-Security-Policy forbids
+ * inline styles. System fonts, one readable column, colours that pass WCAG AA in light and dark schemes.
+ */
+final class Stylesheet {
+
+    static final String CSS = """
+            /* Tributary: one column, system fonts, no web fonts, no images needed. */
+            :root {
+              color-scheme: light dark;
+              --text: #1b1b1b;
+              --muted: #4a4a4a;        /* 8.9:1 on the background */
+              --background: #fdfdfc;
+              --rule: #d6d6d2;
+              --link: #0b5394;         /* 7.6:1 on the background */
+              --link-visited: #5b2a86;
+              --accent: #0b5394;
+            }
+            @media (prefers-color-scheme: dark) {
+              :root {
+                --text: #ececec;
+                --muted: #b8b8b8;
+                --background: #161616;
+                --rule: #3a3a3a;
+                --link: #8cc4ff;
+                --link-visited: #c9a6ff;
+                --accent: #8cc4ff;
+              }
+            }
+
+            *, *::before, *::after { box-sizing: border-box; }
+
+            html {
+              font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+              font-size: 100%;
+              line-height: 1.55;
+              color: var(--text);
+              background: var(--background);
+              -webkit-text-size-adjust: 100%;
+              text-size-adjust: 100%;
+            }
+
+            body {
+              margin: 0 auto;
+              padding: 0 1rem 2rem;
+              max-width: 46rem;
+            }
+
+            a { color: var(--link); text-underline-offset: 0.15em; }
+            a:visited { color: var(--link-visited); }
+            a:hover { text-decoration-thickness: 2px; }
+            a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+
+            .skip {
+              position: absolute;
+              left: -100vw;
+            }
+            .skip:focus { position: static; display: inline-block; margin-top: 0.5rem; }
+
+            header.site {
+              border-bottom: 1px solid var(--rule);
+              padding: 1rem 0 0.75rem;
+            }
+            .site-name { margin: 0 0 0.5rem; font-weight: 700; font-size: 1.1rem; }
+            .site-name a { color: inherit; text-decoration: none; }
+
+            nav ul {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.25rem 1rem;
+              list-style: none;
+              margin: 0;
+              padding: 0;
+            }
+            nav a[aria-current="page"] { font-weight: 700; text-decoration: none; color: var(--text); }
+
+            h1, h2, h3 { line-height: 1.25; }
+            h1 { font-size: 1.9rem; margin: 1.5rem 0 0.75rem; }
+            .topic + .recent h2 { font-size: 1.4rem; margin-top: 2rem; }
+            .lead { font-size: 1.05rem; }
+
+            figure { margin: 1rem 0; }
+            figure img { display: block; max-width: 100%; height: auto; }
+            figcaption { color: var(--muted); font-size: 0.875rem; margin-top: 0.25rem; }
+
+            ol.items { list-style: none; margin: 0; padding: 0; }
+            ol.items > li { border-top: 1px solid var(--rule); padding: 1rem 0; }
+            ol.items > li:first-child { border-top: 0; }
+
+            article h2, article h3 { font-size: 1.2rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
+            article p { margin: 0.25rem 0; }
+            .meta { color: var(--muted); font-size: 0.9rem; }
+            .meta .type { font-weight: 600; }
+            .excerpt { overflow-wrap: anywhere; }
+            .source { color: var(--muted); font-size: 0.9rem; }
+
+            footer.site {
+              border-top: 1px solid var(--rule);
+              margin-top: 2rem;
+              padding-top: 1rem;
+              color: var(--muted);
+              font-size: 0.9rem;
+            }
+
+            @media (min-width: 48rem) {
+              body { padding: 0 2rem 3rem; }
+              h1 { font-size: 2.2rem; }
+            }
+
+            @media print {
+              header.site nav, footer.site .subscribe, .skip { display: none; }
+              a { color: inherit; }
+            }
+            """;
+
+    private Stylesheet() {
+    }
+}

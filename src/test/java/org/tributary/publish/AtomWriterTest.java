@@ -1,0 +1,187 @@
+package org.tributary.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tributary.publish.Fixtures.*;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tributary.normalize.Item;
+import org.tributary.store.StoredItem;
+import org.w3c.dom.Element;
+
+class AtomWriterTest {
+
+    private final Publisher publisher = new Publisher();
+
+    private SyndFeed parsed(FeedView view) throws Exception {
+        return new SyndFeedInput().build(new StringReader(publisher.atom(view)));
+    }
+
+    @Test
+    void isWellFormedXmlWithoutDoctypeDespiteHostileItems() throws Exception {
+        String atom = publisher.atom(merged());
+
+        Element root = Xml.parse(atom).getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo(Xml.ATOM);
+        assertThat(root.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo("en");
+        assertThat(atom).doesNotContain("\u0001").doesNotContain("<script");
+    }
+
+    @Test
+    void readsBackAsAtom10InTheStoresOrderWithTitles() throws Exception {
+        SyndFeed feed = parsed(merged());
+
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getTitle()).isEqualTo("Most Recently Added");
+        assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
+                .containsExactly(HOSTILE_TITLE, WEBINAR_TITLE, ORPHAN_TITLE);
+    }
+
+    @Test
+    void feedIdIsTheSelfUrlAndLinksSelfHubAndAlternate() throws Exception {
+        SyndFeed feed = parsed(merged());
+
+        assertThat(feed.getUri()).isEqualTo("http://localhost:8080/feed.atom");
+        assertThat(feed.getLinks()).extracting(SyndLink::getRel, SyndLink::getHref).contains(
+                org.assertj.core.groups.Tuple.tuple("self", "http://localhost:8080/feed.atom"),
+                org.assertj.core.groups.Tuple.tuple("hub", "https://hub.example.org/"),
+                org.assertj.core.groups.Tuple.tuple("alternate", "https://library.example.org/"));
+    }
+
+    @Test
+    void hasNoHubLinkWhenTheSiteHasNoHub() throws Exception {
+        FeedView view = FeedView.merged(SITE_WITHOUT_HUB, TOPICS, "", ITEMS, SOURCES_BY_ID);
+
+        assertThat(parsed(view).getLinks()).extracting(SyndLink::getRel).doesNotContain("hub");
+    }
+
+    @Test
+    void selfLinkAndIdKeepTheQueryBecauseAFilteredFeedIsAnotherFeed() throws Exception {
+        FeedView view = FeedView.merged(SITE, TOPICS, "type=Webinar&limit=10", List.of(WEBINAR), SOURCES_BY_ID);
+
+        SyndFeed feed = parsed(view);
+
+        assertThat(feed.getUri()).isEqualTo("http://localhost:8080/feed.atom?type=Webinar&limit=10");
+        assertThat(publisher.atom(view)).contains("href=\"http://localhost:8080/feed.atom?type=Webinar&amp;limit=10\"");
+    }
+
+    @Test
+    void entryIdsAreUrnsOfThePublicIdStableAcrossRendersAndUnique() throws Exception {
+        List<String> first = parsed(merged()).getEntries().stream().map(SyndEntry::getUri).toList();
+        List<String> second = parsed(merged()).getEntries().stream().map(SyndEntry::getUri).toList();
+
+        assertThat(first).containsExactly("urn:tributary:pl-hostile", "urn:tributary:pl-webinar", "urn:tributary:gone-1")
+                .doesNotHaveDuplicates().isEqualTo(second);
+    }
+
+    @Test
+    void entriesCarryPublishedDateAndChangeTimeAsUpdated() throws Exception {
+        SyndEntry webinar = parsed(merged()).getEntries().get(1);
+
+        assertThat(webinar.getPublishedDate()).isEqualTo(Date.from(WEBINAR_DATE));
+        assertThat(webinar.getUpdatedDate()).isEqualTo(Date.from(WEBINAR_CHANGED.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    }
+
+    @Test
+    void feedUpdatedIsTheLatestChangeOfItsItems() throws Exception {
+        String atom = publisher.atom(merged());
+
+        Element updated = (Element) Xml.parse(atom).getDocumentElement().getElementsByTagNameNS(Xml.ATOM, "updated").item(0);
+        assertThat(updated.getTextContent()).isEqualTo("2019-06-27T14:00:00Z");
+    }
+
+    @Test
+    void typeIsACategoryWithOurSchemeBesideTheItemsOwnCategories() throws Exception {
+        SyndEntry webinar = parsed(merged()).getEntries().get(1);
+
+        assertThat(webinar.getCategories()).extracting(SyndCategory::getName, SyndCategory::getTaxonomyUri)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Webinar", "urn:tributary:type"),
+                        org.assertj.core.groups.Tuple.tuple("Community", null));
+    }
+
+    @Test
+    void eachEntryCreditsItsSourceInAtomSource() throws Exception {
+        SyndEntry webinar = parsed(merged()).getEntries().get(1);
+
+        assertThat(webinar.getSource().getTitle()).isEqualTo("Programming Librarian");
+        assertThat(webinar.getSource().getUri()).isEqualTo("urn:tributary:source:programming-librarian");
+        assertThat(webinar.getSource().getLinks()).extracting(SyndLink::getRel, SyndLink::getHref).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("alternate", "https://programminglibrarian.org/"),
+                org.assertj.core.groups.Tuple.tuple("self", "https://programminglibrarian.org/feed"));
+    }
+
+    @Test
+    void anItemWhoseSourceLeftTheConfigIsStillPublishedAndCreditedByItsId() throws Exception {
+        SyndEntry orphan = parsed(merged()).getEntries().get(2);
+
+        assertThat(orphan.getSource().getTitle()).isEqualTo("gone");
+        assertThat(orphan.getLink()).isEqualTo("https://gone.example.org/con");
+    }
+
+    @Test
+    void authorsAreAtomPersonsAndTheImageIsAnEnclosureAndThumbnail() throws Exception {
+        String atom = publisher.atom(merged());
+        SyndEntry webinar = parsed(merged()).getEntries().get(1);
+
+        assertThat(webinar.getAuthors()).extracting(SyndPerson::getName).containsExactly("Jane Doe", "Sam Roe");
+        assertThat(webinar.getEnclosures()).singleElement().satisfies(e -> {
+            assertThat(e.getUrl()).isEqualTo(WEBINAR_IMAGE);
+            assertThat(e.getType()).isEqualTo("image/png");
+        });
+        assertThat(Xml.all(Xml.parse(atom), Xml.MEDIA, "thumbnail")).singleElement()
+                .satisfies(t -> assertThat(t.getAttribute("url")).isEqualTo(WEBINAR_IMAGE));
+    }
+
+    @Test
+    void hostileTextSurvivesAsTextAndIllegalCharactersAreDropped() throws Exception {
+        SyndEntry hostile = parsed(merged()).getEntries().get(0);
+
+        assertThat(hostile.getTitle()).isEqualTo(HOSTILE_TITLE);
+        assertThat(hostile.getDescription().getType()).isEqualTo("html");
+        assertThat(hostile.getDescription().getValue()).isEqualTo("<p>Summary that ends a CDATA ]]> too " + EMOJI + "</p>");
+        assertThat(hostile.getContents()).singleElement()
+                .satisfies(c -> assertThat(c.getValue()).isEqualTo("<p>Content with ]]> and &amp; and  a control</p>"));
+    }
+
+    @Test
+    void anEntryWithoutLinkHasNoAlternateLinkButHasContent() throws Exception {
+        StoredItem bare = new StoredItem(new Item("bare", "wls", "hash:1", null, null, "Bare", "", "",
+                "Only an excerpt.", "News", List.of(), List.of(), List.of(), null, ORPHAN_DATE, null, "h"),
+                ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
+        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(bare), SOURCES_BY_ID));
+
+        Element entry = Xml.all(Xml.parse(atom), Xml.ATOM, "entry").get(0);
+        assertThat(Xml.children(entry, Xml.ATOM, "link")).isEmpty();
+        Element content = Xml.children(entry, Xml.ATOM, "content").get(0);
+        assertThat(content.getAttribute("type")).isEqualTo("text");
+        assertThat(content.getTextContent()).isEqualTo("Only an excerpt.");
+    }
+
+    @Test
+    void aLinkThatIsNotHttpIsLeftOut() throws Exception {
+        StoredItem sneaky = new StoredItem(new Item("sneaky", "wls", "hash:2", null, URI.create("javascript:alert(1)"),
+                "Sneaky", "", "", "x", "News", List.of(), List.of(), List.of(), URI.create("data:image/png;base64,AAAA"),
+                ORPHAN_DATE, null, "h"), ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
+
+        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(sneaky), SOURCES_BY_ID));
+
+        assertThat(atom).doesNotContain("javascript:").doesNotContain("data:image");
+    }
+
+    @Test
+    void anEmptyViewIsAValidFeedDatedAtTheEpochNotNow() throws Exception {
+        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(), SOURCES_BY_ID));
+
+        assertThat(Xml.all(Xml.parse(atom), Xml.ATOM, "entry")).isEmpty();
+        assertThat(atom).contains("<updated>1970-01-01T00:00:00Z</updated>");
+    }
+}

@@ -1,0 +1,152 @@
+package org.tributary.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tributary.publish.Fixtures.*;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.tributary.normalize.Item;
+import org.tributary.store.StoredItem;
+
+class HtmlPageTest {
+
+    private final Publisher publisher = new Publisher();
+
+    private Document page(FeedView view) {
+        return Jsoup.parse(publisher.html(view));
+    }
+
+    @Test
+    void containsNoScriptAndShowsTheHostileTitleEscaped() {
+        String html = publisher.html(merged());
+
+        assertThat(html).doesNotContainIgnoringCase("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("\u0001").contains(EMOJI);
+        assertThat(Jsoup.parse(html).select("article h2").first().text()).isEqualTo(HOSTILE_TITLE);
+    }
+
+    @Test
+    void linksTheThreeFeedsOfTheSameViewForAutodiscovery() {
+        List<Element> alternates = page(topic()).select("head link[rel=alternate]");
+
+        assertThat(alternates).extracting(e -> e.attr("type"), e -> e.attr("href")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("application/atom+xml", "/topics/partnerships/feed.atom"),
+                org.assertj.core.groups.Tuple.tuple("application/rss+xml", "/topics/partnerships/feed.rss"),
+                org.assertj.core.groups.Tuple.tuple("application/feed+json", "/topics/partnerships/feed.json"));
+    }
+
+    @Test
+    void showsTypeAndDateTheWayTheSeedPageDoes() {
+        Document doc = page(merged());
+
+        assertThat(doc.select("article .meta").eachText()).containsExactly(
+                "Publish Date: News / 27 June 2019",
+                "Publish Date: Webinar / 11 June 2019",
+                "Publish Date: News / 23 May 2019");
+    }
+
+    @Test
+    void linksTitlesToTheOriginalAndLeavesAnItemWithoutLinkUnlinked() {
+        Document doc = page(merged());
+
+        List<Element> headings = doc.select("article h2");
+        assertThat(headings.get(0).select("a")).isEmpty();
+        assertThat(headings.get(1).select("a").attr("href")).isEqualTo(WEBINAR_LINK);
+        assertThat(headings.get(1).text()).isEqualTo(WEBINAR_TITLE);
+    }
+
+    @Test
+    void showsExcerptAndSourceLinkedToItsHome() {
+        Element webinar = page(merged()).select("article").get(1);
+
+        assertThat(webinar.select(".excerpt").text()).startsWith("This webinar presents tools");
+        assertThat(webinar.select(".source a").attr("href")).isEqualTo("https://programminglibrarian.org/");
+        assertThat(webinar.select(".source").text()).isEqualTo("From Programming Librarian");
+    }
+
+    @Test
+    void hasLangLandmarksOneH1AndAListOfArticles() {
+        Document doc = page(merged());
+
+        assertThat(doc.select("html").attr("lang")).isEqualTo("en");
+        assertThat(doc.select("body > header")).hasSize(1);
+        assertThat(doc.select("body > main")).hasSize(1);
+        assertThat(doc.select("body > footer")).hasSize(1);
+        assertThat(doc.select("h1")).hasSize(1);
+        assertThat(doc.select("main ol > li > article")).hasSize(3);
+        assertThat(doc.documentType().name()).isEqualTo("html");
+    }
+
+    @Test
+    void usesOnlyTheExternalStylesheetAndNoInlineStyles() {
+        Document doc = page(topic());
+
+        assertThat(doc.select("link[rel=stylesheet]").attr("href")).isEqualTo("/assets/style.css");
+        assertThat(doc.select("style, script, [style]")).isEmpty();
+        assertThat(doc.getAllElements()).allSatisfy(e ->
+                assertThat(e.attributes().asList()).noneMatch(a -> a.getKey().startsWith("on")));
+    }
+
+    @Test
+    void topicPageShowsTopicTitleDescriptionImageCreditAndMarksItInTheNav() {
+        Document doc = page(topic());
+
+        assertThat(doc.select("h1").text()).isEqualTo("Partnerships & collaboration");
+        assertThat(doc.select(".topic .lead").text()).startsWith("When the library builds partnerships");
+        assertThat(doc.select(".topic figcaption").text()).isEqualTo("Photo: jenlen, CC BY-NC-ND 2.0");
+        assertThat(doc.select(".recent h2").text()).isEqualTo("Most Recently Added");
+        assertThat(doc.select("article h3")).hasSize(2);
+        assertThat(doc.select("nav a[aria-current=page]").attr("href")).isEqualTo("/topics/partnerships");
+    }
+
+    @Test
+    void navListsEveryTopic() {
+        assertThat(page(merged()).select("nav li a")).extracting(e -> e.attr("href"))
+                .containsExactly("/topics/partnerships", "/topics/engagement");
+    }
+
+    @Test
+    void everyLinkIsHttpOrOurOwnPathEvenWhenAnItemCarriesAJavascriptLink() {
+        StoredItem sneaky = new StoredItem(new Item("sneaky", "wls", "hash:2", null, URI.create("javascript:alert(1)"),
+                "Sneaky", "", "", "x", "News", List.of(), List.of(), List.of(), null, ORPHAN_DATE, null, "h"),
+                ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
+        Document doc = page(FeedView.merged(SITE, TOPICS, "", List.of(sneaky, WEBINAR), SOURCES_BY_ID));
+
+        assertThat(doc.select("[href], [src]")).allSatisfy(e -> {
+            String url = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+            assertThat(url).matches("(https?://|/|#).*");
+        });
+        assertThat(doc.select("article h2").first().text()).isEqualTo("Sneaky");
+    }
+
+    @Test
+    void anEmptyViewSaysSoAndShowsNoEpochDate() {
+        String html = publisher.html(FeedView.merged(SITE, TOPICS, "", List.of(), SOURCES_BY_ID));
+
+        assertThat(Jsoup.parse(html).select(".empty").text()).isEqualTo("Nothing has been added yet.");
+        assertThat(html).doesNotContain("1970");
+    }
+
+    @Test
+    void datesAreUtcDays() {
+        Instant lateEvening = Instant.parse("2019-06-11T23:30:00-05:00");
+        StoredItem late = new StoredItem(new Item("late", "wls", "hash:3", null, null, "Late", "", "", "x",
+                "Webinar", List.of(), List.of(), List.of(), null, lateEvening, null, "h"),
+                lateEvening, lateEvening, lateEvening);
+
+        assertThat(page(FeedView.merged(SITE, TOPICS, "", List.of(late), SOURCES_BY_ID)).select(".meta").text())
+                .isEqualTo("Publish Date: Webinar / 12 June 2019");
+    }
+
+    @Test
+    void stylesheetIsResponsiveAndDefinesAColourScheme() {
+        assertThat(publisher.css()).contains("@media (prefers-color-scheme: dark)").contains("max-width")
+                .doesNotContain("url(");
+        assertThat(publisher.stylesheetPath()).isEqualTo("/assets/style.css");
+    }
+}
