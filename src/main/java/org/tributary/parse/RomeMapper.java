@@ -4,6 +4,7 @@ import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -41,6 +42,7 @@ final class RomeMapper {
     ParsedFeed map(SyndFeed feed) {
         String format = feed.getFeedType() == null ? "unknown" : feed.getFeedType();
         boolean atom = format.startsWith("atom");
+        boolean rdf = format.equals("rss_1.0") || format.equals("rss_0.9");
         URI feedBase = documentBase;
         WireFeed wire = feed.originalWireFeed();
         if (wire instanceof com.rometools.rome.feed.atom.Feed atomFeed && atomFeed.getXmlBase() != null) {
@@ -48,13 +50,13 @@ final class RomeMapper {
         }
         List<ParsedFeed.Entry> entries = new ArrayList<>(feed.getEntries().size());
         for (SyndEntry entry : feed.getEntries()) {
-            entries.add(entry(entry, atom, feedBase));
+            entries.add(entry(entry, atom, rdf, feedBase));
         }
         URI link = feed.getLink() == null ? null : resolve(feedBase, feed.getLink());
         return new ParsedFeed(format, feed.getTitle(), link, feedBase, entries);
     }
 
-    private ParsedFeed.Entry entry(SyndEntry e, boolean atom, URI feedBase) {
+    private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase) {
         Object wire = e.getWireEntry();
         URI base = feedBase;
         String guid;
@@ -75,8 +77,9 @@ final class RomeMapper {
             if (raw != null) link = raw;
         } else if (wire instanceof Item item) {
             Guid g = item.getGuid();
-            // Rome copies the link into uri when there is no guid; only a real guid (or RSS 1.0's rdf:about) counts.
-            guid = g != null ? g.getValue() : item.getUri();
+            // Rome fills an RSS 2.0 item's uri with its link when there is no guid; only a real guid counts, or in
+            // the RDF formats (RSS 0.90 and 1.0) the item's rdf:about.
+            guid = g != null ? g.getValue() : rdf ? item.getUri() : null;
         } else {
             guid = atom ? e.getUri() : null;
         }
@@ -152,6 +155,12 @@ final class RomeMapper {
         Set<String> names = new LinkedHashSet<>();
         for (SyndCategory c : e.getCategories()) {
             if (c.getName() != null && !c.getName().isBlank()) names.add(c.getName().trim());
+        }
+        // Rome does not always surface dc:subject as a category (RSS 1.0 items), so read it where it lives.
+        if (e.getModule(DCModule.URI) instanceof DCModule dc) {
+            for (DCSubject subject : dc.getSubjects()) {
+                if (subject.getValue() != null && !subject.getValue().isBlank()) names.add(subject.getValue().trim());
+            }
         }
         return new ArrayList<>(names);
     }
