@@ -33,6 +33,9 @@ final class ParseFailures {
         if (sax != null || jdom != null) {
             String message = sax != null ? sax.getMessage() : jdom.getMessage();
             int line = sax != null ? sax.getLineNumber() : jdom.getLineNumber();
+            if (message != null && message.contains("maxElementDepth")) {
+                return "refused: elements nested deeper than " + FeedParser.MAX_DEPTH;
+            }
             if (message != null && message.contains("DOCTYPE is disallowed")) {
                 return "refused: DOCTYPE declarations are not allowed";
             }

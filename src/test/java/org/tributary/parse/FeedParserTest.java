@@ -202,6 +202,18 @@ class FeedParserTest {
     }
 
     @Test
+    void deepNestingIsRefusedBeforeTheParserSlowsDown() {
+        String nested = "<rss version=\"2.0\"><channel><title>t</title><description>"
+                + "<x>".repeat(100_000) + "</description></channel></rss>";
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> parser.parse(nested.getBytes(StandardCharsets.UTF_8), null, REQUEST, null))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("refused: elements nested deeper than 500");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
+    }
+
+    @Test
     void relativeContentLocationResolvesAgainstTheRequestUrlAndBecomesTheBase() throws Exception {
         ParsedFeed feed = parser.parse(fixture("rss20_full.xml"), null, REQUEST, URI.create("/moved/feed.xml"));
 
