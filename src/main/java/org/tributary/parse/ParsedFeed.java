@@ -25,6 +25,9 @@ public record ParsedFeed(String format, String title, URI link, URI baseUri, Lis
      * One item as the document says it, before any of our rules. Strings are as parsed (HTML not yet sanitized),
      * links may still be relative, and dates are null when missing or unparseable.
      *
+     * @param guid        RSS guid, RSS 1.0 rdf:about or Atom id; null when the document has none (never the link)
+     * @param title       HTML-ish like the two fields below: Atom type="text" constructs arrive escaped, so normalize
+     *                    can treat every text field as HTML
      * @param baseUri     what relative URLs in this entry (link, HTML) resolve against
      * @param summaryHtml description / summary, may be null
      * @param contentHtml content:encoded / content, may be null
