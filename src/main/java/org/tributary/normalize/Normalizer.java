@@ -55,10 +55,11 @@ public final class Normalizer {
         List<String> authors = texts(e.authors());
         List<String> categories = texts(e.categories());
         URI image = Urls.absoluteHttp(XmlChars.clean(e.imageUrl()), base);
-        Instant published = plausible(e.published());
         Instant updated = plausible(e.updated());
+        // Atom requires only <updated>: an entry without <published> is dated by it, not by when we first saw it.
+        Instant published = e.published() != null ? plausible(e.published()) : updated;
         String ownText = XmlChars.clean(e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml());
-        String identity = XmlChars.clean(Identity.of(guid, link, title, published != null ? published : updated, ownText));
+        String identity = XmlChars.clean(Identity.of(guid, link, title, published, ownText));
         Classifier.Result kind = classifier.classify(title, link, categories);
         String hash = ContentHash.of(title, link, summary, content, authors, categories, image, published, updated,
                 kind.type(), kind.topics());

@@ -209,6 +209,18 @@ class NormalizerTest {
         assertThat(item.updated()).isEqualTo(kept ? Instant.parse(date) : null);
     }
 
+    @Test
+    void anEntryWithOnlyAnUpdatedDateIsDatedByIt() {
+        Item item = only(entry().updated("2018-11-06T09:00:00Z"));
+
+        assertThat(item.published()).isEqualTo(Instant.parse("2018-11-06T09:00:00Z"));
+    }
+
+    @Test
+    void anEntryWithNeitherDateHasNone() {
+        assertThat(only(entry()).published()).isNull();
+    }
+
     // ---- type and topics ------------------------------------------------------------------------------------------
 
     private final Source withRules = TestSources.source("pl",
