@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param type  the default type of its items (one of {@link Config#types()})
  * @param owner optional contact, may be null
  * @param rules first match wins
+ * @param fetchOptions per-source fetching opt-ins
+ * @param itemOptions  per-source item reading options
  */
 public record Source(
         String id,
@@ -23,7 +25,9 @@ public record Source(
         List<String> topics,
         Duration every,
         String owner,
-        List<Rule> rules) {
+        List<Rule> rules,
+        FetchOptions fetchOptions,
+        ItemOptions itemOptions) {
 
     public Source {
         Objects.requireNonNull(id, "id");
@@ -34,6 +38,14 @@ public record Source(
         Objects.requireNonNull(every, "every");
         topics = List.copyOf(topics);
         rules = List.copyOf(rules);
+        fetchOptions = fetchOptions == null ? FetchOptions.DEFAULTS : fetchOptions;
+        itemOptions = itemOptions == null ? ItemOptions.DEFAULTS : itemOptions;
+    }
+
+    /** A source with default fetch and item options. */
+    public Source(String id, String title, URI url, URI home, Kind kind, String type, List<String> topics,
+                  Duration every, String owner, List<Rule> rules) {
+        this(id, title, url, home, kind, type, topics, every, owner, rules, FetchOptions.DEFAULTS, ItemOptions.DEFAULTS);
     }
 
     public enum Kind {
