@@ -201,6 +201,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void demoFeedsYmlPointsAtTheBundledPartnersAndAllowsThem() throws ConfigException {
+        Config config = loader.load(Path.of("demo/feeds.yml"));
+
+        assertThat(config.sources()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(config.sources()).allSatisfy(s -> assertThat(s.url().toString()).startsWith("http://127.0.0.1:8099/"));
+        assertThat(config.fetch().allowPrivate()).containsExactly("127.0.0.1:8099");
+    }
+
+    @Test
     void reportsEveryErrorOfOneFileTogetherInFileOrder() {
         String yaml = """
                 site: { title: T, link: "https://lib.example.org/", base_url: "http://localhost:8080", items: 0 }
