@@ -40,23 +40,35 @@ final class RomeMapper {
     }
 
     ParsedFeed map(SyndFeed feed) {
+        return map(feed, null, List.of());
+    }
+
+    /**
+     * @param rootBase the root element's xml:base resolved, or null
+     * @param facts    per entry what the XML tree says beyond Rome (used only when it lines up with Rome's entries)
+     */
+    ParsedFeed map(SyndFeed feed, URI rootBase, List<DocumentFacts.Facts> facts) {
         String format = feed.getFeedType() == null ? "unknown" : feed.getFeedType();
         boolean atom = format.startsWith("atom");
         boolean rdf = format.equals("rss_1.0") || format.equals("rss_0.9");
         URI feedBase = documentBase;
         WireFeed wire = feed.originalWireFeed();
-        if (wire instanceof com.rometools.rome.feed.atom.Feed atomFeed && atomFeed.getXmlBase() != null) {
+        if (rootBase != null) {
+            feedBase = rootBase;
+        } else if (wire instanceof com.rometools.rome.feed.atom.Feed atomFeed && atomFeed.getXmlBase() != null) {
             feedBase = orElse(resolve(documentBase, atomFeed.getXmlBase()), documentBase);
         }
-        List<ParsedFeed.Entry> entries = new ArrayList<>(feed.getEntries().size());
-        for (SyndEntry entry : feed.getEntries()) {
-            entries.add(entry(entry, atom, rdf, feedBase));
+        List<SyndEntry> syndEntries = feed.getEntries();
+        boolean aligned = facts.size() == syndEntries.size();
+        List<ParsedFeed.Entry> entries = new ArrayList<>(syndEntries.size());
+        for (int i = 0; i < syndEntries.size(); i++) {
+            entries.add(entry(syndEntries.get(i), atom, rdf, feedBase, aligned ? facts.get(i) : null));
         }
         URI link = feed.getLink() == null ? null : resolve(feedBase, feed.getLink());
         return new ParsedFeed(format, feed.getTitle(), link, feedBase, entries);
     }
 
-    private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase) {
+    private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase, DocumentFacts.Facts facts) {
         Object wire = e.getWireEntry();
         URI base = feedBase;
         String guid;
@@ -70,7 +82,9 @@ final class RomeMapper {
             summary = orElse(html(atomEntry.getSummary()), summary);
             content = orElse(atomContent(atomEntry.getContents()), content);
             guid = atomEntry.getId();
-            if (atomEntry.getXmlBase() != null) base = orElse(resolve(feedBase, atomEntry.getXmlBase()), feedBase);
+            if (facts == null && atomEntry.getXmlBase() != null) {
+                base = orElse(resolve(feedBase, atomEntry.getXmlBase()), feedBase);
+            }
             // Rome resolves relative hrefs against the feed's alternate link, not the document URL; take the raw
             // href and let normalize resolve it against the base computed here.
             String raw = alternateHref(atomEntry);
@@ -83,6 +97,7 @@ final class RomeMapper {
         } else {
             guid = atom ? e.getUri() : null;
         }
+        if (facts != null && facts.entryBase() != null) base = facts.entryBase();
         return new ParsedFeed.Entry(
                 blankToNull(guid),
                 blankToNull(link),
@@ -94,7 +109,13 @@ final class RomeMapper {
                 instant(e.getPublishedDate()),
                 instant(e.getUpdatedDate()),
                 EntryImages.find(e),
-                base);
+                base,
+                facts == null ? null : facts.summaryBase(),
+                facts == null ? null : facts.contentBase(),
+                facts == null ? null : facts.publishedText(),
+                facts == null ? null : facts.updatedText(),
+                facts == null ? null : facts.eventStartText(),
+                facts == null ? null : facts.imageCredit());
     }
 
     private static String alternateHref(com.rometools.rome.feed.atom.Entry entry) {
