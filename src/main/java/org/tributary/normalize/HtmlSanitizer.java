@@ -30,7 +30,8 @@ final class HtmlSanitizer {
             "pattern", "point-size", "prompt", "radiogroup", "readonly", "rel", "repeat-max", "repeat-min", "replace",
             "required", "rev", "rightspacing", "rows", "rowspan", "rules", "scope", "selected", "shape", "size", "span",
             "start", "step", "summary", "suppress", "tabindex", "title", "toppadding", "type", "unselectable",
-            "valign", "value", "variable", "volume", "vspace", "width", "wrap", "xml:lang", "controls"};
+            "valign", "value", "variable", "volume", "vspace", "width", "wrap", "xml:lang", "controls", "preload",
+            "draggable", "pqg", "challenge", "urn", "vrml"};
 
     private static final String[] ELEMENTS = {"a", "abbr", "acronym", "address", "area", "article", "aside", "audio",
             "b", "bdi", "bdo", "big", "blockquote", "br", "canvas", "caption", "center", "cite", "code", "col",

@@ -27,7 +27,7 @@ final class DocumentFacts {
 
     /** What one entry's element says beyond Rome's view; any field may be null. */
     record Facts(URI entryBase, URI summaryBase, URI contentBase, String publishedText, String updatedText,
-                 String eventStartText, String imageCredit) {}
+                 String eventStartText, String imageCredit, String bodyHtml) {}
 
     private DocumentFacts() {}
 
@@ -73,7 +73,8 @@ final class DocumentFacts {
                         DCTERMS + "created"),
                 text(entry, "updated", "modified", DCTERMS + "modified"),
                 text(entry, EVENT + "startdate"),
-                credit(entry));
+                credit(entry),
+                body(entry));
     }
 
     /**
@@ -83,9 +84,10 @@ final class DocumentFacts {
     static void decodeBase64Content(Document doc) {
         List<Element> encoded = new ArrayList<>();
         for (Element e : doc.getRootElement().getDescendants(new org.jdom2.filter.ElementFilter())) {
-            if ("base64".equalsIgnoreCase(e.getAttributeValue("mode"))) encoded.add(e);
+            if ("base64".equalsIgnoreCase(e.getAttributeValue("mode")) || isAtom10Base64(e)) encoded.add(e);
         }
         for (Element e : encoded) {
+            boolean atom10 = isAtom10Base64(e);
             String decoded;
             try {
                 decoded = new String(Base64.getMimeDecoder().decode(e.getTextNormalize()), StandardCharsets.UTF_8);
@@ -93,8 +95,18 @@ final class DocumentFacts {
                 decoded = "";
             }
             e.setContent(new org.jdom2.Text(decoded));
-            e.setAttribute("mode", "escaped");
+            if (atom10) e.setAttribute("type", "html");
+            else e.setAttribute("mode", "escaped");
         }
+    }
+
+    /** Atom 1.0 says a text construct or content whose type is a MIME type other than text or XML is base64. */
+    private static boolean isAtom10Base64(Element e) {
+        if (!e.getNamespaceURI().equals("http://www.w3.org/2005/Atom")) return false;
+        String type = e.getAttributeValue("type");
+        if (type == null || e.getAttribute("src") != null) return false;
+        String t = type.toLowerCase(Locale.ROOT);
+        return t.contains("/") && !t.startsWith("text/") && !t.endsWith("+xml") && !t.endsWith("/xml");
     }
 
     /** The xml:base of an element resolved against its parent's; an unusable xml:base (javascript:, junk) is ignored. */
@@ -105,6 +117,19 @@ final class DocumentFacts {
         if (resolved == null) return parentBase;
         String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
         return scheme.equals("http") || scheme.equals("https") ? resolved : parentBase;
+    }
+
+    /** An RSS item's XHTML {@code <body>} or {@code <fullitem>}: content that Rome does not read. */
+    private static String body(Element entry) {
+        for (Element e : entry.getChildren()) {
+            if (e.getName().equals("body")) {
+                if (e.getChildren().isEmpty()) return e.getText();
+                return new org.jdom2.output.XMLOutputter(org.jdom2.output.Format.getRawFormat())
+                        .outputString(e.getContent()).replaceAll(" xmlns(:\\w+)?=\"[^\"]*\"", "");
+            }
+            if (e.getName().equals("fullitem")) return e.getText();
+        }
+        return null;
     }
 
     private static String credit(Element entry) {

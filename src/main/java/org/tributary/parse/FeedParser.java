@@ -132,9 +132,12 @@ public final class FeedParser {
                 && !contentType.toLowerCase(Locale.ROOT).contains("xhtml");
     }
 
+    /** Content-Location when it resolves to http(s) (a javascript: or data: one is ignored), else the request URL. */
     private static URI documentBase(URI requestUrl, URI contentLocation) {
         if (contentLocation == null) return requestUrl;
-        if (requestUrl == null || contentLocation.isAbsolute()) return contentLocation;
-        return RomeMapper.resolve(requestUrl, contentLocation.toString());
+        URI resolved = contentLocation.isAbsolute() || requestUrl == null ? contentLocation
+                : RomeMapper.resolve(requestUrl, contentLocation.toString());
+        String scheme = resolved == null || resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https") ? resolved : requestUrl;
     }
 }

@@ -32,6 +32,8 @@ final class RomeMapper {
 
     /** RSS authors are often "mail@example.org (Name)"; the name is what a reader wants. */
     private static final Pattern MAIL_WITH_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)\\s*$");
+    /** ...or "Name (mail@example.org)". */
+    private static final Pattern NAME_WITH_MAIL = Pattern.compile("^(.+?)\\s*\\(\\s*\\S+@\\S+\\s*\\)\\s*$");
 
     private final URI documentBase;
 
@@ -65,7 +67,9 @@ final class RomeMapper {
             entries.add(entry(syndEntries.get(i), atom, rdf, feedBase, aligned ? facts.get(i) : null));
         }
         URI link = feed.getLink() == null ? null : resolve(feedBase, feed.getLink());
-        return new ParsedFeed(format, feed.getTitle(), link, feedBase, entries);
+        String title = feed.getTitle();
+        if ((title == null || title.isBlank()) && feed.getModule(DCModule.URI) instanceof DCModule dc) title = dc.getTitle();
+        return new ParsedFeed(format, title, link, feedBase, entries);
     }
 
     private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase, DocumentFacts.Facts facts) {
@@ -98,6 +102,14 @@ final class RomeMapper {
             guid = atom ? e.getUri() : null;
         }
         if (facts != null && facts.entryBase() != null) base = facts.entryBase();
+        if (e.getModule(DCModule.URI) instanceof DCModule dc) {
+            // Dublin Core stands in for the core elements when a feed uses only it.
+            if (title == null || title.isBlank()) title = dc.getTitle();
+            if (summary == null || summary.isBlank()) summary = dc.getDescription();
+        }
+        if (content == null && facts != null && facts.bodyHtml() != null && !facts.bodyHtml().isBlank()) {
+            content = facts.bodyHtml();
+        }
         return new ParsedFeed.Entry(
                 blankToNull(guid),
                 blankToNull(link),
@@ -152,7 +164,17 @@ final class RomeMapper {
         if (c == null || c.getValue() == null) return null;
         String type = c.getType() == null ? "text" : c.getType().toLowerCase(Locale.ROOT);
         if (type.equals("text") || type.equals("text/plain")) return escape(c.getValue());
+        if (type.equals("xhtml")) return unwrapXhtmlDiv(c.getValue());
         return c.getValue();
+    }
+
+    /** Atom's xhtml constructs wrap their markup in one div that belongs to the format, not to the text. */
+    private static String unwrapXhtmlDiv(String value) {
+        String v = value.strip();
+        if (!v.startsWith("<div") || !v.endsWith("</div>")) return value;
+        int open = v.indexOf('>');
+        String inner = v.substring(open + 1, v.length() - "</div>".length());
+        return inner.contains("<div") ? value : inner;
     }
 
     private static List<String> authors(SyndEntry e) {
@@ -169,7 +191,8 @@ final class RomeMapper {
     private static void addName(Set<String> names, String raw) {
         if (raw == null || raw.isBlank()) return;
         Matcher m = MAIL_WITH_NAME.matcher(raw.trim());
-        names.add(m.matches() ? m.group(1).trim() : raw.trim());
+        Matcher n = NAME_WITH_MAIL.matcher(raw.trim());
+        names.add(m.matches() ? m.group(1).trim() : n.matches() ? n.group(1).trim() : raw.trim());
     }
 
     private static List<String> categories(SyndEntry e) {
