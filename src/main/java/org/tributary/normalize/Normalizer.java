@@ -20,6 +20,8 @@ public final class Normalizer {
 
     /** Dates before this are placeholders ("1970-01-01", "0001-01-01") or parser accidents, not real publish dates. */
     static final Instant EARLIEST_DATE = Instant.parse("1990-01-01T00:00:00Z");
+    /** The most HTML we keep per field: a whole book pasted into a feed is cut (and its markup closed again). */
+    static final int MAX_HTML_CHARS = 200_000;
 
     private final int excerptChars;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
@@ -60,8 +62,8 @@ public final class Normalizer {
         URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
         if (link != null) link = Urls.withoutTracking(link);
         String title = PlainText.fromHtml(e.title());
-        String summary = sanitizer.sanitize(e.summaryHtml(), orElse(e.summaryBase(), base));
-        String content = sanitizer.sanitize(e.contentHtml(), orElse(e.contentBase(), base));
+        String summary = sanitizer.sanitize(capped(e.summaryHtml()), orElse(e.summaryBase(), base));
+        String content = sanitizer.sanitize(capped(e.contentHtml()), orElse(e.contentBase(), base));
         String excerpt = Excerpt.cut(excerptSource(summary, content), excerptChars);
         List<String> authors = texts(e.authors());
         List<String> categories = texts(e.categories());
@@ -106,6 +108,11 @@ public final class Normalizer {
     private static Instant plausible(Instant date, ItemOptions options) {
         if (date == null) return null;
         return date.isBefore(EARLIEST_DATE) && !options.allowOldDates() ? null : date;
+    }
+
+    /** Cut before sanitizing, so the parser closes whatever the cut left open. */
+    private static String capped(String html) {
+        return html == null || html.length() <= MAX_HTML_CHARS ? html : html.substring(0, MAX_HTML_CHARS);
     }
 
     private static <T> T orElse(T value, T fallback) {
