@@ -34,7 +34,7 @@ final class Tributary implements AutoCloseable {
         this.fetcher = new Fetcher(config.fetch(), clock);
         this.parser = new FeedParser();
         this.normalizer = new Normalizer(config.site().excerptChars());
-        this.store = new Store(database);
+        this.store = new Store(database, config.site().mergeDuplicates());
         this.refresher = new Refresher(fetcher, parser, normalizer, store, clock);
         this.publisher = new Publisher();
     }

@@ -20,7 +20,8 @@ final class ConfigReader {
 
     static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources");
     private static final List<String> SITE_KEYS =
-            List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub");
+            List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
+                    "merge_duplicates");
     private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private");
     private static final List<String> ALERTS_KEYS = List.of("webhook", "email", "after");
     private static final List<String> EMAIL_KEYS = List.of("smtp", "from", "to");
@@ -63,9 +64,10 @@ final class ConfigReader {
         Optional<Integer> items = m.integer("items", 1, 500);
         Optional<Integer> excerptChars = m.integer("excerpt_chars", 20, 5000);
         Optional<URI> hub = m.url("hub");
+        Optional<Boolean> merge = ItemOptionsReader.bool(m, "merge_duplicates");
         return problems.build(before, m.node(), m.path(), () -> new Site(title.orElseThrow(), description.orElse(""),
                 link.orElseThrow(), baseUrl.orElseThrow(), language.orElse("en"), items.orElse(50),
-                excerptChars.orElse(250), hub.orElse(null)));
+                excerptChars.orElse(250), hub.orElse(null), merge.orElse(true)));
     }
 
     /** Site.url(path) appends "/path"; a base written with a trailing slash would otherwise give "//path". */

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param link     the human page this feed belongs to
  * @param baseUrl  where this server is reachable; self links and ids are built on it (no trailing slash)
  * @param hub      optional WebSub hub, null when none
+ * @param mergeDuplicates publish one story carried by several sources once, crediting the first and listing the others
  */
 public record Site(
         String title,
@@ -18,7 +19,14 @@ public record Site(
         String language,
         int items,
         int excerptChars,
-        URI hub) {
+        URI hub,
+        boolean mergeDuplicates) {
+
+    /** A site with duplicates merged (the default). */
+    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
+                URI hub) {
+        this(title, description, link, baseUrl, language, items, excerptChars, hub, true);
+    }
 
     public Site {
         Objects.requireNonNull(title, "title");

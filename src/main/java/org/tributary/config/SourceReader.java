@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class SourceReader {
 
     private static final List<String> SOURCE_KEYS =
-            List.of("id", "title", "url", "home", "kind", "type", "topics", "every", "owner", "rules");
+            List.of("id", "title", "url", "home", "kind", "type", "topics", "every", "owner", "rules",
+                    "identity", "timezone", "allow_old_dates", "hide_past_events", "keep_items", "max_age");
     private static final List<String> RULE_KEYS = List.of("when", "type", "topics");
     private static final List<String> WHEN_KEYS = List.of("category", "title", "link");
 
@@ -66,9 +67,10 @@ final class SourceReader {
         for (YamlMap.Entry entry : m.list("rules")) {
             YamlMap.open(entry.node(), entry.path(), problems, RULE_KEYS).map(this::rule).ifPresent(rules::add);
         }
+        ItemOptions itemOptions = ItemOptionsReader.read(m);
         return problems.build(before, m.node(), m.path(), () -> new Source(id.orElseThrow(), title.orElseThrow(),
                 url.orElseThrow(), home.orElse(null), kind.orElse(Source.Kind.PARTNER), type.orElse(defaults.type()),
-                topics, every, owner.orElse(null), rules));
+                topics, every, owner.orElse(null), rules, FetchOptions.DEFAULTS, itemOptions));
     }
 
     private Optional<Source.Kind> kind(YamlMap m) {

@@ -1,8 +1,12 @@
 package org.tributary.normalize;
 
+import java.text.BreakIterator;
+import java.util.Locale;
+
 /**
  * Cuts plain text to at most {@code max} chars (UTF-16 units, as the database counts them), at a word boundary, with
- * "…" appended inside the limit. A surrogate pair is never split, and a single word longer than the limit is cut
+ * "…" appended inside the limit. The cut always falls on a grapheme boundary, so neither a surrogate pair nor a
+ * combining sequence (e + ◌́, an emoji with its modifier) is split, and a single word longer than the limit is cut
  * hard rather than dropped.
  */
 final class Excerpt {
@@ -15,14 +19,21 @@ final class Excerpt {
         if (text.length() <= max) return text;
         int budget = max - 1;
         if (budget <= 0) return String.valueOf(ELLIPSIS);
-        int end = budget;
-        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) end--;
+        int end = graphemeBoundaryAtOrBefore(text, budget);
         if (text.charAt(budget) != ' ') {
             int space = text.lastIndexOf(' ', end - 1);
             if (space > 0) end = space;
         }
         String head = stripTrailing(text.substring(0, end));
         return head + ELLIPSIS;
+    }
+
+    private static int graphemeBoundaryAtOrBefore(String text, int index) {
+        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
+        graphemes.setText(text);
+        if (graphemes.isBoundary(index)) return index;
+        int before = graphemes.preceding(index);
+        return before == BreakIterator.DONE ? 0 : before;
     }
 
     /** "word," + "…" reads badly; trailing spaces and joining punctuation go. */

@@ -2,6 +2,7 @@ package org.tributary.normalize;
 
 import java.net.URI;
 import java.time.Instant;
+import org.tributary.config.ItemOptions;
 
 /**
  * Which item of a source this is, across fetches: the guid; else the absolute link; else a hash of what a reader sees
@@ -16,8 +17,22 @@ final class Identity {
 
     /** {@code text} should be the document's own summary or content, not our sanitized form, to survive our upgrades. */
     static String of(String guid, URI link, String title, Instant date, String text) {
-        if (guid != null && !guid.isBlank()) return "guid:" + guid.strip();
+        return of(ItemOptions.IdentityRule.AUTO, guid, link, title, date, text);
+    }
+
+    /**
+     * By the source's rule: AUTO and GUID take the guid, else the link, else the hash; LINK skips the guid (for
+     * partners whose guids change on every fetch); CONTENT hashes title and text only (Koha-style news with neither
+     * guid nor link, where a date may be regenerated on every fetch too).
+     */
+    static String of(ItemOptions.IdentityRule rule, String guid, URI link, String title, Instant date, String text) {
+        if (rule == ItemOptions.IdentityRule.CONTENT) return hash(title, null, text);
+        if (rule != ItemOptions.IdentityRule.LINK && guid != null && !guid.isBlank()) return "guid:" + guid.strip();
         if (link != null) return "link:" + link;
+        return hash(title, date, text);
+    }
+
+    private static String hash(String title, Instant date, String text) {
         String material = nullToEmpty(title) + "\n" + (date == null ? "" : date.toString()) + "\n" + nullToEmpty(text);
         return "hash:" + Hashes.hex(Hashes.sha256(material)).substring(0, HASH_CHARS);
     }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param published   the source's own date, null when missing or unparseable (the store then uses first seen)
  * @param updated     the source's own updated date, may be null
  * @param contentHash hash over everything above that a reader sees; a change means "updated in place"
+ * @param eventStart  when the event the item announces starts (ev:startdate), kept apart from the publish date; null
+ * @param imageCredit media:credit for the image, may be null
  */
 public record Item(
         String publicId,
@@ -38,7 +40,30 @@ public record Item(
         URI imageUrl,
         Instant published,
         Instant updated,
-        String contentHash) {
+        String contentHash,
+        Instant eventStart,
+        String imageCredit) {
+
+    /** An item without event start or image credit. */
+    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
+                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
+                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
+                String contentHash) {
+        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
+                categories, authors, imageUrl, published, updated, contentHash, null, null);
+    }
+
+    /** The same item under another public id and identity (a guid that changes on every fetch keeps its first id). */
+    public Item withIdentity(String otherPublicId, String otherIdentity) {
+        return new Item(otherPublicId, sourceId, otherIdentity, guid, link, title, summaryHtml, contentHtml, excerpt,
+                type, topics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit);
+    }
+
+    /** The same item with its topics (the store reads them apart). */
+    public Item withTopics(List<String> otherTopics) {
+        return new Item(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type,
+                otherTopics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit);
+    }
 
     public Item {
         Objects.requireNonNull(publicId, "publicId");

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tributary.config.ItemOptions;
 import org.tributary.config.Source;
 import org.tributary.parse.ParsedFeed;
 
@@ -19,6 +20,8 @@ public final class Normalizer {
 
     /** Dates before this are placeholders ("1970-01-01", "0001-01-01") or parser accidents, not real publish dates. */
     static final Instant EARLIEST_DATE = Instant.parse("1990-01-01T00:00:00Z");
+    /** The most HTML we keep per field: a whole book pasted into a feed is cut (and its markup closed again). */
+    static final int MAX_HTML_CHARS = 200_000;
 
     private final int excerptChars;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
@@ -34,37 +37,58 @@ public final class Normalizer {
         // The first occurrence wins: feeds list newest first, and a repeated guid is usually a stale copy below.
         Map<String, Item> items = new LinkedHashMap<>();
         Set<String> unmapped = new LinkedHashSet<>();
+        int dropped = 0;
         for (ParsedFeed.Entry entry : feed.entries()) {
-            Item item = item(entry, entry.baseUri() != null ? entry.baseUri() : feed.baseUri(), source, classifier);
+            Item item;
+            try {
+                item = item(entry, entry.baseUri() != null ? entry.baseUri() : feed.baseUri(), source, classifier);
+            } catch (RuntimeException | StackOverflowError hostile) {
+                // One entry our rules cannot read (a pathological HTML body, say) is dropped and counted; the
+                // rest of the feed goes on.
+                dropped++;
+                continue;
+            }
             items.putIfAbsent(item.identity(), item);
             for (String category : item.categories()) {
                 if (!classifier.isMapped(category)) unmapped.add(category);
             }
         }
-        return new NormalizedFeed(new ArrayList<>(items.values()), unmapped);
+        return new NormalizedFeed(new ArrayList<>(items.values()), unmapped, dropped);
     }
 
     private Item item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier) {
+        ItemOptions options = source.itemOptions();
         String guid = blankToNull(XmlChars.clean(e.guid()));
         URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
         if (link != null) link = Urls.withoutTracking(link);
         String title = PlainText.fromHtml(e.title());
-        String summary = sanitizer.sanitize(e.summaryHtml(), base);
-        String content = sanitizer.sanitize(e.contentHtml(), base);
+        String summary = sanitizer.sanitize(capped(e.summaryHtml()), orElse(e.summaryBase(), base));
+        String content = sanitizer.sanitize(capped(e.contentHtml()), orElse(e.contentBase(), base));
         String excerpt = Excerpt.cut(excerptSource(summary, content), excerptChars);
         List<String> authors = texts(e.authors());
         List<String> categories = texts(e.categories());
         URI image = Urls.absoluteHttp(XmlChars.clean(e.imageUrl()), base);
-        Instant updated = plausible(e.updated());
+        if (image == null) image = FirstImage.in(content.isEmpty() ? summary : content);
+        String credit = blankToNull(PlainText.fromHtml(e.imageCredit()));
+        Instant updated = plausible(date(e.updatedText(), e.updated(), options), options);
         // Atom requires only <updated>: an entry without <published> is dated by it, not by when we first saw it.
-        Instant published = e.published() != null ? plausible(e.published()) : updated;
+        Instant published = plausible(date(e.publishedText(), e.published(), options), options);
+        if (published == null) published = updated;
+        Instant eventStart = Dates.parse(XmlChars.clean(e.eventStartText()), options.timezone());
         String ownText = XmlChars.clean(e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml());
-        String identity = XmlChars.clean(Identity.of(guid, link, title, published, ownText));
+        String identity = XmlChars.clean(Identity.of(options.identity(), guid, link, title, published, ownText));
         Classifier.Result kind = classifier.classify(title, link, categories);
         String hash = ContentHash.of(title, link, summary, content, authors, categories, image, published, updated,
-                kind.type(), kind.topics());
+                kind.type(), kind.topics(), eventStart, credit);
         return new Item(Identity.publicId(source.id(), identity), source.id(), identity, guid, link, title, summary,
-                content, excerpt, kind.type(), kind.topics(), categories, authors, image, published, updated, hash);
+                content, excerpt, kind.type(), kind.topics(), categories, authors, image, published, updated, hash,
+                eventStart, credit);
+    }
+
+    /** Our reading of the raw string first (real-world variants, the source's zone); else what Rome made of it. */
+    private static Instant date(String raw, Instant rome, ItemOptions options) {
+        Instant ours = Dates.parse(XmlChars.clean(raw), options.timezone());
+        return ours != null ? ours : rome;
     }
 
     private static String excerptSource(String summaryHtml, String contentHtml) {
@@ -81,8 +105,18 @@ public final class Normalizer {
         return List.copyOf(out);
     }
 
-    private static Instant plausible(Instant date) {
-        return date == null || date.isBefore(EARLIEST_DATE) ? null : date;
+    private static Instant plausible(Instant date, ItemOptions options) {
+        if (date == null) return null;
+        return date.isBefore(EARLIEST_DATE) && !options.allowOldDates() ? null : date;
+    }
+
+    /** Cut before sanitizing, so the parser closes whatever the cut left open. */
+    private static String capped(String html) {
+        return html == null || html.length() <= MAX_HTML_CHARS ? html : html.substring(0, MAX_HTML_CHARS);
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     private static String blankToNull(String s) {

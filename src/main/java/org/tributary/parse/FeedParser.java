@@ -6,7 +6,12 @@ import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
+import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
+import com.rometools.rome.io.impl.XmlFixerReader;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,9 +45,14 @@ public final class FeedParser {
         String text = new String(body, decision.skip(), body.length - decision.skip(), decision.charset());
         Prolog prolog = Prolog.scan(text);
         refuseNonFeeds(text, prolog, contentType);
-        SyndFeed feed = build(prolog.xml(text), contentType, prolog);
+        Document doc = document(prolog.xml(text), contentType, prolog);
+        URI documentBase = documentBase(requestUrl, contentLocation);
+        DocumentFacts.decodeBase64Content(doc);
+        List<DocumentFacts.Facts> facts = DocumentFacts.entries(doc, documentBase);
+        URI rootBase = DocumentFacts.rootBase(doc, documentBase);
+        SyndFeed feed = build(doc, contentType, prolog);
         try {
-            return new RomeMapper(documentBase(requestUrl, contentLocation)).map(feed);
+            return new RomeMapper(documentBase).map(feed, rootBase, facts);
         } catch (RuntimeException e) {
             // Rome's lazily built modules can still throw while we read them.
             throw new FeedParseException(ParseFailures.oneLine("unreadable feed: " + ParseFailures.describe(e)), e);
@@ -62,17 +72,28 @@ public final class FeedParser {
         }
     }
 
-    private static SyndFeed build(String xml, String contentType, Prolog prolog) throws FeedParseException {
+    /**
+     * The XML tree, built once: we read what Rome loses from it (xml:base, raw dates) and then hand it to Rome.
+     */
+    private static Document document(String xml, String contentType, Prolog prolog) throws FeedParseException {
         try {
-            return syndFeed(input(false).build(new InputSource(new StringReader(xml))));
-        } catch (FeedException | RuntimeException | StackOverflowError first) {
+            return new BoundedInput().createSAXBuilder().build(new InputSource(new StringReader(xml)));
+        } catch (JDOMException | IOException | RuntimeException | StackOverflowError first) {
             if (!ParseFailures.isUndeclaredEntity(first)) throw ParseFailures.toParseException(first, contentType, prolog);
             try {
                 // HTML entities (&nbsp;) in XML are common and undeclared; Rome's healer turns them into numeric ones.
-                return syndFeed(input(true).build(new StringReader(xml)));
-            } catch (FeedException | RuntimeException | StackOverflowError second) {
+                return new BoundedInput().createSAXBuilder().build(new XmlFixerReader(new StringReader(xml)));
+            } catch (JDOMException | IOException | RuntimeException | StackOverflowError second) {
                 throw ParseFailures.toParseException(second, contentType, prolog);
             }
+        }
+    }
+
+    private static SyndFeed build(Document doc, String contentType, Prolog prolog) throws FeedParseException {
+        try {
+            return syndFeed(input().build(doc));
+        } catch (FeedException | RuntimeException | StackOverflowError e) {
+            throw ParseFailures.toParseException(e, contentType, prolog);
         }
     }
 
@@ -81,9 +102,9 @@ public final class FeedParser {
         return new SyndFeedImpl(wire, true);
     }
 
-    private static WireFeedInput input(boolean healer) {
+    private static WireFeedInput input() {
         WireFeedInput input = new BoundedInput();
-        input.setXmlHealerOn(healer);
+        input.setXmlHealerOn(false);
         input.setAllowDoctypes(false);
         return input;
     }
@@ -95,6 +116,7 @@ public final class FeedParser {
     private static final class BoundedInput extends WireFeedInput {
         BoundedInput() {
             super(false, Locale.US);
+            setAllowDoctypes(false);
         }
 
         @Override
@@ -110,9 +132,12 @@ public final class FeedParser {
                 && !contentType.toLowerCase(Locale.ROOT).contains("xhtml");
     }
 
+    /** Content-Location when it resolves to http(s) (a javascript: or data: one is ignored), else the request URL. */
     private static URI documentBase(URI requestUrl, URI contentLocation) {
         if (contentLocation == null) return requestUrl;
-        if (requestUrl == null || contentLocation.isAbsolute()) return contentLocation;
-        return RomeMapper.resolve(requestUrl, contentLocation.toString());
+        URI resolved = contentLocation.isAbsolute() || requestUrl == null ? contentLocation
+                : RomeMapper.resolve(requestUrl, contentLocation.toString());
+        String scheme = resolved == null || resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https") ? resolved : requestUrl;
     }
 }

@@ -32,6 +32,12 @@ public record ParsedFeed(String format, String title, URI link, URI baseUri, Lis
      * @param summaryHtml description / summary, may be null
      * @param contentHtml content:encoded / content, may be null
      * @param imageUrl    media:thumbnail, media:content image, image enclosure, or null
+     * @param summaryBase what relative URLs inside the summary resolve against (its own xml:base), null = baseUri
+     * @param contentBase the same for the content
+     * @param publishedText the raw publish date as written (normalize parses it by our rules), may be null
+     * @param updatedText   the raw updated date as written, may be null
+     * @param eventStartText the raw start of the event the entry announces (ev:startdate), may be null
+     * @param imageCredit   media:credit, may be null
      */
     public record Entry(
             String guid,
@@ -44,11 +50,25 @@ public record ParsedFeed(String format, String title, URI link, URI baseUri, Lis
             Instant published,
             Instant updated,
             String imageUrl,
-            URI baseUri) {
+            URI baseUri,
+            URI summaryBase,
+            URI contentBase,
+            String publishedText,
+            String updatedText,
+            String eventStartText,
+            String imageCredit) {
 
         public Entry {
             authors = authors == null ? List.of() : List.copyOf(authors);
             categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+
+        /** An entry without the raw facts: bases default to {@code baseUri}, dates are Rome's. */
+        public Entry(String guid, String link, String title, String summaryHtml, String contentHtml,
+                     List<String> authors, List<String> categories, Instant published, Instant updated,
+                     String imageUrl, URI baseUri) {
+            this(guid, link, title, summaryHtml, contentHtml, authors, categories, published, updated, imageUrl,
+                    baseUri, null, null, null, null, null, null);
         }
     }
 }

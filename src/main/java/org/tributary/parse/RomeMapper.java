@@ -32,6 +32,8 @@ final class RomeMapper {
 
     /** RSS authors are often "mail@example.org (Name)"; the name is what a reader wants. */
     private static final Pattern MAIL_WITH_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)\\s*$");
+    /** ...or "Name (mail@example.org)". */
+    private static final Pattern NAME_WITH_MAIL = Pattern.compile("^(.+?)\\s*\\(\\s*\\S+@\\S+\\s*\\)\\s*$");
 
     private final URI documentBase;
 
@@ -40,23 +42,37 @@ final class RomeMapper {
     }
 
     ParsedFeed map(SyndFeed feed) {
+        return map(feed, null, List.of());
+    }
+
+    /**
+     * @param rootBase the root element's xml:base resolved, or null
+     * @param facts    per entry what the XML tree says beyond Rome (used only when it lines up with Rome's entries)
+     */
+    ParsedFeed map(SyndFeed feed, URI rootBase, List<DocumentFacts.Facts> facts) {
         String format = feed.getFeedType() == null ? "unknown" : feed.getFeedType();
         boolean atom = format.startsWith("atom");
         boolean rdf = format.equals("rss_1.0") || format.equals("rss_0.9");
         URI feedBase = documentBase;
         WireFeed wire = feed.originalWireFeed();
-        if (wire instanceof com.rometools.rome.feed.atom.Feed atomFeed && atomFeed.getXmlBase() != null) {
+        if (rootBase != null) {
+            feedBase = rootBase;
+        } else if (wire instanceof com.rometools.rome.feed.atom.Feed atomFeed && atomFeed.getXmlBase() != null) {
             feedBase = orElse(resolve(documentBase, atomFeed.getXmlBase()), documentBase);
         }
-        List<ParsedFeed.Entry> entries = new ArrayList<>(feed.getEntries().size());
-        for (SyndEntry entry : feed.getEntries()) {
-            entries.add(entry(entry, atom, rdf, feedBase));
+        List<SyndEntry> syndEntries = feed.getEntries();
+        boolean aligned = facts.size() == syndEntries.size();
+        List<ParsedFeed.Entry> entries = new ArrayList<>(syndEntries.size());
+        for (int i = 0; i < syndEntries.size(); i++) {
+            entries.add(entry(syndEntries.get(i), atom, rdf, feedBase, aligned ? facts.get(i) : null));
         }
         URI link = feed.getLink() == null ? null : resolve(feedBase, feed.getLink());
-        return new ParsedFeed(format, feed.getTitle(), link, feedBase, entries);
+        String title = feed.getTitle();
+        if ((title == null || title.isBlank()) && feed.getModule(DCModule.URI) instanceof DCModule dc) title = dc.getTitle();
+        return new ParsedFeed(format, title, link, feedBase, entries);
     }
 
-    private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase) {
+    private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase, DocumentFacts.Facts facts) {
         Object wire = e.getWireEntry();
         URI base = feedBase;
         String guid;
@@ -70,7 +86,9 @@ final class RomeMapper {
             summary = orElse(html(atomEntry.getSummary()), summary);
             content = orElse(atomContent(atomEntry.getContents()), content);
             guid = atomEntry.getId();
-            if (atomEntry.getXmlBase() != null) base = orElse(resolve(feedBase, atomEntry.getXmlBase()), feedBase);
+            if (facts == null && atomEntry.getXmlBase() != null) {
+                base = orElse(resolve(feedBase, atomEntry.getXmlBase()), feedBase);
+            }
             // Rome resolves relative hrefs against the feed's alternate link, not the document URL; take the raw
             // href and let normalize resolve it against the base computed here.
             String raw = alternateHref(atomEntry);
@@ -83,6 +101,15 @@ final class RomeMapper {
         } else {
             guid = atom ? e.getUri() : null;
         }
+        if (facts != null && facts.entryBase() != null) base = facts.entryBase();
+        if (e.getModule(DCModule.URI) instanceof DCModule dc) {
+            // Dublin Core stands in for the core elements when a feed uses only it.
+            if (title == null || title.isBlank()) title = dc.getTitle();
+            if (summary == null || summary.isBlank()) summary = dc.getDescription();
+        }
+        if (content == null && facts != null && facts.bodyHtml() != null && !facts.bodyHtml().isBlank()) {
+            content = facts.bodyHtml();
+        }
         return new ParsedFeed.Entry(
                 blankToNull(guid),
                 blankToNull(link),
@@ -94,7 +121,13 @@ final class RomeMapper {
                 instant(e.getPublishedDate()),
                 instant(e.getUpdatedDate()),
                 EntryImages.find(e),
-                base);
+                base,
+                facts == null ? null : facts.summaryBase(),
+                facts == null ? null : facts.contentBase(),
+                facts == null ? null : facts.publishedText(),
+                facts == null ? null : facts.updatedText(),
+                facts == null ? null : facts.eventStartText(),
+                facts == null ? null : facts.imageCredit());
     }
 
     private static String alternateHref(com.rometools.rome.feed.atom.Entry entry) {
@@ -131,7 +164,17 @@ final class RomeMapper {
         if (c == null || c.getValue() == null) return null;
         String type = c.getType() == null ? "text" : c.getType().toLowerCase(Locale.ROOT);
         if (type.equals("text") || type.equals("text/plain")) return escape(c.getValue());
+        if (type.equals("xhtml")) return unwrapXhtmlDiv(c.getValue());
         return c.getValue();
+    }
+
+    /** Atom's xhtml constructs wrap their markup in one div that belongs to the format, not to the text. */
+    private static String unwrapXhtmlDiv(String value) {
+        String v = value.strip();
+        if (!v.startsWith("<div") || !v.endsWith("</div>")) return value;
+        int open = v.indexOf('>');
+        String inner = v.substring(open + 1, v.length() - "</div>".length());
+        return inner.contains("<div") ? value : inner;
     }
 
     private static List<String> authors(SyndEntry e) {
@@ -148,7 +191,8 @@ final class RomeMapper {
     private static void addName(Set<String> names, String raw) {
         if (raw == null || raw.isBlank()) return;
         Matcher m = MAIL_WITH_NAME.matcher(raw.trim());
-        names.add(m.matches() ? m.group(1).trim() : raw.trim());
+        Matcher n = NAME_WITH_MAIL.matcher(raw.trim());
+        names.add(m.matches() ? m.group(1).trim() : n.matches() ? n.group(1).trim() : raw.trim());
     }
 
     private static List<String> categories(SyndEntry e) {

@@ -120,6 +120,19 @@ final class HtmlPage {
         source.appendText("From ");
         if (item.source().home() != null) source.appendElement("a").attr("href", item.source().home()).text(item.source().title());
         else source.appendText(item.source().title());
+        alsoFrom(source, item.alsoFrom());
+    }
+
+    /** The same story from other partners: ", also from A, B". */
+    private static void alsoFrom(Element line, java.util.List<PublishedItem.PublishedSource> others) {
+        if (others.isEmpty()) return;
+        line.appendText("; also from ");
+        for (int n = 0; n < others.size(); n++) {
+            if (n > 0) line.appendText(", ");
+            PublishedItem.PublishedSource other = others.get(n);
+            if (other.home() != null) line.appendElement("a").addClass("also-from").attr("href", other.home()).text(other.title());
+            else line.appendElement("span").addClass("also-from").text(other.title());
+        }
     }
 
     private static void footer(Element footer, FeedView view) {

@@ -35,7 +35,8 @@ record PublishedItem(
         String image,
         Instant published,
         Instant updated,
-        PublishedSource source) {
+        PublishedSource source,
+        List<PublishedSource> alsoFrom) {
 
     /** Items longer than this many characters of excerpt are not titled by it. */
     private static final int TITLE_FROM_EXCERPT = 80;
@@ -61,7 +62,8 @@ record PublishedItem(
                 Texts.http(item.imageUrl()),
                 stored.date(),
                 updated,
-                PublishedSource.of(item.sourceId(), sources.get(item.sourceId())));
+                PublishedSource.of(item.sourceId(), sources.get(item.sourceId())),
+                stored.alsoFrom().stream().map(id -> PublishedSource.of(id, sources.get(id))).toList());
     }
 
     /** Atom requires a title and an empty link text is unclickable: fall back to the excerpt's start. */

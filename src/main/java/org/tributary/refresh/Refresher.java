@@ -88,6 +88,11 @@ public final class Refresher {
         NormalizedFeed normalized = normalizer.normalize(parsed, source);
         SaveResult saved = store.saveFetched(source.id(), source.url().toString(), f.etag(), f.lastModified(),
                 normalized.items(), normalized.unmappedCategories(), clock.instant());
+        // Retention after every save: the newest keep_items of the source, none older than max_age.
+        store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
+        if (normalized.dropped() > 0) {
+            log.warn("normalize[{}]: {} unreadable item(s) dropped", source.id(), normalized.dropped());
+        }
         return new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(), saved.added(),
                 saved.updated(), null, clock.millis() - started);
     }

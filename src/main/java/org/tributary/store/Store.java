@@ -30,9 +30,16 @@ public final class Store {
     private static final String LIST_SEPARATOR = "\n";
 
     private final Jdbc jdbc;
+    private final boolean mergeDuplicates;
 
     public Store(Database database) {
+        this(database, true);
+    }
+
+    /** @param mergeDuplicates publish one story carried by several sources once (site.merge_duplicates) */
+    public Store(Database database, boolean mergeDuplicates) {
         this.jdbc = new Jdbc(database.dataSource());
+        this.mergeDuplicates = mergeDuplicates;
     }
 
     // ---- writing what a refresh found ----
@@ -45,10 +52,24 @@ public final class Store {
                                   Set<String> unmappedCategories, Instant now) {
         return jdbc.inTransaction(c -> {
             Map<String, Known> known = knownItems(c, sourceId);
+            Map<String, String> byLinkAndTitle = new HashMap<>();
+            known.forEach((id, k) -> { if (k.linkAndTitle() != null) byLinkAndTitle.putIfAbsent(k.linkAndTitle(), id); });
+            Set<String> fetchedIds = new java.util.HashSet<>();
+            for (Item item : items) fetchedIds.add(item.publicId());
             List<Item> added = new ArrayList<>();
             List<Item> changed = new ArrayList<>();
             for (Item item : items) {
                 Known k = known.get(item.publicId());
+                if (k == null) {
+                    // A guid that changes on every fetch: same link and title as an item this fetch no longer
+                    // names, so it is that item, under its first public id.
+                    String sameStory = byLinkAndTitle.get(linkAndTitle(item));
+                    if (sameStory != null && !fetchedIds.contains(sameStory)) {
+                        fetchedIds.add(sameStory);
+                        k = known.get(sameStory);
+                        item = item.withIdentity(sameStory, k.identity());
+                    }
+                }
                 if (k == null) added.add(item);
                 else if (!k.contentHash.equals(item.contentHash())) changed.add(item);
             }
@@ -112,20 +133,38 @@ public final class Store {
         });
     }
 
-    private record Known(String contentHash, Instant firstSeen) {}
+    private record Known(String contentHash, Instant firstSeen, String identity, String linkAndTitle) {}
 
     private static Map<String, Known> knownItems(Connection c, String sourceId) throws SQLException {
         Map<String, Known> known = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT public_id, content_hash, first_seen_at FROM item WHERE source_id = ?")) {
+                "SELECT public_id, content_hash, first_seen_at, identity, link, title FROM item WHERE source_id = ?")) {
             ps.setString(1, sourceId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    known.put(rs.getString(1), new Known(rs.getString(2), getInstant(rs, "first_seen_at")));
+                    String link = rs.getString("link");
+                    known.put(rs.getString(1), new Known(rs.getString(2), getInstant(rs, "first_seen_at"),
+                            rs.getString("identity"), link == null ? null : link + "\n" + rs.getString("title")));
                 }
             }
         }
         return known;
+    }
+
+    private static String linkAndTitle(Item item) {
+        return item.link() == null ? null : item.link() + "\n" + item.title();
+    }
+
+    /**
+     * Retention for one source: its newest {@code keep} items, none older than {@code maxAge} (null: no limit).
+     * Hidden items stay, so that hiding survives refetches. Returns how many were deleted.
+     */
+    public int purge(String sourceId, int keep, java.time.Duration maxAge, Instant now) {
+        return jdbc.inTransaction(c -> {
+            int deleted = Retention.purge(c, sourceId, keep, maxAge, now);
+            if (deleted > 0) bumpVersion(c, now);
+            return deleted;
+        });
     }
 
     /**
@@ -136,19 +175,26 @@ public final class Store {
         return published == null || published.isAfter(firstSeen) ? firstSeen : published;
     }
 
-    private static void insertItems(Connection c, List<Item> items, Instant now) throws SQLException {
+    private void insertItems(Connection c, List<Item> items, Instant now) throws SQLException {
         if (items.isEmpty()) return;
+        List<String> originals = new ArrayList<>();
+        for (Item item : items) {
+            originals.add(mergeDuplicates ? Duplicates.originalOf(c, item, displayDate(item.published(), now)) : null);
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO item (source_id, identity, guid, link, title, summary_html, content_html, excerpt,
                                   item_type, categories, authors, image_url, published_at, source_updated_at,
-                                  content_hash, sort_date, first_seen_at, changed_at, public_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  content_hash, event_start_at, image_credit, title_key, sort_date, first_seen_at,
+                                  changed_at, duplicate_of, public_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
-            for (Item item : items) {
+            for (int n = 0; n < items.size(); n++) {
+                Item item = items.get(n);
                 int i = bindContent(ps, item);
                 setInstant(ps, i++, displayDate(item.published(), now));
                 setInstant(ps, i++, now);
                 setInstant(ps, i++, now);
+                ps.setString(i++, originals.get(n));
                 ps.setString(i, item.publicId());
                 ps.addBatch();
             }
@@ -163,7 +209,7 @@ public final class Store {
                 UPDATE item SET source_id = ?, identity = ?, guid = ?, link = ?, title = ?, summary_html = ?,
                                 content_html = ?, excerpt = ?, item_type = ?, categories = ?, authors = ?,
                                 image_url = ?, published_at = ?, source_updated_at = ?, content_hash = ?,
-                                sort_date = ?, changed_at = ?
+                                event_start_at = ?, image_credit = ?, title_key = ?, sort_date = ?, changed_at = ?
                 WHERE public_id = ?
                 """)) {
             for (Item item : items) {
@@ -177,7 +223,7 @@ public final class Store {
         }
     }
 
-    /** Binds the fifteen columns that come from the item itself; returns the next parameter index. */
+    /** Binds the eighteen columns that come from the item itself; returns the next parameter index. */
     private static int bindContent(PreparedStatement ps, Item item) throws SQLException {
         int i = 1;
         ps.setString(i++, item.sourceId());
@@ -195,6 +241,9 @@ public final class Store {
         setInstant(ps, i++, item.published());
         setInstant(ps, i++, item.updated());
         ps.setString(i++, item.contentHash());
+        setInstant(ps, i++, item.eventStart());
+        ps.setString(i++, item.imageCredit());
+        ps.setString(i++, Duplicates.titleKey(item.title()));
         return i;
     }
 
@@ -311,6 +360,7 @@ public final class Store {
     /** Published items, newest first (ties by first seen), hidden ones left out. */
     public List<StoredItem> items(ItemQuery query) {
         StringBuilder sql = new StringBuilder("SELECT i.* FROM item i WHERE i.hidden = FALSE");
+        if (mergeDuplicates) sql.append(" AND i.duplicate_of IS NULL");
         List<String> params = new ArrayList<>();
         inClause(sql, "i.item_type", query.types(), params);
         inClause(sql, "i.source_id", query.sourceIds(), params);
@@ -328,7 +378,7 @@ public final class Store {
                     while (rs.next()) items.add(readItemRow(rs));
                 }
             }
-            return withTopics(c, items);
+            return withAlsoFrom(c, withTopics(c, items));
         });
     }
 
@@ -358,7 +408,9 @@ public final class Store {
                 uri(rs.getString("image_url")),
                 getInstant(rs, "published_at"),
                 getInstant(rs, "source_updated_at"),
-                rs.getString("content_hash"));
+                rs.getString("content_hash"),
+                getInstant(rs, "event_start_at"),
+                rs.getString("image_credit"));
         return new StoredItem(item, getInstant(rs, "sort_date"), getInstant(rs, "first_seen_at"),
                 getInstant(rs, "changed_at"));
     }
@@ -374,14 +426,16 @@ public final class Store {
                 while (rs.next()) topics.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
-        return items.stream().map(s -> {
-            Item i = s.item();
-            Item withTopics = new Item(i.publicId(), i.sourceId(), i.identity(), i.guid(), i.link(), i.title(),
-                    i.summaryHtml(), i.contentHtml(), i.excerpt(), i.type(),
-                    topics.getOrDefault(i.publicId(), List.of()), i.categories(), i.authors(), i.imageUrl(),
-                    i.published(), i.updated(), i.contentHash());
-            return new StoredItem(withTopics, s.date(), s.firstSeen(), s.changedAt());
-        }).toList();
+        return items.stream().map(s -> new StoredItem(s.item().withTopics(topics.getOrDefault(s.item().publicId(),
+                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.alsoFrom())).toList();
+    }
+
+    private List<StoredItem> withAlsoFrom(Connection c, List<StoredItem> items) throws SQLException {
+        if (!mergeDuplicates || items.isEmpty()) return items;
+        Map<String, List<String>> also = Duplicates.alsoFrom(c, items.stream().map(s -> s.item().publicId()).toList());
+        if (also.isEmpty()) return items;
+        return items.stream().map(s -> new StoredItem(s.item(), s.date(), s.firstSeen(), s.changedAt(),
+                also.getOrDefault(s.item().publicId(), List.of()))).toList();
     }
 
     /** Moves whenever anything published changes; rendered documents are cached against it. */

@@ -37,7 +37,7 @@ class StoreIT {
     }
 
     static Item item(String source, String id, String title, Instant published, String hash, String... topics) {
-        return new Item("pid-" + source + "-" + id, source, "guid:" + id, id, URI.create("https://example.org/" + id),
+        return new Item("pid-" + source + "-" + id, source, "guid:" + id, id, URI.create("https://example.org/" + source + "/" + id),
                 title, "<p>" + title + "</p>", "", title, "News", List.of(topics), List.of("cat"), List.of("Ann"),
                 null, published, null, hash);
     }

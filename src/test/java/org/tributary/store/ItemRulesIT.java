@@ -1,0 +1,118 @@
+package org.tributary.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tributary.normalize.Item;
+
+/** Issue 4's store rules against a real H2 file: duplicates across partners, changing guids, retention, hide. */
+class ItemRulesIT {
+
+    private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private Database database;
+    private Store store;
+
+    @BeforeEach
+    void open() {
+        database = Database.h2(dataDir);
+        store = new Store(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static Item item(String source, String guid, String link, String title, Instant published, String hash) {
+        return new Item(source + "-" + guid, source, "guid:" + guid, guid, link == null ? null : URI.create(link), title,
+                "", "", title, "News", List.of(), List.of(), List.of(), null, published, null, hash);
+    }
+
+    private void save(String source, Instant now, Item... items) {
+        store.saveFetched(source, "https://" + source + ".example/feed", null, null, List.of(items), Set.of(), now);
+    }
+
+    @Test
+    void theSameLinkFromASecondPartnerIsPublishedOnceCreditingTheFirst() {
+        save("a", T0, item("a", "1", "https://news.example/story", "Library wins award", T0, "h"));
+        save("b", T0.plusSeconds(60), item("b", "x", "https://news.example/story", "Our library wins", T0, "h"));
+        save("c", T0.plusSeconds(90), item("c", "y", "https://c.example/other", "Library Wins Award!", T0.plusSeconds(3600), "h"));
+
+        List<StoredItem> items = store.items(ItemQuery.newest(50));
+
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).item().sourceId()).isEqualTo("a");
+        assertThat(items.get(0).alsoFrom()).containsExactly("b", "c");
+    }
+
+    @Test
+    void sameTitleDaysApartIsNotTheSameStory() {
+        save("a", T0, item("a", "1", null, "Summer reading challenge", T0, "h"));
+        Instant month = T0.plus(Duration.ofDays(30));
+        save("b", month, item("b", "2", null, "Summer reading challenge", month, "h"));
+
+        assertThat(store.items(ItemQuery.newest(50))).hasSize(2);
+    }
+
+    @Test
+    void mergingCanBeSwitchedOff() {
+        Store separate = new Store(database, false);
+        separate.saveFetched("a", "u", null, null, List.of(item("a", "1", "https://n.example/s", "A story here", T0, "h")), Set.of(), T0);
+        separate.saveFetched("b", "u", null, null, List.of(item("b", "2", "https://n.example/s", "A story here", T0, "h")), Set.of(), T0);
+
+        assertThat(separate.items(ItemQuery.newest(50))).hasSize(2).allMatch(s -> s.alsoFrom().isEmpty());
+    }
+
+    @Test
+    void aGuidThatChangesOnEveryFetchKeepsItsFirstPublicIdAndAddsNothing() {
+        save("a", T0, item("a", "rnd-1", "https://a.example/p/1", "Opening hours", T0, "h1"));
+        save("a", T0.plusSeconds(600), item("a", "rnd-2", "https://a.example/p/1", "Opening hours", T0, "h2"));
+
+        List<StoredItem> items = store.items(ItemQuery.newest(50));
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).item().publicId()).isEqualTo("a-rnd-1");
+        assertThat(items.get(0).changedAt()).isEqualTo(T0.plusSeconds(600));
+    }
+
+    @Test
+    void aChangedItemIsUpdatedInPlaceKeepingItsIdAndFirstSeen() {
+        save("a", T0, item("a", "1", "https://a.example/1", "Draft title", T0, "h1"));
+        save("a", T0.plusSeconds(60), item("a", "1", "https://a.example/1", "Final title", T0, "h2"));
+
+        StoredItem only = store.items(ItemQuery.newest(50)).get(0);
+        assertThat(only.item().publicId()).isEqualTo("a-1");
+        assertThat(only.item().title()).isEqualTo("Final title");
+        assertThat(only.firstSeen()).isEqualTo(T0);
+        assertThat(only.changedAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void retentionKeepsTheNewestNAndNothingTooOldButHiddenItemsStayHidden() {
+        Item old = item("a", "old", "https://a.example/old", "Old one", T0.minus(Duration.ofDays(400)), "h");
+        Item mid = item("a", "mid", "https://a.example/mid", "Middle one", T0.minus(Duration.ofDays(2)), "h");
+        Item hid = item("a", "hid", "https://a.example/hid", "Hidden one", T0.minus(Duration.ofDays(3)), "h");
+        Item neu = item("a", "new", "https://a.example/new", "New one", T0.minus(Duration.ofDays(1)), "h");
+        save("a", T0, old, mid, hid, neu);
+        store.setHidden("a-hid", true, T0);
+
+        int deleted = store.purge("a", 2, Duration.ofDays(365), T0);
+        save("a", T0.plusSeconds(60), hid);
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().title())
+                .containsExactly("New one", "Middle one");
+    }
+}
