@@ -332,7 +332,7 @@ public final class Store {
         });
     }
 
-    private static void inClause(StringBuilder sql, String column, Collection<String> values, List<String> params) {
+    static void inClause(StringBuilder sql, String column, Collection<String> values, List<String> params) {
         if (values.isEmpty()) return;
         sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", values.stream().map(v -> "?").toList()))
                 .append(')');
@@ -340,7 +340,7 @@ public final class Store {
     }
 
     /** Rows are read without topics first; one more query fills them in for the whole page. */
-    private static StoredItem readItemRow(ResultSet rs) throws SQLException {
+    static StoredItem readItemRow(ResultSet rs) throws SQLException {
         Item item = new Item(
                 rs.getString("public_id"),
                 rs.getString("source_id"),
@@ -363,7 +363,7 @@ public final class Store {
                 getInstant(rs, "changed_at"));
     }
 
-    private static List<StoredItem> withTopics(Connection c, List<StoredItem> items) throws SQLException {
+    static List<StoredItem> withTopics(Connection c, List<StoredItem> items) throws SQLException {
         if (items.isEmpty()) return items;
         Map<String, List<String>> topics = new HashMap<>();
         String marks = String.join(", ", items.stream().map(i -> "?").toList());
