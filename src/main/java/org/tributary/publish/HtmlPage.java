@@ -149,6 +149,11 @@ final class HtmlPage {
             subscribe.appendElement("a").attr("href", view.feedHref(format)).text(format.label());
             subscribe.appendText(" · ");
         }
+        if (view.topic() != null) {
+            subscribe.appendElement("a").attr("href", "/topics/" + view.topic().id() + "/sources.opml")
+                    .text("This topic's sources (OPML)");
+            subscribe.appendText(" · ");
+        }
         subscribe.appendElement("a").attr("href", "/sources.opml").text("All sources (OPML)");
         Element updated = footer.appendElement("p").addClass("updated");
         // An empty view has no meaningful date (its fallback is fixed, not "now"): say nothing rather than 1970.
