@@ -1,6 +1,8 @@
 package org.tributary.web;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -25,12 +27,31 @@ final class Documents {
     private final ItemPages pages;
     private final Publisher publisher;
     private final DocumentCache cache = new DocumentCache(1024);
+    private final InstantSource clock;
+    private final Duration versionTtl;
 
+    private record SeenVersion(long version, Instant until) {}
+
+    private volatile SeenVersion seen = new SeenVersion(0, Instant.MIN);
+
+    /** Documents that look at the store's version on every request: always current, one query per request. */
     Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher) {
+        this(config, store, pages, publisher, InstantSource.system(), Duration.ZERO);
+    }
+
+    /**
+     * @param versionTtl how long one look at the store's version is trusted. Asking the database on every request
+     *                   costs more than serving a 304 (bench/serve); a second of staleness after a refresh costs
+     *                   nothing a reader could notice under max-age=300.
+     */
+    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
+              Duration versionTtl) {
         this.config = Objects.requireNonNull(config);
         this.store = Objects.requireNonNull(store);
         this.pages = Objects.requireNonNull(pages);
         this.publisher = Objects.requireNonNull(publisher);
+        this.clock = Objects.requireNonNull(clock);
+        this.versionTtl = Objects.requireNonNull(versionTtl);
     }
 
     Config config() {
@@ -38,7 +59,13 @@ final class Documents {
     }
 
     long version() {
-        return store.version().version();
+        if (versionTtl.isZero()) return store.version().version();
+        Instant now = clock.instant();
+        SeenVersion s = seen;
+        if (now.isBefore(s.until())) return s.version();
+        long version = store.version().version();
+        seen = new SeenVersion(version, now.plus(versionTtl));
+        return version;
     }
 
     Rendered feed(FeedFormat format, Topic topic, FeedFilter filter) {

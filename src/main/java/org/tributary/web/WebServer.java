@@ -43,18 +43,24 @@ public final class WebServer implements AutoCloseable {
     private final HubNotifier hub;
     private final Javalin app;
 
+    /** A server that asks the store for its version on every request: what tests want (no staleness at all). */
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
                      SourceStatus status) {
-        this(config, store, database, publisher, status, InstantSource.system());
+        this(config, store, database, publisher, status, InstantSource.system(), Duration.ZERO);
     }
 
-    /** @param clock the WebSub notifier's clock: how long the store has been quiet before a ping */
+    /**
+     * @param clock      the WebSub notifier's clock (how long the store has been quiet before a ping) and the
+     *                   version cache's
+     * @param versionTtl how long one look at the store's version is trusted; serve uses one second
+     */
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
-                     SourceStatus status, InstantSource clock) {
+                     SourceStatus status, InstantSource clock, Duration versionTtl) {
         this.config = Objects.requireNonNull(config);
         this.database = Objects.requireNonNull(database);
         this.status = Objects.requireNonNull(status);
-        this.documents = new Documents(config, store, new ItemPages(database), Objects.requireNonNull(publisher));
+        this.documents = new Documents(config, store, new ItemPages(database), Objects.requireNonNull(publisher),
+                clock, versionTtl);
         var hubUrl = config.get().site().hub();
         this.hub = hubUrl == null ? null : new HubNotifier(hubUrl, documents, clock, Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {
