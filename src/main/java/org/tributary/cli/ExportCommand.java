@@ -5,15 +5,16 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.FeedFormat;
 import org.tributary.publish.FeedView;
+import org.tributary.publish.Paging;
+import org.tributary.store.ItemPages;
 import org.tributary.store.ItemQuery;
-import org.tributary.store.StoredItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,6 +22,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Writes every published document as static files for any web server.")
 final class ExportCommand implements Callable<Integer> {
+
+    /** Items on an exported embed page, as on the server's /embed. */
+    private static final int EMBED_ITEMS = 5;
 
     @ParentCommand
     Main main;
@@ -35,29 +39,63 @@ final class ExportCommand implements Callable<Integer> {
         if (config == null) return Main.BAD_INPUT;
         int files = 0;
         try (Tributary app = main.open(config)) {
-            int limit = config.site().items();
-            List<StoredItem> all = app.store.items(ItemQuery.newest(limit));
-            files += writeView(app, FeedView.merged(config.site(), config.topics(), "", all, config.sourcesById()), out);
+            files += writeView(app, config, null);
             for (Topic topic : config.topics()) {
-                List<StoredItem> items = app.store.items(new ItemQuery(Set.of(), Set.of(topic.id()), Set.of(), limit));
-                FeedView view = FeedView.ofTopic(config.site(), topic, config.topics(), "", items,
-                        config.sourcesById());
-                files += writeView(app, view, out.resolve("topics").resolve(topic.id()));
+                files += writeView(app, config, topic);
+                write(out.resolve("topics").resolve(topic.id()).resolve("sources.opml"),
+                        app.publisher.opml(config.site(), config.sources(), topic));
+                files++;
             }
             write(out.resolve("sources.opml"), app.publisher.opml(config.site(), config.sources()));
             write(out.resolve("assets").resolve("style.css"), app.publisher.css());
-            files += 2;
+            write(out.resolve(app.publisher.embedScriptPath().substring(1)), app.publisher.embedScript());
+            write(out.resolve("HEADERS.md"), HEADERS);
+            files += 4;
         }
         main.spec.commandLine().getOut().println("export: wrote " + files + " files to " + out);
         return Main.OK;
     }
 
-    private static int writeView(Tributary app, FeedView view, Path dir) throws IOException {
-        write(dir.resolve("index.html"), app.publisher.html(view));
-        for (FeedFormat format : FeedFormat.values()) {
-            write(dir.resolve("feed." + format.extension()), app.publisher.feed(view, format));
+    /**
+     * Every page of one view, newest first, following "older" cursors exactly as a reader would, with page links
+     * as file names (feed-before-CURSOR.atom, page-before-CURSOR.html) since a static server ignores queries.
+     */
+    private int writeView(Tributary app, Config config, Topic topic) throws IOException {
+        ItemQuery query = new ItemQuery(Set.of(), topic == null ? Set.of() : Set.of(topic.id()), Set.of(),
+                config.site().items());
+        Path dir = topic == null ? out : out.resolve("topics").resolve(topic.id());
+        int files = 0;
+        ItemPages.Page page = app.pages.newest(query);
+        Paging.Ref self = Paging.Ref.FIRST;
+        Paging.Ref previous = null;
+        while (true) {
+            Paging.Ref next = page.more() && !page.items().isEmpty() ? Paging.Ref.before(page.last().encode()) : null;
+            FeedView view = view(config, topic, page).withPaging(new Paging(self, next, previous, true));
+            write(self.isFirst() ? dir.resolve("index.html") : file(view.htmlPageHref(self)), app.publisher.html(view));
+            for (FeedFormat format : FeedFormat.values()) {
+                write(file(view.pageHref(format, self)), app.publisher.feed(view, format));
+            }
+            files += 1 + FeedFormat.values().length;
+            if (self.isFirst()) {
+                ItemQuery embedQuery = new ItemQuery(query.types(), query.topics(), query.sourceIds(), EMBED_ITEMS);
+                write(dir.resolve("embed.html"), app.publisher.embed(view(config, topic, app.pages.newest(embedQuery))));
+                files++;
+            }
+            if (next == null) return files;
+            previous = self;
+            self = next;
+            page = app.pages.from(query, page.last(), ItemPages.Direction.OLDER);
         }
-        return 1 + FeedFormat.values().length;
+    }
+
+    private static FeedView view(Config config, Topic topic, ItemPages.Page page) {
+        return topic == null
+                ? FeedView.merged(config.site(), config.topics(), "", page.items(), config.sourcesById())
+                : FeedView.ofTopic(config.site(), topic, config.topics(), "", page.items(), config.sourcesById());
+    }
+
+    private Path file(String href) {
+        return out.resolve(href.substring(1));
     }
 
     private static void write(Path file, String text) throws IOException {
@@ -65,7 +103,41 @@ final class ExportCommand implements Callable<Integer> {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         // Replace atomically so a web server never serves half a file.
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+
+    static final String HEADERS = """
+            # Serving these files
+
+            Written by `tributary export`. A static server serves them as they are; add these headers so readers,
+            caches and other sites treat them as Tributary's own server does.
+
+            | files | Content-Type | other headers |
+            |---|---|---|
+            | `*.atom` | `application/atom+xml; charset=utf-8` | `Access-Control-Allow-Origin: *` |
+            | `*.rss` | `application/rss+xml; charset=utf-8` | `Access-Control-Allow-Origin: *` |
+            | `*.json` | `application/feed+json; charset=utf-8` | `Access-Control-Allow-Origin: *` |
+            | `*.opml` | `text/x-opml; charset=utf-8` | `Access-Control-Allow-Origin: *` |
+            | `embed.js` | `text/javascript; charset=utf-8` | `Access-Control-Allow-Origin: *` |
+            | `*.html` except `embed.html` | `text/html; charset=utf-8` | `Content-Security-Policy: default-src 'none'; style-src 'self'; img-src http: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`, `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin` |
+            | `embed.html` | `text/html; charset=utf-8` | the same policy with `frame-ancestors *` (it exists to be framed by other sites) |
+
+            Caching, for every file: `ETag` and `Last-Modified` (most servers derive them from the file), gzip with
+            `Vary: Accept-Encoding`, and `Cache-Control: public, max-age=300` for `index.html`, `feed.*`, `embed.*`
+            and `*.opml`. The older pages (`feed-before-*.*`, `page-before-*.html`) hold items that new ones never
+            push into them: give them `Cache-Control: public, max-age=86400`.
+
+            nginx, for example:
+
+            ```nginx
+            types { application/atom+xml atom; application/rss+xml rss; application/feed+json json;
+                    text/x-opml opml; text/javascript js; text/html html; text/css css; }
+            gzip on; gzip_types application/atom+xml application/rss+xml application/feed+json text/x-opml
+                                text/javascript text/css;
+            location ~ \\.(atom|rss|json|opml|js)$ { add_header Access-Control-Allow-Origin "*"; expires 5m; }
+            location ~ -before- { expires 1d; add_header Access-Control-Allow-Origin "*"; }
+            ```
+
+            Paged links inside the documents point at these file names, so paging works without a query string.
+            """;
 }

@@ -42,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
             if (next != null) app.store.saveNextFetch(sourceId, next);
         }, threads, Duration.ofSeconds(Math.min(10, config.sources().size())));
         SourceStatus status = new SourceStatus(() -> config, app.store, scheduler::nextFireTime);
-        WebServer web = new WebServer(() -> config, app.store, app.database, app.publisher, status);
+        WebServer web = new WebServer(() -> config, app.store, app.database, app.publisher, status, app.clock,
+                Duration.ofSeconds(1));
         CountDownLatch stopRequested = new CountDownLatch(1);
         // SIGTERM and Ctrl-C ask for a clean stop; the main thread then stops in order and exits 0.
         for (String signal : new String[] {"TERM", "INT"}) {

@@ -9,6 +9,7 @@ import org.tributary.parse.FeedParser;
 import org.tributary.publish.Publisher;
 import org.tributary.refresh.Refresher;
 import org.tributary.store.Database;
+import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
 
 /**
@@ -21,6 +22,7 @@ final class Tributary implements AutoCloseable {
     final InstantSource clock;
     final Database database;
     final Store store;
+    final ItemPages pages;
     final Fetcher fetcher;
     final FeedParser parser;
     final Normalizer normalizer;
@@ -35,6 +37,7 @@ final class Tributary implements AutoCloseable {
         this.parser = new FeedParser();
         this.normalizer = new Normalizer(config.site().excerptChars());
         this.store = new Store(database, config.site().mergeDuplicates());
+        this.pages = new ItemPages(store);
         this.refresher = new Refresher(fetcher, parser, normalizer, store, clock);
         this.publisher = new Publisher();
     }

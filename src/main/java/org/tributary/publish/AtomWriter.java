@@ -29,11 +29,7 @@ final class AtomWriter {
         if (!description.isEmpty()) feed.setSubtitle(text(description));
         feed.setUpdated(Date.from(view.updated()));
         feed.setAlternateLinks(List.of(link("alternate", view.homeUrl(), "text/html")));
-        List<Link> others = new ArrayList<>();
-        others.add(link("self", view.feedUrl(FeedFormat.ATOM), FeedFormat.ATOM.mediaType()));
-        String hub = Texts.http(view.site().hub());
-        if (hub != null) others.add(link("hub", hub, null));
-        feed.setOtherLinks(others);
+        feed.setOtherLinks(Rome.feedLinks(view, FeedFormat.ATOM));
         // Entries without authors inherit these (RFC 4287 4.2.1), so every entry has one and the feed validates.
         feed.setAuthors(persons(List.of(Texts.line(view.site().title()))));
         feed.setGenerator(generator());
@@ -99,11 +95,7 @@ final class AtomWriter {
     }
 
     private static Link link(String rel, String href, String type) {
-        Link link = new Link();
-        link.setRel(rel);
-        link.setHref(href);
-        if (type != null) link.setType(type);
-        return link;
+        return Rome.link(rel, href, type);
     }
 
     private static List<SyndPerson> persons(List<String> names) {

@@ -26,6 +26,7 @@ import org.tributary.store.StoredItem;
  * @param items       newest first, as the store returned them
  * @param sources     by source id; an item whose source is gone from the config is still published
  * @param updated     when the content last changed; see {@link #latestChange(List)}
+ * @param paging      where this page sits among the view's pages; {@link Paging#SINGLE} when not paged
  */
 public record FeedView(
         Site site,
@@ -38,7 +39,8 @@ public record FeedView(
         String htmlPath,
         List<StoredItem> items,
         Map<String, Source> sources,
-        Instant updated) {
+        Instant updated,
+        Paging paging) {
 
     public FeedView {
         Objects.requireNonNull(site, "site");
@@ -52,9 +54,24 @@ public record FeedView(
         items = List.copyOf(items);
         sources = Map.copyOf(sources);
         Objects.requireNonNull(updated, "updated");
+        paging = paging == null ? Paging.SINGLE : paging;
         // Fail here, where the caller can see why, rather than deep inside a writer.
         URI.create(site.url(feedPath + ".atom" + (query.isEmpty() ? "" : "?" + query)));
         URI.create(site.url(htmlPath));
+    }
+
+    /** A view that is not paged (the signature before paging existed). */
+    public FeedView(Site site, String title, String description, Topic topic, List<Topic> topics, String feedPath,
+                    String query, String htmlPath, List<StoredItem> items, Map<String, Source> sources,
+                    Instant updated) {
+        this(site, title, description, topic, topics, feedPath, query, htmlPath, items, sources, updated,
+                Paging.SINGLE);
+    }
+
+    /** The same view as one page of a paged feed. */
+    public FeedView withPaging(Paging newPaging) {
+        return new FeedView(site, title, description, topic, topics, feedPath, query, htmlPath, items, sources,
+                updated, newPaging);
     }
 
     /** The merged "Most Recently Added" view at / and /feed.{atom,rss,json}. */
@@ -86,14 +103,49 @@ public record FeedView(
                 .map(i -> i.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** The absolute URL of this view in one format, query included. */
+    /**
+     * The absolute URL of this view's first page in one format, query included: the feed's identity, which every
+     * page of it shares.
+     */
     public String feedUrl(FeedFormat format) {
-        return site.url(feedPath + "." + format.extension() + (query.isEmpty() ? "" : "?" + query));
+        return site.url(feedHref(format));
     }
 
-    /** The site-relative path of this view in one format, query included, for links inside our own pages. */
+    /** The site-relative path of this view's first page in one format, query included, for our own pages' links. */
     public String feedHref(FeedFormat format) {
-        return feedPath + "." + format.extension() + (query.isEmpty() ? "" : "?" + query);
+        return pageHref(format, Paging.Ref.FIRST);
+    }
+
+    /** The absolute URL of this very page in one format: the self link. */
+    public String selfUrl(FeedFormat format) {
+        return site.url(pageHref(format, paging.self()));
+    }
+
+    /** The absolute URL of a page of this view in one format. */
+    public String pageUrl(FeedFormat format, Paging.Ref page) {
+        return site.url(pageHref(format, page));
+    }
+
+    /** The site-relative path of a page of this view in one format. */
+    public String pageHref(FeedFormat format, Paging.Ref page) {
+        String ext = "." + format.extension();
+        if (page.isFirst()) return feedPath + ext + (query.isEmpty() ? "" : "?" + query);
+        if (paging.staticFiles()) return feedPath + "-" + page.param() + "-" + page.cursor() + ext;
+        return feedPath + ext + "?" + withPage(page);
+    }
+
+    /** The site-relative path of a page of this view as HTML. */
+    public String htmlPageHref(Paging.Ref page) {
+        if (page.isFirst()) return htmlPath + (query.isEmpty() ? "" : "?" + query);
+        if (paging.staticFiles()) {
+            return (htmlPath.endsWith("/") ? htmlPath : htmlPath + "/") + "page-" + page.param() + "-" + page.cursor()
+                    + ".html";
+        }
+        return htmlPath + "?" + withPage(page);
+    }
+
+    private String withPage(Paging.Ref page) {
+        return (query.isEmpty() ? "" : query + "&") + page.param() + "=" + page.cursor();
     }
 
     /**

@@ -46,6 +46,9 @@ final class HtmlPage {
                     .attr("title", Texts.line(view.title()) + " (" + format.label() + ")")
                     .attr("href", view.feedHref(format));
         }
+        Paging paging = view.paging();
+        if (paging.previous() != null) head.appendElement("link").attr("rel", "prev").attr("href", view.htmlPageHref(paging.previous()));
+        if (paging.next() != null) head.appendElement("link").attr("rel", "next").attr("href", view.htmlPageHref(paging.next()));
     }
 
     private static void header(Element header, FeedView view) {
@@ -78,13 +81,30 @@ final class HtmlPage {
         String description = Texts.clean(view.description()).strip();
         if (view.topic() == null && !description.isEmpty()) section.appendElement("p").addClass("lead").text(description);
         if (view.items().isEmpty()) {
-            section.appendElement("p").addClass("empty").text("Nothing has been added yet.");
+            section.appendElement("p").addClass("empty")
+                    .text(view.paging().self().isFirst() ? "Nothing has been added yet." : "No items on this page.");
+            pages(section, view);
             return;
         }
         Element list = section.appendElement("ol").addClass("items");
         for (var stored : view.items()) {
             article(list.appendElement("li").appendElement("article"), PublishedItem.of(stored, view.sources()),
                     itemLevel);
+        }
+        pages(section, view);
+    }
+
+    /** Newer / older links, as plain links: paging needs no script. */
+    private static void pages(Element section, FeedView view) {
+        Paging paging = view.paging();
+        if (!paging.paged()) return;
+        Element nav = section.appendElement("nav").addClass("pages").attr("aria-label", "Pages");
+        if (!paging.self().isFirst()) nav.appendElement("a").attr("href", view.htmlPageHref(Paging.Ref.FIRST)).text("Newest");
+        if (paging.previous() != null) {
+            nav.appendElement("a").attr("rel", "prev").attr("href", view.htmlPageHref(paging.previous())).text("← Newer");
+        }
+        if (paging.next() != null) {
+            nav.appendElement("a").attr("rel", "next").attr("href", view.htmlPageHref(paging.next())).text("Older →");
         }
     }
 
@@ -140,6 +160,11 @@ final class HtmlPage {
         subscribe.appendText("Subscribe: ");
         for (FeedFormat format : FeedFormat.values()) {
             subscribe.appendElement("a").attr("href", view.feedHref(format)).text(format.label());
+            subscribe.appendText(" · ");
+        }
+        if (view.topic() != null) {
+            subscribe.appendElement("a").attr("href", "/topics/" + view.topic().id() + "/sources.opml")
+                    .text("This topic's sources (OPML)");
             subscribe.appendText(" · ");
         }
         subscribe.appendElement("a").attr("href", "/sources.opml").text("All sources (OPML)");

@@ -28,12 +28,22 @@ final class JsonFeedWriter {
         feed.put("title", Texts.line(view.title()));
         feed.put("home_page_url", view.homeUrl());
         feed.put("feed_url", view.feedUrl(FeedFormat.JSON));
+        Paging paging = view.paging();
+        // JSON Feed's own paging is next_url (older items); the rest of RFC 5005's links go in our extension.
+        if (paging.next() != null) feed.put("next_url", view.pageUrl(FeedFormat.JSON, paging.next()));
         String description = Texts.clean(view.description()).strip();
         if (!description.isEmpty()) feed.put("description", description);
         feed.put("language", Texts.line(view.site().language()));
         feed.putArray("authors").addObject().put("name", Texts.line(view.site().title()));
         String hub = Texts.http(view.site().hub());
         if (hub != null) feed.putArray("hubs").addObject().put("type", "WebSub").put("url", hub);
+
+        if (paging.paged()) {
+            ObjectNode ours = feed.putObject("_tributary");
+            ours.put("self_url", view.selfUrl(FeedFormat.JSON));
+            ours.put("first_url", view.pageUrl(FeedFormat.JSON, Paging.Ref.FIRST));
+            if (paging.previous() != null) ours.put("previous_url", view.pageUrl(FeedFormat.JSON, paging.previous()));
+        }
 
         ArrayNode items = feed.putArray("items");
         for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources())));

@@ -18,6 +18,7 @@ public final class Publisher {
     private final JsonFeedWriter json = new JsonFeedWriter();
     private final HtmlPage html = new HtmlPage();
     private final OpmlWriter opml = new OpmlWriter();
+    private final EmbedPage embed = new EmbedPage();
 
     public Publisher() {
     }
@@ -49,6 +50,21 @@ public final class Publisher {
     /** The HTML page of the view: "/" for the merged view, "/topics/{id}" for a topic. */
     public String html(FeedView view) {
         return html.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** The list alone for an iframe on another site (served at /embed with frame-ancestors open). */
+    public String embed(FeedView view) {
+        return embed.write(Objects.requireNonNull(view, "view"));
+    }
+
+    /** Path the embed script is served from; the README's snippet points there. */
+    public String embedScriptPath() {
+        return EmbedScript.PATH;
+    }
+
+    /** The embed script, served as {@code text/javascript}: renders the JSON Feed into a host page. */
+    public String embedScript() {
+        return EmbedScript.JS;
     }
 
     /** Path the HTML pages link their stylesheet from; serve {@link #css()} there. */

@@ -7,7 +7,10 @@ import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import com.rometools.rome.feed.atom.Link;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdom2.Document;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
@@ -40,6 +43,34 @@ final class Rome {
             // Every string was cleaned and every URL checked before it got here: this is a bug, not bad input.
             throw new IllegalStateException("publish: cannot write " + feed.getFeedType() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The feed-level links both XML formats carry (as atom:link in RSS): self, the WebSub hub when configured, and
+     * RFC 5005's first / previous / next when the view has more than one page.
+     */
+    static List<Link> feedLinks(FeedView view, FeedFormat format) {
+        List<Link> links = new ArrayList<>();
+        links.add(link("self", view.selfUrl(format), format.mediaType()));
+        String hub = Texts.http(view.site().hub());
+        if (hub != null) links.add(link("hub", hub, null));
+        Paging paging = view.paging();
+        if (paging.paged()) {
+            links.add(link("first", view.pageUrl(format, Paging.Ref.FIRST), format.mediaType()));
+            if (paging.previous() != null) {
+                links.add(link("previous", view.pageUrl(format, paging.previous()), format.mediaType()));
+            }
+            if (paging.next() != null) links.add(link("next", view.pageUrl(format, paging.next()), format.mediaType()));
+        }
+        return links;
+    }
+
+    static Link link(String rel, String href, String type) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        if (type != null) link.setType(type);
+        return link;
     }
 
     /** media:thumbnail, which readers use to show an image beside the entry in both Atom and RSS. */

@@ -1,7 +1,6 @@
 package org.tributary.publish;
 
 import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Category;
@@ -48,21 +47,8 @@ final class RssWriter {
     }
 
     private static Module atomLinks(FeedView view) {
-        List<Link> links = new ArrayList<>();
-        Link self = new Link();
-        self.setRel("self");
-        self.setHref(view.feedUrl(FeedFormat.RSS));
-        self.setType(FeedFormat.RSS.mediaType());
-        links.add(self);
-        String hubUrl = Texts.http(view.site().hub());
-        if (hubUrl != null) {
-            Link hub = new Link();
-            hub.setRel("hub");
-            hub.setHref(hubUrl);
-            links.add(hub);
-        }
         AtomLinkModuleImpl module = new AtomLinkModuleImpl();
-        module.setLinks(links);
+        module.setLinks(Rome.feedLinks(view, FeedFormat.RSS));
         return module;
     }
 

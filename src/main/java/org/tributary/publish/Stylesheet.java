@@ -96,6 +96,18 @@ final class Stylesheet {
             .excerpt { overflow-wrap: anywhere; }
             .source { color: var(--muted); font-size: 0.9rem; }
 
+            nav.pages { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-top: 1.5rem;
+                        border-top: 1px solid var(--rule); padding-top: 1rem; }
+            nav.pages a { padding: 0.25rem 0; }
+
+            /* /embed: the list alone, for an iframe on another library's site. */
+            body.embed { max-width: none; padding: 0.5rem; }
+            body.embed ol.items > li { padding: 0.5rem 0; }
+            body.embed h1.embed-title { font-size: 1.1rem; margin: 0 0 0.25rem; }
+            body.embed h2 { font-size: 1rem; margin: 0; }
+            body.embed .meta, body.embed .source { font-size: 0.8rem; margin: 0; }
+            body.embed .more { font-size: 0.85rem; margin: 0.5rem 0 0; }
+
             footer.site {
               border-top: 1px solid var(--rule);
               margin-top: 2rem;

@@ -29,7 +29,7 @@ public final class Store {
 
     private static final String LIST_SEPARATOR = "\n";
 
-    private final Jdbc jdbc;
+    final Jdbc jdbc;
     private final boolean mergeDuplicates;
 
     public Store(Database database) {
@@ -357,11 +357,30 @@ public final class Store {
                 rs.getLong("items"));
     }
 
-    /** Published items, newest first (ties by first seen), hidden ones left out. */
+    /** Published items, newest first (ties by first seen), hidden ones and merged duplicates left out. */
     public List<StoredItem> items(ItemQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i WHERE i.hidden = FALSE");
-        if (mergeDuplicates) sql.append(" AND i.duplicate_of IS NULL");
         List<String> params = new ArrayList<>();
+        String sql = "SELECT i.* FROM item i " + publishedWhere(query, params)
+                + " ORDER BY i.sort_date DESC, i.first_seen_at DESC, i.public_id DESC LIMIT " + query.limit();
+        return jdbc.read(c -> {
+            List<StoredItem> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) items.add(readItemRow(rs));
+                }
+            }
+            return completed(c, items);
+        });
+    }
+
+    /**
+     * The WHERE clause every published selection shares (the newest items here, any page in {@link ItemPages}):
+     * visible, not a merged duplicate of another source's item, and matching the query.
+     */
+    String publishedWhere(ItemQuery query, List<String> params) {
+        StringBuilder sql = new StringBuilder("WHERE i.hidden = FALSE");
+        if (mergeDuplicates) sql.append(" AND i.duplicate_of IS NULL");
         inClause(sql, "i.item_type", query.types(), params);
         inClause(sql, "i.source_id", query.sourceIds(), params);
         if (!query.topics().isEmpty()) {
@@ -369,17 +388,12 @@ public final class Store {
             inClause(sql, "t.topic", query.topics(), params);
             sql.append(')');
         }
-        sql.append(" ORDER BY i.sort_date DESC, i.first_seen_at DESC, i.public_id DESC LIMIT ").append(query.limit());
-        return jdbc.read(c -> {
-            List<StoredItem> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) items.add(readItemRow(rs));
-                }
-            }
-            return withAlsoFrom(c, withTopics(c, items));
-        });
+        return sql.toString();
+    }
+
+    /** Rows as read, completed with their topics and the other sources that published the same story. */
+    List<StoredItem> completed(Connection c, List<StoredItem> rows) throws SQLException {
+        return withAlsoFrom(c, withTopics(c, rows));
     }
 
     private static void inClause(StringBuilder sql, String column, Collection<String> values, List<String> params) {
@@ -390,7 +404,7 @@ public final class Store {
     }
 
     /** Rows are read without topics first; one more query fills them in for the whole page. */
-    private static StoredItem readItemRow(ResultSet rs) throws SQLException {
+    static StoredItem readItemRow(ResultSet rs) throws SQLException {
         Item item = new Item(
                 rs.getString("public_id"),
                 rs.getString("source_id"),

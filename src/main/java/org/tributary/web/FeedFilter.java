@@ -10,16 +10,24 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.tributary.config.Config;
 import org.tributary.config.Source;
+import org.tributary.store.ItemPages;
 import org.tributary.store.ItemQuery;
+import org.tributary.store.PageCursor;
 
 /**
  * The query of a feed or page request (type=, topic=, kind=, source= repeatable; limit=), checked against the
  * config. The canonical query (sorted, encoded) is part of the cache key and of the feed's self link, so
- * "?type=News&limit=5" and "?limit=5&type=News" are one document.
+ * "?type=News&limit=5" and "?limit=5&type=News" are one document. A page cursor (before= or after=) is not part of
+ * the canonical query: it picks a page of the feed the query defines.
+ *
+ * @param cursor    the page's cursor, null for the newest page
+ * @param direction which way the page runs from the cursor, null for the newest page
  */
-record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing) {
+record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing, PageCursor cursor,
+                  ItemPages.Direction direction) {
 
-    private static final Set<String> KNOWN = Set.of("type", "topic", "kind", "source", "limit");
+    private static final Set<String> KNOWN = Set.of("type", "topic", "kind", "source", "limit", "before", "after");
+    private static final Set<String> PAGING = Set.of("before", "after");
 
     /** A request we refuse, with a reason that does not echo the request back. */
     static final class BadRequest extends Exception {
@@ -29,8 +37,20 @@ record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing
     }
 
     static FeedFilter parse(Map<String, List<String>> params, Config config, String fixedTopic) throws BadRequest {
+        return parse(params, config, fixedTopic, config.site().items(), true);
+    }
+
+    /**
+     * @param defaultLimit the page size when limit= is absent
+     * @param paged        whether before= and after= are accepted (not on /embed, which only shows the newest)
+     */
+    static FeedFilter parse(Map<String, List<String>> params, Config config, String fixedTopic, int defaultLimit,
+                            boolean paged) throws BadRequest {
         for (String name : params.keySet()) {
-            if (!KNOWN.contains(name)) throw new BadRequest("unknown query parameter; use type, topic, kind, source, limit");
+            if (!KNOWN.contains(name) || (!paged && PAGING.contains(name))) {
+                throw new BadRequest("unknown query parameter; use type, topic, kind, source, limit"
+                        + (paged ? ", before, after" : ""));
+            }
         }
         Set<String> types = values(params, "type");
         for (String t : types) if (!config.types().contains(t)) throw new BadRequest("type: not a declared type");
@@ -50,12 +70,32 @@ record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing
             if (sources.isEmpty()) sourceIds = ofKind;
             else sourceIds.retainAll(ofKind);
         }
-        int limit = limit(params, config.site().items());
+        int limit = limit(params, defaultLimit);
         Set<String> topicFilter = new TreeSet<>(topics);
         if (fixedTopic != null) topicFilter = Set.of(fixedTopic);
         String canonical = canonical(params, kinds);
         boolean nothing = !kinds.isEmpty() && sourceIds.isEmpty();
-        return new FeedFilter(new ItemQuery(types, topicFilter, sourceIds, limit), canonical, nothing);
+        PageCursor before = cursor(params, "before");
+        PageCursor after = cursor(params, "after");
+        if (before != null && after != null) throw new BadRequest("give before or after, not both");
+        PageCursor cursor = before != null ? before : after;
+        ItemPages.Direction direction = before != null ? ItemPages.Direction.OLDER
+                : after != null ? ItemPages.Direction.NEWER : null;
+        return new FeedFilter(new ItemQuery(types, topicFilter, sourceIds, limit), canonical, nothing, cursor,
+                direction);
+    }
+
+    private static PageCursor cursor(Map<String, List<String>> params, String name) throws BadRequest {
+        List<String> values = params.getOrDefault(name, List.of());
+        if (values.isEmpty()) return null;
+        if (values.size() > 1) throw new BadRequest(name + ": give it once");
+        return PageCursor.decode(values.get(0)).orElseThrow(() -> new BadRequest(name + ": not a page cursor"));
+    }
+
+    /** The cursor parameter as it appears in this page's own URL ("before=…"), "" for the newest page. */
+    String pageParam() {
+        if (cursor == null) return "";
+        return (direction == ItemPages.Direction.OLDER ? "before=" : "after=") + cursor.encode();
     }
 
     private static Source.Kind kind(String value) throws BadRequest {
@@ -90,6 +130,7 @@ record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing
     private static String canonical(Map<String, List<String>> params, Set<String> kinds) {
         List<String> parts = new ArrayList<>();
         for (String name : new TreeSet<>(params.keySet())) {
+            if (PAGING.contains(name)) continue;
             Set<String> vs = name.equals("kind") ? lower(kinds) : values(params, name);
             for (String v : vs) parts.add(name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
         }

@@ -15,11 +15,24 @@ import java.util.zip.GZIPOutputStream;
  * more than rendering, see PERFORMANCE.md), and validators derived from the bytes, so the ETag changes exactly when
  * the content does and every node serving the same content sends the same ETag.
  */
-record Rendered(byte[] body, byte[] gzipped, String etag, Instant lastModified, String contentType) {
+record Rendered(byte[] body, byte[] gzipped, String etag, Instant lastModified, String contentType,
+                long maxAgeSeconds) {
+
+    /** How long a document that the next refresh may change can be cached: five minutes. */
+    static final long FRESH_MAX_AGE = 300;
+    /**
+     * How long an archive page can be cached: a day. Its items are older than its cursor, so new items never
+     * enter it; only hiding or editing an old item could, and a day is how long that may take to reach caches.
+     */
+    static final long ARCHIVE_MAX_AGE = 86_400;
 
     static Rendered of(String text, String contentType, Instant lastModified) {
+        return of(text, contentType, lastModified, FRESH_MAX_AGE);
+    }
+
+    static Rendered of(String text, String contentType, Instant lastModified, long maxAgeSeconds) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        return new Rendered(body, gzip(body), etagOf(body), lastModified, contentType);
+        return new Rendered(body, gzip(body), etagOf(body), lastModified, contentType, maxAgeSeconds);
     }
 
     private static String etagOf(byte[] body) {

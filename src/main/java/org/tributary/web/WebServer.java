@@ -4,8 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.time.Instant;
-import java.util.List;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -13,15 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.FeedFormat;
-import org.tributary.publish.FeedView;
 import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
-import org.tributary.store.StoredItem;
+import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
 
 /**
  * The HTTP face of Tributary. Every document is rendered once per store version and served from memory with
- * validators, gzip and cache headers; the handlers only read.
+ * validators, gzip and cache headers; the handlers only read. When site.hub is set, a {@link HubNotifier} pings
+ * the hub after the store changes.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -29,22 +30,39 @@ public final class WebServer implements AutoCloseable {
 
     private static final String HTML_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /** The same policy, except that any site may frame it: /embed exists to be put in another library's page. */
+    private static final String EMBED_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors *";
+    /** Default number of items on /embed; the "limit=5" is what fits in a sidebar. */
+    static final int EMBED_ITEMS = 5;
 
     private final Supplier<Config> config;
-    private final Store store;
     private final Database database;
-    private final Publisher publisher;
     private final SourceStatus status;
-    private final DocumentCache cache = new DocumentCache(512);
+    private final Documents documents;
+    private final HubNotifier hub;
     private final Javalin app;
 
+    /** A server that asks the store for its version on every request: what tests want (no staleness at all). */
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
                      SourceStatus status) {
+        this(config, store, database, publisher, status, InstantSource.system(), Duration.ZERO);
+    }
+
+    /**
+     * @param clock      the WebSub notifier's clock (how long the store has been quiet before a ping) and the
+     *                   version cache's
+     * @param versionTtl how long one look at the store's version is trusted; serve uses one second
+     */
+    public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
+                     SourceStatus status, InstantSource clock, Duration versionTtl) {
         this.config = Objects.requireNonNull(config);
-        this.store = Objects.requireNonNull(store);
         this.database = Objects.requireNonNull(database);
-        this.publisher = Objects.requireNonNull(publisher);
         this.status = Objects.requireNonNull(status);
+        this.documents = new Documents(config, store, new ItemPages(store), Objects.requireNonNull(publisher),
+                clock, versionTtl);
+        var hubUrl = config.get().site().hub();
+        this.hub = hubUrl == null ? null : new HubNotifier(hubUrl, documents, clock, Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {
             c.http.compressionStrategy = CompressionStrategy.NONE; // we compress once per document, not per request
             c.startup.showJavalinBanner = false;
@@ -59,8 +77,14 @@ public final class WebServer implements AutoCloseable {
             both(r, "/feed." + format.extension(), ctx -> feed(ctx, format, null));
             both(r, "/topics/{id}/feed." + format.extension(), ctx -> feed(ctx, format, topicOrNull(ctx)));
         }
-        both(r, "/sources.opml", this::opml);
-        both(r, "/assets/style.css", this::css);
+        both(r, "/embed", this::embed);
+        both(r, "/embed.js", ctx -> send(ctx, documents.embedScript(), true, null));
+        both(r, "/sources.opml", ctx -> send(ctx, documents.opml(null), true, null));
+        both(r, "/topics/{id}/sources.opml", ctx -> {
+            Topic topic = topicOrNull(ctx);
+            if (!missingTopic(ctx, topic)) send(ctx, documents.opml(topic), true, null);
+        });
+        both(r, "/assets/style.css", ctx -> send(ctx, documents.css(), true, null));
         both(r, "/status", ctx -> {
             ctx.contentType("application/json; charset=utf-8");
             ctx.header("Cache-Control", "no-store");
@@ -85,7 +109,7 @@ public final class WebServer implements AutoCloseable {
         r.head(path, handler);
     }
 
-    /** The topic named in the path, or null after answering 404 (the caller then does nothing). */
+    /** The topic named in the path, or null (the caller answers 404 through {@link #missingTopic}). */
     private Topic topicOrNull(Context ctx) {
         return config.get().topic(ctx.pathParam("id")).orElse(null);
     }
@@ -100,59 +124,56 @@ public final class WebServer implements AutoCloseable {
 
     private void page(Context ctx, Topic topic) {
         if (missingTopic(ctx, topic)) return;
-        serveView(ctx, topic, "text/html; charset=utf-8", publisher::html, false);
+        FeedFilter filter = filter(ctx, topic, config.get().site().items(), true);
+        if (filter != null) send(ctx, documents.page(topic, filter), false, HTML_CSP);
     }
 
     private void feed(Context ctx, FeedFormat format, Topic topic) {
         if (missingTopic(ctx, topic)) return;
-        String type = format.mediaType() + "; charset=utf-8";
-        serveView(ctx, topic, type, view -> publisher.feed(view, format), true);
+        FeedFilter filter = filter(ctx, topic, config.get().site().items(), true);
+        if (filter == null) return;
+        String hubUrl = config.get().site().hub() == null ? null : config.get().site().hub().toString();
+        if (hubUrl != null) {
+            String query = String.join("&", java.util.stream.Stream.of(filter.canonicalQuery(), filter.pageParam())
+                    .filter(s -> !s.isEmpty()).toList());
+            String self = config.get().site().url(ctx.path() + (query.isEmpty() ? "" : "?" + query));
+            ctx.header("Link", "<" + hubUrl + ">; rel=\"hub\", <" + self + ">; rel=\"self\"");
+        }
+        send(ctx, documents.feed(format, topic, filter), true, null);
     }
 
-    private void serveView(Context ctx, Topic topic, String contentType,
-                           java.util.function.Function<FeedView, String> render, boolean cors) {
-        Config cfg = config.get();
-        FeedFilter filter;
+    /** /embed?topic=…&type=…&limit=5: the newest items only, in a page any site may frame. */
+    private void embed(Context ctx) {
+        FeedFilter filter = filter(ctx, null, EMBED_ITEMS, false);
+        if (filter == null) return;
+        var topics = filter.query().topics();
+        // One topic named: the page is titled and linked like that topic's page.
+        Topic topic = topics.size() == 1 ? config.get().topic(topics.iterator().next()).orElse(null) : null;
+        FeedFilter effective = filter;
+        if (topic != null) effective = filter(ctx, topic, EMBED_ITEMS, false);
+        send(ctx, documents.embed(topic, effective), false, EMBED_CSP);
+    }
+
+    /** The request's filter, or null after answering 400 with a reason that does not echo the request. */
+    private FeedFilter filter(Context ctx, Topic topic, int defaultLimit, boolean paged) {
         try {
-            filter = FeedFilter.parse(ctx.queryParamMap(), cfg, topic == null ? null : topic.id());
+            return FeedFilter.parse(ctx.queryParamMap(), config.get(), topic == null ? null : topic.id(),
+                    defaultLimit, paged);
         } catch (FeedFilter.BadRequest e) {
             plain(ctx, 400, e.getMessage());
-            return;
+            return null;
         }
-        long version = store.version().version();
-        String key = ctx.path() + "?" + filter.canonicalQuery();
-        Rendered doc = cache.get(key, version, () -> {
-            List<StoredItem> items = filter.matchesNothing() ? List.of() : store.items(filter.query());
-            FeedView view = topic == null
-                    ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), items, cfg.sourcesById())
-                    : FeedView.ofTopic(cfg.site(), topic, cfg.topics(), filter.canonicalQuery(), items,
-                    cfg.sourcesById());
-            return Rendered.of(render.apply(view), contentType, view.updated());
-        });
-        send(ctx, doc, cors, contentType.startsWith("text/html"));
     }
 
-    private void opml(Context ctx) {
-        Config cfg = config.get();
-        Rendered doc = cache.get("/sources.opml", store.version().version(), () -> Rendered.of(
-                publisher.opml(cfg.site(), cfg.sources()), "text/x-opml; charset=utf-8",
-                Instant.EPOCH));
-        send(ctx, doc, true, false);
-    }
-
-    private void css(Context ctx) {
-        Rendered doc = cache.get("/assets/style.css", 0, () -> Rendered.of(publisher.css(),
-                "text/css; charset=utf-8", Instant.EPOCH));
-        send(ctx, doc, true, false);
-    }
-
-    private static void send(Context ctx, Rendered doc, boolean cors, boolean html) {
+    /** @param csp the page's Content-Security-Policy; null for documents that are not HTML */
+    private static void send(Context ctx, Rendered doc, boolean cors, String csp) {
         ctx.header("ETag", doc.etag());
         ctx.header("Last-Modified", ConditionalGet.httpDate(doc.lastModified()));
-        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.header("Cache-Control", "public, max-age=" + doc.maxAgeSeconds());
         ctx.header("Vary", "Accept-Encoding");
         if (cors) ctx.header("Access-Control-Allow-Origin", "*");
-        if (html) securityHeaders(ctx);
+        if (csp != null) securityHeaders(ctx, csp);
+        else ctx.header("X-Content-Type-Options", "nosniff");
         if (ConditionalGet.notModified(doc, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
             ctx.status(304);
             return;
@@ -162,7 +183,7 @@ public final class WebServer implements AutoCloseable {
         byte[] body = gzip ? doc.gzipped() : doc.body();
         if (gzip) ctx.header("Content-Encoding", "gzip");
         ctx.header("Content-Length", Integer.toString(body.length));
-        if (ctx.method() != io.javalin.http.HandlerType.HEAD) ctx.result(body);
+        if (ctx.method() != HandlerType.HEAD) ctx.result(body);
     }
 
     private static boolean acceptsGzip(String acceptEncoding) {
@@ -176,8 +197,8 @@ public final class WebServer implements AutoCloseable {
         return false;
     }
 
-    private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", HTML_CSP);
+    private static void securityHeaders(Context ctx, String csp) {
+        ctx.header("Content-Security-Policy", csp);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
     }
@@ -188,14 +209,16 @@ public final class WebServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-store");
     }
 
-    /** Starts listening on 127.0.0.1/0.0.0.0 port; 0 picks a free one. Returns the port. */
+    /** Starts listening on host and port (0 picks a free one) and, with a hub, watching for changes. */
     public int start(String host, int port) {
         app.start(host, port);
+        if (hub != null) hub.start(Duration.ofSeconds(1));
         return app.port();
     }
 
     @Override
     public void close() {
+        if (hub != null) hub.close();
         app.stop();
     }
 }

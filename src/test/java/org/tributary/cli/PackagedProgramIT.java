@@ -188,6 +188,37 @@ class PackagedProgramIT {
     }
 
     @Test
+    void exportWritesEveryPageWithFileLinksEmbedPagesTopicOpmlAndAHeadersNote() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("items: 50", "items: 3"));
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "refresh").exit()).isZero();
+        Path out = dir.resolve("site");
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "export",
+                "--out", out.toString()).exit()).isZero();
+
+        // Follow rel=next through the files, as a reader of the static site would: all 7 items, once each.
+        List<String> titles = new java.util.ArrayList<>();
+        String file = "feed.rss";
+        while (file != null) {
+            var feed = rome(Files.readAllBytes(out.resolve(file)));
+            titles.addAll(titles(feed));
+            java.util.regex.Matcher next = java.util.regex.Pattern
+                    .compile("<atom:link(?=[^>]*rel=\"next\")[^>]*href=\"http://localhost:8080/([^\"]+)\"")
+                    .matcher(Files.readString(out.resolve(file)));
+            file = next.find() ? next.group(1) : null;
+            if (file != null) assertThat(file).matches("feed-before-[A-Za-z0-9_-]+\\.rss");
+        }
+        assertThat(titles).containsExactlyElementsOf(NEWEST_FIRST);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("page-before-")))
+                    .isNotEmpty();
+        }
+        for (String f : List.of("embed.html", "embed.js", "HEADERS.md", "topics/partnerships/embed.html",
+                "topics/partnerships/sources.opml")) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+    }
+
+    @Test
     void refreshOfAnUnknownSourceExitsWith2() throws Exception {
         Program.Result r = Program.run("--config", config.toString(), "--data", data.toString(), "refresh", "nope");
         assertThat(r.exit()).isEqualTo(2);

@@ -1,0 +1,59 @@
+package org.tributary.publish;
+
+import java.nio.charset.StandardCharsets;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+
+/**
+ * The list alone, for another library's site to show in an iframe: per item its type and date, linked title and
+ * source, then a link to the full page. Built with jsoup's DOM like {@link HtmlPage}, so feed text is escaped by
+ * construction; no script, no inline style. Every link opens a new tab: a page inside someone else's site should
+ * not navigate within its frame (and a base element would need base-uri, which the policy forbids).
+ */
+final class EmbedPage {
+
+    EmbedPage() {
+    }
+
+    String write(FeedView view) {
+        Document doc = Document.createShell(view.site().url("/"));
+        doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
+        doc.prependChild(new DocumentType("html", "", ""));
+        doc.child(0).attr("lang", Texts.line(view.site().language()));
+        Element head = doc.head();
+        head.appendElement("meta").attr("charset", "utf-8");
+        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        head.appendElement("title").text(Texts.line(view.title()));
+        head.appendElement("link").attr("rel", "stylesheet").attr("href", HtmlPage.STYLESHEET);
+
+        Element main = doc.body().addClass("embed").appendElement("main");
+        main.appendElement("h1").addClass("embed-title").text(Texts.line(view.topic() == null
+                ? view.site().title() : view.topic().title()));
+        if (view.items().isEmpty()) {
+            main.appendElement("p").addClass("empty").text("Nothing has been added yet.");
+        } else {
+            Element list = main.appendElement("ol").addClass("items");
+            for (var stored : view.items()) item(list.appendElement("li").appendElement("article"),
+                    PublishedItem.of(stored, view.sources()));
+        }
+        main.appendElement("p").addClass("more").appendElement("a").attr("target", "_blank").attr("rel", "noopener")
+                .attr("href", view.site().url(view.htmlPageHref(Paging.Ref.FIRST))).text("More from " + Texts.line(view.title()));
+        return doc.outerHtml();
+    }
+
+    private static void item(Element article, PublishedItem item) {
+        Element meta = article.appendElement("p").addClass("meta");
+        meta.appendElement("span").addClass("type").text(item.type());
+        meta.appendText(" / ");
+        meta.appendElement("time").attr("datetime", item.published().toString()).text(Texts.displayDate(item.published()));
+        Element heading = article.appendElement("h2");
+        if (item.link() != null) {
+            heading.appendElement("a").attr("href", item.link()).attr("target", "_blank").attr("rel", "noopener")
+                    .text(item.title());
+        } else {
+            heading.text(item.title());
+        }
+        article.appendElement("p").addClass("source").text(item.source().title());
+    }
+}

@@ -1,0 +1,163 @@
+package org.tributary.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.tributary.config.Config;
+import org.tributary.config.Topic;
+import org.tributary.publish.FeedFormat;
+import org.tributary.publish.FeedView;
+import org.tributary.publish.Paging;
+import org.tributary.publish.Publisher;
+import org.tributary.store.ItemPages;
+import org.tributary.store.Store;
+
+/**
+ * Every document the server publishes, rendered at most once per store version and kept in a {@link DocumentCache}.
+ * Both the HTTP routes and the WebSub notifier read documents here, so a ping and a response see the same bytes.
+ */
+final class Documents {
+
+    private final Supplier<Config> config;
+    private final Store store;
+    private final ItemPages pages;
+    private final Publisher publisher;
+    private final DocumentCache cache = new DocumentCache(1024);
+    private final InstantSource clock;
+    private final Duration versionTtl;
+
+    private record SeenVersion(long version, Instant until) {}
+
+    private volatile SeenVersion seen = new SeenVersion(0, Instant.MIN);
+
+    /** Documents that look at the store's version on every request: always current, one query per request. */
+    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher) {
+        this(config, store, pages, publisher, InstantSource.system(), Duration.ZERO);
+    }
+
+    /**
+     * @param versionTtl how long one look at the store's version is trusted. Asking the database on every request
+     *                   costs more than serving a 304 (bench/serve); a second of staleness after a refresh costs
+     *                   nothing a reader could notice under max-age=300.
+     */
+    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
+              Duration versionTtl) {
+        this.config = Objects.requireNonNull(config);
+        this.store = Objects.requireNonNull(store);
+        this.pages = Objects.requireNonNull(pages);
+        this.publisher = Objects.requireNonNull(publisher);
+        this.clock = Objects.requireNonNull(clock);
+        this.versionTtl = Objects.requireNonNull(versionTtl);
+    }
+
+    Config config() {
+        return config.get();
+    }
+
+    long version() {
+        if (versionTtl.isZero()) return store.version().version();
+        Instant now = clock.instant();
+        SeenVersion s = seen;
+        if (now.isBefore(s.until())) return s.version();
+        long version = store.version().version();
+        seen = new SeenVersion(version, now.plus(versionTtl));
+        return version;
+    }
+
+    Rendered feed(FeedFormat format, Topic topic, FeedFilter filter) {
+        return view("feed." + format.extension(), topic, filter, format.mediaType() + "; charset=utf-8",
+                view -> publisher.feed(view, format));
+    }
+
+    Rendered page(Topic topic, FeedFilter filter) {
+        return view("page", topic, filter, "text/html; charset=utf-8", publisher::html);
+    }
+
+    Rendered embed(Topic topic, FeedFilter filter) {
+        return view("embed", topic, filter, "text/html; charset=utf-8", publisher::embed);
+    }
+
+    Rendered opml(Topic topic) {
+        Config cfg = config.get();
+        String key = "opml|" + (topic == null ? "" : topic.id());
+        // The sources come from the config, not the store: fixed per process, whatever the store version.
+        return cache.get(key, 0, () -> Rendered.of(topic == null
+                ? publisher.opml(cfg.site(), cfg.sources())
+                : publisher.opml(cfg.site(), cfg.sources(), topic), "text/x-opml; charset=utf-8", Instant.EPOCH));
+    }
+
+    Rendered css() {
+        return cache.get("css", 0, () -> Rendered.of(publisher.css(), "text/css; charset=utf-8", Instant.EPOCH));
+    }
+
+    Rendered embedScript() {
+        return cache.get("embed.js", 0, () -> Rendered.of(publisher.embedScript(),
+                "text/javascript; charset=utf-8", Instant.EPOCH));
+    }
+
+    /** The unfiltered newest page of the merged feed (topic null) or of a topic, as WebSub subscribers know it. */
+    FeedFilter unfiltered(Topic topic) {
+        try {
+            return FeedFilter.parse(java.util.Map.of(), config.get(), topic == null ? null : topic.id());
+        } catch (FeedFilter.BadRequest e) {
+            throw new IllegalStateException("web: an empty query was refused", e);
+        }
+    }
+
+    private Rendered view(String output, Topic topic, FeedFilter filter, String contentType,
+                          Function<FeedView, String> render) {
+        String key = output + "|" + (topic == null ? "" : topic.id()) + "|" + filter.canonicalQuery() + "|"
+                + filter.pageParam();
+        return cache.get(key, version(), () -> {
+            Config cfg = config.get();
+            ItemPages.Page page = read(filter);
+            FeedView view = topic == null
+                    ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), page.items(), cfg.sourcesById())
+                    : FeedView.ofTopic(cfg.site(), topic, cfg.topics(), filter.canonicalQuery(), page.items(),
+                    cfg.sourcesById());
+            Paging paging = paging(filter, page);
+            return Rendered.of(render.apply(view.withPaging(paging)), contentType, view.updated(),
+                    archived(filter, page) ? Rendered.ARCHIVE_MAX_AGE : Rendered.FRESH_MAX_AGE);
+        });
+    }
+
+    private ItemPages.Page read(FeedFilter filter) {
+        if (filter.matchesNothing()) return new ItemPages.Page(List.of(), false);
+        if (filter.cursor() == null) return pages.newest(filter.query());
+        return pages.from(filter.query(), filter.cursor(), filter.direction());
+    }
+
+    /**
+     * The links of a page read from a cursor. "next" always continues from the last item shown, so a reader that
+     * follows it from the newest page sees each stored item exactly once, however many arrive meanwhile.
+     */
+    static Paging paging(FeedFilter filter, ItemPages.Page page) {
+        boolean empty = page.items().isEmpty();
+        if (filter.cursor() == null) {
+            return new Paging(Paging.Ref.FIRST, page.more() && !empty ? Paging.Ref.before(page.last().encode()) : null,
+                    null, false);
+        }
+        String cursor = filter.cursor().encode();
+        if (filter.direction() == ItemPages.Direction.OLDER) {
+            Paging.Ref next = page.more() && !empty ? Paging.Ref.before(page.last().encode()) : null;
+            Paging.Ref previous = empty ? Paging.Ref.FIRST : Paging.Ref.after(page.first().encode());
+            return new Paging(Paging.Ref.before(cursor), next, previous, false);
+        }
+        Paging.Ref previous = page.more() && !empty ? Paging.Ref.after(page.first().encode()) : Paging.Ref.FIRST;
+        Paging.Ref next = empty ? null : Paging.Ref.before(page.last().encode());
+        return new Paging(Paging.Ref.after(cursor), next, previous, false);
+    }
+
+    /**
+     * Whether new items can no longer enter the page: every page of older items, and a page of newer items that is
+     * full with more above it. The newest page, and a page that reaches it, change with the next refresh.
+     */
+    static boolean archived(FeedFilter filter, ItemPages.Page page) {
+        if (filter.cursor() == null) return false;
+        return filter.direction() == ItemPages.Direction.OLDER || page.more();
+    }
+}

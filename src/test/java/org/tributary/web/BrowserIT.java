@@ -1,0 +1,143 @@
+package org.tributary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tributary.normalize.Item;
+
+/**
+ * The pages as a real browser sees them: Debian's headless Chromium loads the page (and a host page that uses
+ * /embed.js), we read back the DOM it built and keep a screenshot under target/. Hostile item text must come out as
+ * text. Skipped only when no chromium is installed (.ci/run installs it).
+ */
+class BrowserIT {
+
+    private static final Instant T0 = Instant.parse("2019-06-27T14:00:00Z");
+    static final String HOSTILE = "<script>window.pwned=1</script><img src=x onerror=alert(1)>";
+
+    @TempDir
+    Path dataDir;
+
+    private WebFixture server;
+    private String chromium;
+
+    @BeforeEach
+    void start() throws Exception {
+        chromium = findChromium();
+        assumeTrue(chromium != null, "chromium is not installed");
+        server = new WebFixture(dataDir, null);
+        server.add("Getting to the Heart of the Community Through Discovery", "Webinar", T0.minusSeconds(86_400 * 16),
+                T0, "partnerships");
+        server.add("Always Be Listening", "News", T0, T0, "partnerships");
+        Item hostile = new Item("pid-hostile", "partner", "guid:h", "h", URI.create("javascript:alert(1)"), HOSTILE,
+                "<p>x</p>", "", HOSTILE, "News", List.of("partnerships"), List.of(), List.of(), null,
+                T0.minusSeconds(86_400), null, "hh");
+        server.store.saveFetched("partner", "u", null, null, List.of(hostile), Set.of(), T0);
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.close();
+    }
+
+    private static String findChromium() {
+        for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+            if (Files.isExecutable(Path.of(c))) return c;
+        }
+        return null;
+    }
+
+    /** Runs headless Chromium with the given extra arguments and returns what it printed. */
+    private String chromium(String... args) throws Exception {
+        Path profile = Files.createTempDirectory(dataDir, "chromium");
+        List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("chromium did not finish");
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void thePageShowsTheItemsAndAScreenshotIsWritten() throws Exception {
+        String url = server.url("/topics/partnerships");
+        Document dom = Jsoup.parse(chromium("--dump-dom", url));
+        assertThat(dom.select("h1").text()).isEqualTo("Partnerships & collaboration");
+        assertThat(dom.select("figcaption").text()).isEqualTo("Photo: jenlen, CC BY-NC-ND 2.0");
+        assertThat(dom.select("ol.items article h3").eachText())
+                .containsExactly("Always Be Listening", HOSTILE, "Getting to the Heart of the Community Through Discovery");
+        assertThat(dom.select("ol.items .meta").get(2).text()).isEqualTo("Publish Date: Webinar / 11 June 2019");
+        // The hostile title stayed text: no element came out of it, and its javascript: link was dropped.
+        assertThat(dom.select("script, img[onerror]")).isEmpty();
+        assertThat(dom.select("a[href^=javascript]")).isEmpty();
+
+        Path shot = Path.of("target", "page.png").toAbsolutePath();
+        Files.createDirectories(shot.getParent());
+        Files.deleteIfExists(shot);
+        chromium("--screenshot=" + shot, "--window-size=1200,1600", url);
+        assertThat(shot).exists();
+        assertThat(Files.size(shot)).isGreaterThan(1000);
+        Path narrow = Path.of("target", "page-narrow.png").toAbsolutePath();
+        chromium("--screenshot=" + narrow, "--window-size=390,1200", url);
+        assertThat(narrow).exists();
+    }
+
+    @Test
+    void embedJsRendersTheListIntoAnotherSitesPageAsText() throws Exception {
+        String host = """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+                <body><h1>Our library</h1>
+                <div id="list" data-tributary data-topic="partnerships" data-limit="3"></div>
+                <script src="%s" async></script></body></html>
+                """.formatted(server.url("/embed.js"));
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] body = host.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            } catch (IOException ignored) {
+                // the browser went away
+            }
+        });
+        site.start();
+        try {
+            String page = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+            Document dom = Jsoup.parse(chromium("--virtual-time-budget=15000", "--dump-dom", page));
+            var list = dom.select("#list");
+            assertThat(list.attr("data-tributary-loaded")).isEqualTo("3");
+            assertThat(list.select("li .tributary-title").eachText())
+                    .containsExactly("Always Be Listening", HOSTILE, "Getting to the Heart of the Community Through Discovery");
+            assertThat(list.select("li").get(2).select(".tributary-meta").text()).isEqualTo("Webinar / 11 June 2019");
+            assertThat(list.select("li").get(0).select(".tributary-source").text()).isEqualTo("Programming Librarian");
+            assertThat(list.select("script, img")).isEmpty();
+            assertThat(list.select("a").eachAttr("href")).allSatisfy(h -> assertThat(h).startsWith("https://"));
+        } finally {
+            site.stop(0);
+        }
+    }
+}
