@@ -53,7 +53,7 @@ final class RomeMapper {
             entries.add(entry(entry, atom, rdf, feedBase));
         }
         URI link = feed.getLink() == null ? null : resolve(feedBase, feed.getLink());
-        return new ParsedFeed(format, feed.getTitle(), link, feedBase, entries);
+        return new ParsedFeed(format, feed.getTitle(), link, feedBase, entries, PollHintReader.read(feed));
     }
 
     private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase) {

@@ -35,6 +35,11 @@ public final class Store {
         this.jdbc = new Jdbc(database.dataSource());
     }
 
+    /** The health columns of the same database (kept in their own class; see {@link HealthStore}). */
+    public HealthStore health() {
+        return new HealthStore(jdbc);
+    }
+
     // ---- writing what a refresh found ----
 
     /**
