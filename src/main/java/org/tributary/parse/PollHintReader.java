@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jdom2.Element;
 
 /** Reads {@link PollHints} from RSS channel elements and the syndication module; bad values are ignored. */
 final class PollHintReader {
@@ -32,20 +33,40 @@ final class PollHintReader {
                 for (String d : channel.getSkipDays()) day(d, days);
             }
         }
-        Duration period = null;
+        return new PollHints(ttl, hours, days, updatePeriod(feed, wire));
+    }
+
+    /** Rome parses the syndication module for RSS 1.0 and Atom only; in RSS 2.0 it stays foreign markup. */
+    private static Duration updatePeriod(SyndFeed feed, WireFeed wire) {
+        String period = null;
+        String frequency = null;
         if (feed.getModule(SyModule.URI) instanceof SyModule sy && sy.getUpdatePeriod() != null) {
-            Duration unit = switch (sy.getUpdatePeriod().strip().toLowerCase(Locale.ROOT)) {
-                case "hourly" -> Duration.ofHours(1);
-                case "daily" -> Duration.ofDays(1);
-                case "weekly" -> Duration.ofDays(7);
-                case "monthly" -> Duration.ofDays(30);
-                case "yearly" -> Duration.ofDays(365);
-                default -> null;
-            };
-            int frequency = sy.getUpdateFrequency() > 0 ? sy.getUpdateFrequency() : 1;
-            if (unit != null) period = unit.dividedBy(frequency);
+            period = sy.getUpdatePeriod();
+            frequency = Integer.toString(sy.getUpdateFrequency());
+        } else if (wire != null && wire.getForeignMarkup() != null) {
+            for (Element e : wire.getForeignMarkup()) {
+                if (!SyModule.URI.equals(e.getNamespaceURI())) continue;
+                if (e.getName().equals("updatePeriod")) period = e.getTextTrim();
+                if (e.getName().equals("updateFrequency")) frequency = e.getTextTrim();
+            }
         }
-        return new PollHints(ttl, hours, days, period);
+        if (period == null) return null;
+        Duration unit = switch (period.strip().toLowerCase(Locale.ROOT)) {
+            case "hourly" -> Duration.ofHours(1);
+            case "daily" -> Duration.ofDays(1);
+            case "weekly" -> Duration.ofDays(7);
+            case "monthly" -> Duration.ofDays(30);
+            case "yearly" -> Duration.ofDays(365);
+            default -> null;
+        };
+        if (unit == null) return null;
+        int times = 1;
+        try {
+            if (frequency != null) times = Math.max(1, Math.min(Integer.parseInt(frequency.strip()), 10_000));
+        } catch (NumberFormatException ignored) {
+            // "1" it is: a hint, not a contract
+        }
+        return unit.dividedBy(times);
     }
 
     private static void day(String name, Set<DayOfWeek> days) {
