@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 import org.tributary.config.Source;
+import org.tributary.parse.PollHints;
 import org.tributary.store.SourceHealth;
 import org.tributary.store.SourceHealth.State;
 
@@ -38,9 +39,10 @@ final class HealthPolicy {
      * @param permanentRedirect where an all-permanent redirect chain led, or null
      * @param askedNotBefore    the earliest next request the feed or the response asks for (ttl, Cache-Control...),
      *                          or null
+     * @param hints             the feed's poll hints to keep (from this 200, or the last one's on a 304)
      */
     SourceHealth afterSuccess(SourceHealth before, Source source, boolean notModified, URI permanentRedirect,
-                              Instant askedNotBefore) {
+                              Instant askedNotBefore, PollHints hints) {
         URI target = null;
         int streak = 0;
         URI movedFrom = before.movedFrom();
@@ -57,7 +59,7 @@ final class HealthPolicy {
         }
         boolean moved = movedTo != null && source.url().equals(movedFrom);
         State state = moved ? State.MOVED : notModified ? State.NOT_MODIFIED : State.OK;
-        return new SourceHealth(state, askedNotBefore, target, streak, movedFrom, movedTo);
+        return new SourceHealth(state, askedNotBefore, target, streak, movedFrom, movedTo, hints);
     }
 
     /**
@@ -88,7 +90,7 @@ final class HealthPolicy {
             notBefore = clamp(started.plus(backoff(interval, failures)), earliest, latest);
         }
         return new SourceHealth(state, notBefore, before.redirectTarget(), before.redirectStreak(),
-                before.movedFrom(), before.movedTo());
+                before.movedFrom(), before.movedTo(), before.pollHints());
     }
 
     /** interval × 2^(failures-1), with ±25% jitter so sources that broke together do not retry together. */

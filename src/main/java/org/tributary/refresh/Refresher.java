@@ -17,7 +17,6 @@ import org.tributary.normalize.Normalizer;
 import org.tributary.parse.FeedParseException;
 import org.tributary.parse.FeedParser;
 import org.tributary.parse.ParsedFeed;
-import org.tributary.parse.PollHints;
 import org.tributary.store.HealthStore;
 import org.tributary.store.SaveResult;
 import org.tributary.store.SourceHealth;
@@ -107,9 +106,10 @@ public final class Refresher {
         if (result instanceof FetchResult.Fetched f) return parseAndStore(source, url, f, before, state, startedAt);
         if (result instanceof FetchResult.NotModified n) {
             store.saveNotModified(source.id(), url, n.etag(), n.lastModified(), clock.instant());
-            // A 304 carries no feed, so the feed's own hints wait for its next 200; the interval and Cache-Control apply.
-            Instant notBefore = PollTiming.notBefore(source, startedAt, PollHints.NONE, n.freshUntil(), List.of());
-            SourceHealth after = policy.afterSuccess(before, source, true, n.permanentRedirect(), notBefore);
+            // A 304 carries no feed: the hints of its last 200 still stand.
+            Instant notBefore = PollTiming.notBefore(source, startedAt, before.pollHints(), n.freshUntil(), List.of());
+            SourceHealth after = policy.afterSuccess(before, source, true, n.permanentRedirect(), notBefore,
+                    before.pollHints());
             return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, 304,
                     0, 0, null, clock.millis() - started));
         }
@@ -133,7 +133,8 @@ public final class Refresher {
         List<Instant> postDates = parsed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated())
                 .toList();
         Instant notBefore = PollTiming.notBefore(source, startedAt, parsed.pollHints(), f.freshUntil(), postDates);
-        SourceHealth after = policy.afterSuccess(before, source, false, f.permanentRedirect(), notBefore);
+        SourceHealth after = policy.afterSuccess(before, source, false, f.permanentRedirect(), notBefore,
+                parsed.pollHints());
         return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(),
                 saved.added(), saved.updated(), null, clock.millis() - startedAt.toEpochMilli()));
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class HealthStore {
 
     private static final String SELECT = """
-            SELECT source_id, health, not_before, redirect_target, redirect_streak, moved_from, moved_to
+            SELECT source_id, health, not_before, redirect_target, redirect_streak, moved_from, moved_to, poll_hints
             FROM source_state
             """;
 
@@ -55,13 +55,13 @@ public final class HealthStore {
         jdbc.inTransaction(c -> {
             String update = """
                     UPDATE source_state SET health = ?, not_before = ?, redirect_target = ?, redirect_streak = ?,
-                                            moved_from = ?, moved_to = ?
+                                            moved_from = ?, moved_to = ?, poll_hints = ?
                     WHERE source_id = ?
                     """;
             String insert = """
                     INSERT INTO source_state (health, not_before, redirect_target, redirect_streak, moved_from,
-                                              moved_to, source_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                                              moved_to, poll_hints, source_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """;
             for (String sql : new String[] {update, insert}) {
                 if (write(c, sql, sourceId, h) > 0) break;
@@ -96,7 +96,8 @@ public final class HealthStore {
             ps.setInt(4, h.redirectStreak());
             ps.setString(5, text(h.movedFrom()));
             ps.setString(6, text(h.movedTo()));
-            ps.setString(7, sourceId);
+            ps.setString(7, PollHintsText.write(h.pollHints()));
+            ps.setString(8, sourceId);
             return ps.executeUpdate();
         }
     }
@@ -104,7 +105,7 @@ public final class HealthStore {
     private static SourceHealth read(ResultSet rs) throws SQLException {
         return new SourceHealth(SourceHealth.State.ofLabel(rs.getString("health")), getInstant(rs, "not_before"),
                 uri(rs.getString("redirect_target")), rs.getInt("redirect_streak"), uri(rs.getString("moved_from")),
-                uri(rs.getString("moved_to")));
+                uri(rs.getString("moved_to")), PollHintsText.read(rs.getString("poll_hints")));
     }
 
     private static String text(URI uri) {

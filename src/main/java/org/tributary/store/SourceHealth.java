@@ -3,6 +3,7 @@ package org.tributary.store;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
+import org.tributary.parse.PollHints;
 
 /**
  * How a source is doing, and what that means for the next request. Written by the refresher after every attempt,
@@ -15,11 +16,16 @@ import java.util.Locale;
  * @param redirectStreak how many consecutive fetches saw redirectTarget
  * @param movedFrom      the feeds.yml URL that was found to have moved, or null
  * @param movedTo        the URL fetched instead of movedFrom, or null
+ * @param pollHints      what the feed said about polling in its last 200, kept so that 304s honour it too
  */
 public record SourceHealth(State state, Instant notBefore, URI redirectTarget, int redirectStreak, URI movedFrom,
-                           URI movedTo) {
+                           URI movedTo, PollHints pollHints) {
 
-    public static final SourceHealth NEW = new SourceHealth(null, null, null, 0, null, null);
+    public static final SourceHealth NEW = new SourceHealth(null, null, null, 0, null, null, PollHints.NONE);
+
+    public SourceHealth {
+        pollHints = pollHints == null ? PollHints.NONE : pollHints;
+    }
 
     public enum State {
         OK, NOT_MODIFIED, FAILING, BACKING_OFF, RATE_LIMITED, MOVED, GONE;

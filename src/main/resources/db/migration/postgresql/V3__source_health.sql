@@ -9,3 +9,5 @@ ALTER TABLE source_state ADD COLUMN redirect_target VARCHAR(8192);
 ALTER TABLE source_state ADD COLUMN redirect_streak INT NOT NULL DEFAULT 0;
 ALTER TABLE source_state ADD COLUMN moved_from VARCHAR(8192);
 ALTER TABLE source_state ADD COLUMN moved_to VARCHAR(8192);
+-- The feed's own poll hints (ttl, sy:updatePeriod, skipHours, skipDays) from its last 200, so a 304 honours them too.
+ALTER TABLE source_state ADD COLUMN poll_hints VARCHAR(400);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tributary.config.Source;
+import org.tributary.parse.PollHints;
 import org.tributary.store.SourceHealth;
 import org.tributary.store.SourceHealth.State;
 
@@ -82,12 +83,12 @@ class HealthPolicyTest {
     void aPermanentRedirectMovesTheSourceAfterThreeConsecutiveSightings() {
         SourceHealth h = SourceHealth.NEW;
         for (int i = 1; i <= 2; i++) {
-            h = policy.afterSuccess(h, SOURCE, false, NEW, null);
+            h = policy.afterSuccess(h, SOURCE, false, NEW, null, PollHints.NONE);
             assertThat(h.redirectStreak()).isEqualTo(i);
             assertThat(h.effectiveUrl(FEED)).isEqualTo(FEED);
             assertThat(h.state()).isEqualTo(State.OK);
         }
-        h = policy.afterSuccess(h, SOURCE, false, NEW, null);
+        h = policy.afterSuccess(h, SOURCE, false, NEW, null, PollHints.NONE);
         assertThat(h.state()).isEqualTo(State.MOVED);
         assertThat(h.effectiveUrl(FEED)).isEqualTo(NEW);
         // feeds.yml edited to another URL: the learnt move no longer applies
@@ -97,12 +98,12 @@ class HealthPolicyTest {
 
     @Test
     void aFetchWithoutThePermanentRedirectRestartsTheCount() {
-        SourceHealth h = policy.afterSuccess(SourceHealth.NEW, SOURCE, false, NEW, null);
-        h = policy.afterSuccess(h, SOURCE, false, NEW, null);
-        h = policy.afterSuccess(h, SOURCE, true, null, null);
+        SourceHealth h = policy.afterSuccess(SourceHealth.NEW, SOURCE, false, NEW, null, PollHints.NONE);
+        h = policy.afterSuccess(h, SOURCE, false, NEW, null, PollHints.NONE);
+        h = policy.afterSuccess(h, SOURCE, true, null, null, PollHints.NONE);
         assertThat(h.redirectStreak()).isZero();
-        h = policy.afterSuccess(h, SOURCE, false, NEW, null);
-        h = policy.afterSuccess(h, SOURCE, false, URI.create("https://third.example.org/"), null);
+        h = policy.afterSuccess(h, SOURCE, false, NEW, null, PollHints.NONE);
+        h = policy.afterSuccess(h, SOURCE, false, URI.create("https://third.example.org/"), null, PollHints.NONE);
         assertThat(h.redirectStreak()).isEqualTo(1);
         assertThat(h.effectiveUrl(FEED)).isEqualTo(FEED);
     }
@@ -110,7 +111,7 @@ class HealthPolicyTest {
     @Test
     void successClearsBackoff() {
         SourceHealth failing = policy.afterFailure(SourceHealth.NEW, SOURCE, 5, 500, null, T0);
-        SourceHealth ok = policy.afterSuccess(failing, SOURCE, true, null, null);
+        SourceHealth ok = policy.afterSuccess(failing, SOURCE, true, null, null, PollHints.NONE);
         assertThat(ok.state()).isEqualTo(State.NOT_MODIFIED);
         assertThat(ok.notBefore()).isNull();
     }

@@ -238,6 +238,27 @@ class SourceHealthIT {
     }
 
     @Test
+    void theFeedsTtlIsHonouredAfterThe304sThatFollow() {
+        String withTtl = FEED.replace("<link>https://example.org/</link>", "<link>https://example.org/</link><ttl>120</ttl>");
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml")
+                .addHeader("ETag", "\"v1\"").body(withTtl).build());
+        server.enqueue(new MockResponse.Builder().code(304).addHeader("ETag", "\"v1\"").build());
+        server.enqueue(new MockResponse.Builder().code(304).addHeader("ETag", "\"v1\"").build());
+        refresher.refresh(source);
+        clock.advance(Duration.ofMinutes(60));
+        assertThat(refresher.refresh(source).outcome()).isEqualTo(RefreshReport.Outcome.SKIPPED);
+        clock.advance(Duration.ofMinutes(60));
+        assertThat(refresher.refresh(source).outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
+        assertThat(health().state()).isEqualTo(SourceHealth.State.NOT_MODIFIED);
+        clock.advance(Duration.ofMinutes(60));
+        assertThat(refresher.refresh(source).outcome()).as("ttl still applies after a 304")
+                .isEqualTo(RefreshReport.Outcome.SKIPPED);
+        clock.advance(Duration.ofMinutes(60));
+        assertThat(refresher.refresh(source).outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void cacheControlMaxAgeDefersTheNextFetch() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml")
                 .addHeader("Cache-Control", "public, max-age=7200").body(FEED).build());
