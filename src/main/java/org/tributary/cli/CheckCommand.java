@@ -40,7 +40,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static String probeLine(Tributary.Probe probe, Source source) {
-        FetchResult result = probe.fetcher().fetch(new FetchRequest(source.id(), source.url(), null, null));
+        FetchResult result = probe.fetcher().fetch(new FetchRequest(source.id(), source.url(), null, null,
+                source.fetchOptions()));
         if (result instanceof FetchResult.Failed f) {
             return String.format("FAIL  %-28s fetch: %s", source.id(), f.reason());
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "Tributary 0.1",
         description = "Merges partner and library feeds into one \"Most Recently Added\" feed.",
         subcommands = {ServeCommand.class, RefreshCommand.class, ExportCommand.class, CheckCommand.class,
-                StatusCommand.class, HideCommand.class, UnhideCommand.class})
+                StatusCommand.class, HideCommand.class, UnhideCommand.class, ResetCommand.class})
 public final class Main implements Callable<Integer> {
 
     static final int OK = 0;

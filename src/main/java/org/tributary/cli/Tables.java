@@ -20,33 +20,41 @@ final class Tables {
             case FETCHED -> String.format("ok    %-28s HTTP %d  %d new, %d updated  %d ms", r.sourceId(), r.status(),
                     r.added(), r.updated(), r.millis());
             case NOT_MODIFIED -> String.format("ok    %-28s HTTP 304 not modified  %d ms", r.sourceId(), r.millis());
-            case FAILED -> String.format("FAIL  %-28s %s", r.sourceId(), r.error());
+            case FAILED -> String.format("FAIL  %-28s %s%s", r.sourceId(), r.error(),
+                    r.health() == null ? "" : "  [" + r.health() + (r.notBefore() == null ? "" : " until "
+                            + time(r.notBefore())) + "]");
+            case SKIPPED -> String.format("skip  %-28s %s", r.sourceId(), r.error());
         };
     }
 
     static String refreshSummary(List<RefreshReport> reports) {
         StringBuilder b = new StringBuilder();
         b.append(String.format("%-28s %-13s %6s %5s %7s %7s%n", "SOURCE", "OUTCOME", "STATUS", "NEW", "UPDATED", "MS"));
-        int added = 0, updated = 0, failed = 0;
+        int added = 0, updated = 0, failed = 0, skipped = 0;
         for (RefreshReport r : reports) {
             b.append(String.format("%-28s %-13s %6s %5d %7d %7d%n", r.sourceId(), r.outcome().label(),
                     r.status() == 0 ? "-" : Integer.toString(r.status()), r.added(), r.updated(), r.millis()));
             added += r.added();
             updated += r.updated();
             if (r.outcome() == RefreshReport.Outcome.FAILED) failed++;
+            if (r.outcome() == RefreshReport.Outcome.SKIPPED) skipped++;
         }
-        b.append(String.format("%d sources: %d ok, %d failed; %d new items, %d updated%n", reports.size(),
-                reports.size() - failed, failed, added, updated));
+        b.append(String.format("%d sources: %d ok, %d failed%s; %d new items, %d updated%n", reports.size(),
+                reports.size() - failed - skipped, failed, skipped == 0 ? "" : ", " + skipped + " skipped (not due)",
+                added, updated));
         return b.toString();
     }
 
     static String status(List<SourceStatus.Row> rows) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%-28s %-8s %-18s %6s %-18s %s%n", "SOURCE", "STATE", "LAST SUCCESS", "ITEMS",
-                "NEXT FETCH", "LAST ERROR"));
+        b.append(String.format("%-28s %-12s %-18s %6s %-18s %s%n", "SOURCE", "STATE", "LAST SUCCESS", "ITEMS",
+                "NEXT FETCH", "DETAIL / LAST ERROR"));
         for (SourceStatus.Row r : rows) {
-            b.append(String.format("%-28s %-8s %-18s %6d %-18s %s%n", r.id(), r.state(), time(r.lastSuccessAt()),
-                    r.items(), time(r.nextFetchAt()), r.lastError() == null ? "" : r.lastError()));
+            String detail = r.detail() == null ? "" : r.detail();
+            String error = r.lastError() == null ? "" : r.lastError();
+            String last = detail.isEmpty() ? error : error.isEmpty() ? detail : detail + "; " + error;
+            b.append(String.format("%-28s %-12s %-18s %6d %-18s %s%n", r.id(), r.state(), time(r.lastSuccessAt()),
+                    r.items(), time(r.nextFetchAt()), last));
         }
         return b.toString();
     }

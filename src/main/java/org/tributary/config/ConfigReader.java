@@ -22,7 +22,8 @@ final class ConfigReader {
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
                     "merge_duplicates");
-    private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private");
+    private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private",
+            "per_host", "max_concurrent");
     private static final List<String> ALERTS_KEYS = List.of("webhook", "email", "after");
     private static final List<String> EMAIL_KEYS = List.of("smtp", "from", "to");
     private static final List<String> DEFAULTS_KEYS = List.of("every", "type");
@@ -84,11 +85,14 @@ final class ConfigReader {
         long maxBytes = section.map(m -> m.size("max_bytes").orElse(10L << 20)).orElse(10L << 20);
         List<String> allowPrivate = section.map(m -> m.texts("allow_private", Formats::hostPort,
                 "not a host:port pair like localhost:8081")).orElse(List.of());
+        int perHost = section.flatMap(m -> m.integer("per_host", 1, 64)).orElse(FetchSettings.DEFAULT_PER_HOST);
+        int maxConcurrent = section.flatMap(m -> m.integer("max_concurrent", 1, 1024))
+                .orElse(FetchSettings.DEFAULT_MAX_CONCURRENT);
         if (problems.count() > before) return null;
         // The default names the site so a partner who sees us in their logs knows whom to contact.
         String agent = userAgent.orElseGet(() -> USER_AGENT_PRODUCT + " (+" + site.map(Site::link).map(URI::toString)
                 .orElse("https://github.com/tributary") + ")");
-        return new FetchSettings(agent, timeout, maxBytes, allowPrivate);
+        return new FetchSettings(agent, timeout, maxBytes, allowPrivate, perHost, maxConcurrent);
     }
 
     private Alerts alerts(YamlMap m) {

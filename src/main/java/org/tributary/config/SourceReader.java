@@ -1,6 +1,8 @@
 package org.tributary.config;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,8 +19,9 @@ import org.yaml.snakeyaml.nodes.Node;
 final class SourceReader {
 
     private static final List<String> SOURCE_KEYS =
-            List.of("id", "title", "url", "home", "kind", "type", "topics", "every", "owner", "rules",
+            List.of("id", "title", "url", "home", "kind", "type", "topics", "every", "owner", "rules", "fetch",
                     "identity", "timezone", "allow_old_dates", "hide_past_events", "keep_items", "max_age");
+    private static final List<String> FETCH_OPTION_KEYS = List.of("tls_ca", "tls_pin", "adaptive");
     private static final List<String> RULE_KEYS = List.of("when", "type", "topics");
     private static final List<String> WHEN_KEYS = List.of("category", "title", "link");
 
@@ -68,9 +71,29 @@ final class SourceReader {
             YamlMap.open(entry.node(), entry.path(), problems, RULE_KEYS).map(this::rule).ifPresent(rules::add);
         }
         ItemOptions itemOptions = ItemOptionsReader.read(m);
+        FetchOptions fetch = m.map("fetch", FETCH_OPTION_KEYS).map(this::fetchOptions).orElse(FetchOptions.DEFAULTS);
         return problems.build(before, m.node(), m.path(), () -> new Source(id.orElseThrow(), title.orElseThrow(),
                 url.orElseThrow(), home.orElse(null), kind.orElse(Source.Kind.PARTNER), type.orElse(defaults.type()),
-                topics, every, owner.orElse(null), rules, FetchOptions.DEFAULTS, itemOptions));
+                topics, every, owner.orElse(null), rules, fetch, itemOptions));
+    }
+
+    /** A source's own fetch options; a broken one is reported and the defaults stand in so checking goes on. */
+    private FetchOptions fetchOptions(YamlMap m) {
+        int before = problems.count();
+        Optional<Path> ca = m.text("tls_ca").flatMap(text -> {
+            Path path = Path.of(text);
+            if (Files.isReadable(path) && Files.isRegularFile(path)) return Optional.of(path);
+            m.report("tls_ca", "no readable file " + text + " (a PEM file of CA certificates)");
+            return Optional.empty();
+        });
+        Optional<String> pin = m.checked("tls_pin", false, p -> FetchOptions.PIN.matcher(p).matches(),
+                "not a public-key pin like sha256/ followed by 44 characters of base64");
+        if (ca.isPresent() && pin.isPresent()) m.report("tls_pin", "give tls_ca or tls_pin, not both");
+        Optional<String> adaptive = m.checked("adaptive", false, a -> a.equals("true") || a.equals("false"),
+                "must be true or false");
+        FetchOptions options = problems.build(before, m.node(), m.path(),
+                () -> new FetchOptions(ca.orElse(null), pin.orElse(null), adaptive.map(Boolean::parseBoolean).orElse(false)));
+        return options == null ? FetchOptions.DEFAULTS : options;
     }
 
     private Optional<Source.Kind> kind(YamlMap m) {

@@ -15,6 +15,8 @@ final class Failures {
 
     static String describe(IOException e, HttpUrl url, String timedOut) {
         if (e instanceof PublicAddressGuard.RefusedAddressException) return e.getMessage();
+        PublicAddressGuard.RefusedHostException refused = find(e, PublicAddressGuard.RefusedHostException.class);
+        if (refused != null) return refused.getMessage();
         if (e instanceof InterruptedIOException) {
             return Thread.currentThread().isInterrupted() ? "interrupted" : timedOut;
         }
@@ -25,6 +27,16 @@ final class Failures {
         }
         if (has(e, SSLException.class)) return "TLS: " + rootMessage(e);
         return rootMessage(e);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+            for (Throwable s : t.getSuppressed()) {
+                if (type.isInstance(s)) return type.cast(s);
+            }
+        }
+        return null;
     }
 
     private static boolean has(Throwable e, Class<? extends Throwable> type) {

@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -23,6 +24,9 @@ import org.tributary.config.FetchSettings;
 public final class Fetcher implements AutoCloseable {
 
     private final OkHttpClient client;
+    private final PublicAddressGuard guard;
+    private final ConcurrencyLimits limits;
+    private final SourceTls tls;
     private final InstantSource clock;
     private final long timeoutNanos;
     private final long maxBytes;
@@ -35,6 +39,8 @@ public final class Fetcher implements AutoCloseable {
         this.maxBytes = settings.maxBytes();
         this.timedOut = "timed out after " + HumanUnits.duration(settings.timeout());
         this.tooLarge = "body over " + HumanUnits.size(settings.maxBytes());
+        this.guard = new PublicAddressGuard(settings.allowPrivate());
+        this.limits = new ConcurrencyLimits(settings.perHost(), settings.maxConcurrent());
         this.client = new OkHttpClient.Builder()
                 // We follow redirects ourselves: a hop limit of 5 and no https → http, with a reason for each.
                 .followRedirects(false)
@@ -46,29 +52,55 @@ public final class Fetcher implements AutoCloseable {
                 .writeTimeout(Duration.ZERO)
                 // The address guard must see the feed's server, not a proxy picked up from system properties.
                 .proxy(Proxy.NO_PROXY)
+                // Names that resolve to our own network are refused before connecting: no TLS handshake reaches them.
+                .dns(guard.dns(Dns.SYSTEM))
                 .addInterceptor(new StandardHeaders(settings.userAgent()))
-                .addNetworkInterceptor(new PublicAddressGuard(settings.allowPrivate()))
+                .addNetworkInterceptor(guard)
                 .build();
+        this.tls = new SourceTls(client);
     }
 
-    /** Never throws for a remote problem: a 404, a timeout or a refused redirect is a {@link FetchResult.Failed}. */
+    /**
+     * Never throws for a remote problem: a 404, a timeout or a refused redirect is a {@link FetchResult.Failed}.
+     * Waits first for a free slot for the URL's host and overall; the deadline starts once the slot is ours.
+     */
     public FetchResult fetch(FetchRequest request) {
         long startMillis = clock.millis();
         HttpUrl url = HttpUrl.parse(request.url().toString());
         if (url == null) return failed(request, startMillis, 0, "not an http(s) URL");
+        OkHttpClient sourceClient;
+        try {
+            sourceClient = tls.clientFor(request.options());
+        } catch (IOException e) {
+            return failed(request, startMillis, 0, e.getMessage());
+        }
+        try (ConcurrencyLimits.Permit permit = limits.acquire(url.host())) {
+            return fetch(request, url, sourceClient, clock.millis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(request, startMillis, 0, "interrupted");
+        }
+    }
+
+    private FetchResult fetch(FetchRequest request, HttpUrl url, OkHttpClient sourceClient, long startMillis) {
         // OkHttp's call timer is monotonic, so the deadline is too; only the reported millis come from the clock.
         long deadline = System.nanoTime() + timeoutNanos;
+        boolean allPermanent = true;
         for (int hop = 0; ; hop++) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) return failed(request, startMillis, 0, timedOut);
-            Call call = client.newCall(conditionalGet(url, request));
+            Optional<String> refused = guard.beforeConnect(url);
+            if (refused.isPresent()) return failed(request, startMillis, 0, refused.get());
+            Call call = sourceClient.newCall(conditionalGet(url, request));
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             try (Response response = call.execute()) {
                 int code = response.code();
                 if (!Redirects.isRedirect(code)) {
                     URI finalUrl = hop == 0 ? request.url() : url.uri();
-                    return complete(request, response, finalUrl, startMillis, call);
+                    URI permanent = hop > 0 && allPermanent ? finalUrl : null;
+                    return complete(request, response, finalUrl, permanent, startMillis, call);
                 }
+                allPermanent &= Redirects.isPermanent(code);
                 HttpUrl next = Redirects.target(url, response.header("Location"));
                 Optional<String> refusal = Redirects.refusal(code, url, next, hop);
                 if (refusal.isPresent()) return failed(request, startMillis, code, refusal.get());
@@ -79,13 +111,18 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    private FetchResult complete(FetchRequest request, Response response, URI finalUrl, long startMillis, Call call) {
+    private FetchResult complete(FetchRequest request, Response response, URI finalUrl, URI permanent,
+                                 long startMillis, Call call) {
         int code = response.code();
         if (code == 304) {
             return new FetchResult.NotModified(request.sourceId(),
                     orElse(response.header("ETag"), request.etag()),
                     orElse(response.header("Last-Modified"), request.lastModified()),
-                    clock.millis() - startMillis);
+                    clock.millis() - startMillis, permanent, ResponseTimes.freshUntil(response, clock.instant()));
+        }
+        if (code == 429 || code == 503) {
+            return new FetchResult.Failed(request.sourceId(), code, "HTTP " + code, clock.millis() - startMillis,
+                    ResponseTimes.retryAfter(response.header("Retry-After"), clock.instant()));
         }
         if (code < 200 || code > 299) return failed(request, startMillis, code, "HTTP " + code);
         ResponseBody body = response.body();
@@ -100,7 +137,8 @@ public final class Fetcher implements AutoCloseable {
         if (bytes.isEmpty()) return failed(request, startMillis, code, tooLarge);
         return new FetchResult.Fetched(request.sourceId(), code, bytes.get(), response.header("Content-Type"),
                 finalUrl, resolve(finalUrl, response.header("Content-Location")),
-                response.header("ETag"), response.header("Last-Modified"), clock.millis() - startMillis);
+                response.header("ETag"), response.header("Last-Modified"), clock.millis() - startMillis, permanent,
+                ResponseTimes.freshUntil(response, clock.instant()));
     }
 
     private static Request conditionalGet(HttpUrl url, FetchRequest request) {

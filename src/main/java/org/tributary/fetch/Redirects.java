@@ -14,6 +14,11 @@ final class Redirects {
         return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
     }
 
+    /** 301 and 308 say "use the new URL from now on"; 302, 303 and 307 say "this time". */
+    static boolean isPermanent(int code) {
+        return code == 301 || code == 308;
+    }
+
     /** The Location resolved against the URL that answered, or null when missing or not http(s). */
     static HttpUrl target(HttpUrl from, String location) {
         return location == null || location.isBlank() ? null : from.resolve(location.strip());

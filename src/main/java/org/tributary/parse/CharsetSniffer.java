@@ -20,7 +20,7 @@ final class CharsetSniffer {
     private static final Pattern DECLARED =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:+-]{1,40})[\"']");
     private static final Pattern HTTP_CHARSET =
-            Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([A-Za-z0-9._:+-]{1,40})");
+            Pattern.compile("(?i);\\s*charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:+-]{1,40})");
 
     private CharsetSniffer() {}
 

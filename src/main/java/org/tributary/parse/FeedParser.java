@@ -44,9 +44,14 @@ public final class FeedParser {
         CharsetSniffer.Decision decision = CharsetSniffer.detect(body, contentType);
         String text = new String(body, decision.skip(), body.length - decision.skip(), decision.charset());
         Prolog prolog = Prolog.scan(text);
-        refuseNonFeeds(text, prolog, contentType);
-        Document doc = document(prolog.xml(text), contentType, prolog);
         URI documentBase = documentBase(requestUrl, contentLocation);
+        Document doc;
+        try {
+            refuseNonFeeds(text, prolog, contentType);
+            doc = document(prolog.xml(text), contentType, prolog);
+        } catch (FeedParseException e) {
+            throw withAdvertisedFeed(e, text, documentBase);
+        }
         DocumentFacts.decodeBase64Content(doc);
         List<DocumentFacts.Facts> facts = DocumentFacts.entries(doc, documentBase);
         URI rootBase = DocumentFacts.rootBase(doc, documentBase);
@@ -57,6 +62,14 @@ public final class FeedParser {
             // Rome's lazily built modules can still throw while we read them.
             throw new FeedParseException(ParseFailures.oneLine("unreadable feed: " + ParseFailures.describe(e)), e);
         }
+    }
+
+    /** "not a feed: HTML page" becomes "...; it advertises a feed at URL" when the page has such a link. */
+    private static FeedParseException withAdvertisedFeed(FeedParseException e, String text, URI base) {
+        if (!e.getMessage().startsWith("not a feed: HTML page")) return e;
+        return AdvertisedFeed.find(text, base)
+                .map(url -> new FeedParseException(e.getMessage() + "; it advertises a feed at " + url, e))
+                .orElse(e);
     }
 
     private static void refuseNonFeeds(String text, Prolog prolog, String contentType) throws FeedParseException {

@@ -12,13 +12,20 @@ import java.util.Objects;
  * @param baseUri the URI relative links in the document resolve against (xml:base of the feed, Content-Location,
  *                else the request URL)
  * @param link    the feed's human page, may be null
+ * @param pollHints what the feed says about how often to fetch it
  */
-public record ParsedFeed(String format, String title, URI link, URI baseUri, List<Entry> entries) {
+public record ParsedFeed(String format, String title, URI link, URI baseUri, List<Entry> entries,
+                         PollHints pollHints) {
 
     public ParsedFeed {
         Objects.requireNonNull(format, "format");
         title = title == null ? "" : title;
         entries = List.copyOf(entries);
+        pollHints = pollHints == null ? PollHints.NONE : pollHints;
+    }
+
+    public ParsedFeed(String format, String title, URI link, URI baseUri, List<Entry> entries) {
+        this(format, title, link, baseUri, entries, PollHints.NONE);
     }
 
     /**

@@ -69,7 +69,7 @@ final class RomeMapper {
         URI link = feed.getLink() == null ? null : resolve(feedBase, feed.getLink());
         String title = feed.getTitle();
         if ((title == null || title.isBlank()) && feed.getModule(DCModule.URI) instanceof DCModule dc) title = dc.getTitle();
-        return new ParsedFeed(format, title, link, feedBase, entries);
+        return new ParsedFeed(format, title, link, feedBase, entries, PollHintReader.read(feed));
     }
 
     private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase, DocumentFacts.Facts facts) {

@@ -1,23 +1,37 @@
 package org.tributary.refresh;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * How one refresh of one source ended, for logs, the refresh command's table and metrics.
  *
- * @param status the HTTP status, 0 when there was no response
- * @param error  one line starting with the stage and source ("parse[wls]: not a feed: HTML page"), null on success
+ * @param status    the HTTP status, 0 when there was no response
+ * @param error     one line starting with the stage and source ("parse[wls]: not a feed: HTML page"), null on success;
+ *                  for a skipped source, why it was skipped
+ * @param health    the source's health afterwards ("ok", "backing-off", "gone"...), or null when unknown
+ * @param notBefore no request to the source before this time, or null
  */
 public record RefreshReport(String sourceId, Outcome outcome, int status, int added, int updated, String error,
-                            long millis) {
+                            long millis, String health, Instant notBefore) {
 
     public RefreshReport {
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(outcome, "outcome");
     }
 
+    public RefreshReport(String sourceId, Outcome outcome, int status, int added, int updated, String error,
+                         long millis) {
+        this(sourceId, outcome, status, added, updated, error, millis, null, null);
+    }
+
+    RefreshReport withHealth(String newHealth, Instant newNotBefore) {
+        return new RefreshReport(sourceId, outcome, status, added, updated, error, millis, newHealth, newNotBefore);
+    }
+
     public enum Outcome {
-        FETCHED, NOT_MODIFIED, FAILED;
+        /** SKIPPED: not due (backing off, rate limited, asked not to be polled yet) or gone; nothing was sent. */
+        FETCHED, NOT_MODIFIED, FAILED, SKIPPED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

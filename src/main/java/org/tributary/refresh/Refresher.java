@@ -1,7 +1,11 @@
 package org.tributary.refresh;
 
+import java.net.URI;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Source;
@@ -13,13 +17,17 @@ import org.tributary.normalize.Normalizer;
 import org.tributary.parse.FeedParseException;
 import org.tributary.parse.FeedParser;
 import org.tributary.parse.ParsedFeed;
+import org.tributary.store.HealthStore;
 import org.tributary.store.SaveResult;
+import org.tributary.store.SourceHealth;
 import org.tributary.store.SourceState;
 import org.tributary.store.Store;
 
 /**
- * Refreshes one source: fetch → parse → normalize → store. This is the one place where anything unexpected is
- * caught, so that a failing source is a row of source state and the next source still runs.
+ * Refreshes one source: fetch → parse → normalize → store, then its health (see {@link HealthPolicy}). This is the
+ * one place where anything unexpected is caught, so that a failing source is a row of source state and the next
+ * source still runs. A source that is not due (backing off, rate limited, asked not to be polled yet) or gone is
+ * skipped after one small read, without any request.
  */
 public final class Refresher {
 
@@ -29,14 +37,24 @@ public final class Refresher {
     private final FeedParser parser;
     private final Normalizer normalizer;
     private final Store store;
+    private final HealthStore health;
+    private final HealthPolicy policy;
     private final InstantSource clock;
 
-    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock) {
+    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock,
+                     RandomGenerator random) {
         this.fetcher = Objects.requireNonNull(fetcher);
         this.parser = Objects.requireNonNull(parser);
         this.normalizer = Objects.requireNonNull(normalizer);
         this.store = Objects.requireNonNull(store);
+        this.health = store.health();
+        this.policy = new HealthPolicy(Objects.requireNonNull(random));
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** With backoff jitter from a fresh random generator. */
+    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock) {
+        this(fetcher, parser, normalizer, store, clock, new java.util.SplittableRandom());
     }
 
     /** Never throws: every outcome, the unexpected included, is written to the store and returned. */
@@ -44,7 +62,14 @@ public final class Refresher {
         long started = clock.millis();
         RefreshReport report;
         try {
-            report = fetchAndStore(source, started);
+            SourceHealth before = health.health(source.id());
+            if (!before.isDue(clock.instant())) {
+                report = skipped(source, before, started);
+                log.debug("source={} outcome=skipped state={} not_before={}", source.id(), report.health(),
+                        before.notBefore());
+                return report;
+            }
+            report = fetchAndStore(source, before, started);
         } catch (RuntimeException e) {
             String reason = "internal[" + source.id() + "]: " + e;
             log.error("refresh of {} failed unexpectedly", source.id(), e);
@@ -60,56 +85,87 @@ public final class Refresher {
         return report;
     }
 
-    private RefreshReport fetchAndStore(Source source, long started) {
-        String url = source.url().toString();
-        SourceState state = store.state(source.id());
-        // Validators belong to the URL they came from: after an edit of feeds.yml, start afresh.
-        boolean sameUrl = url.equals(state.url());
-        FetchResult result = fetcher.fetch(new FetchRequest(source.id(), source.url(),
-                sameUrl ? state.etag() : null, sameUrl ? state.lastModified() : null));
-        // Java 17 has no pattern switch yet; the interface is sealed, so these three are all there is.
-        if (result instanceof FetchResult.Fetched f) return parseAndStore(source, f, started);
-        if (result instanceof FetchResult.NotModified n) {
-            store.saveNotModified(source.id(), url, n.etag(), n.lastModified(), clock.instant());
-            return new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, 304, 0, 0, null,
-                    clock.millis() - started);
-        }
-        FetchResult.Failed f = (FetchResult.Failed) result;
-        return failed(source, f.status(), "fetch[" + source.id() + "]: " + f.reason(), started);
+    private RefreshReport skipped(Source source, SourceHealth h, long started) {
+        String why = h.state() == SourceHealth.State.GONE
+                ? "gone (HTTP 410): not fetched until `tributary reset " + source.id() + "`"
+                : "not due before " + h.notBefore() + " (" + h.state().label() + ")";
+        return new RefreshReport(source.id(), RefreshReport.Outcome.SKIPPED, 0, 0, 0, why, clock.millis() - started,
+                h.state() == null ? null : h.state().label(), h.notBefore());
     }
 
-    private RefreshReport parseAndStore(Source source, FetchResult.Fetched f, long started) {
+    private RefreshReport fetchAndStore(Source source, SourceHealth before, long started) {
+        URI target = before.effectiveUrl(source.url());
+        String url = target.toString();
+        SourceState state = store.state(source.id());
+        // Validators belong to the URL they came from: after an edit of feeds.yml or a move, start afresh.
+        boolean sameUrl = url.equals(state.url());
+        FetchResult result = fetcher.fetch(new FetchRequest(source.id(), target,
+                sameUrl ? state.etag() : null, sameUrl ? state.lastModified() : null, source.fetchOptions()));
+        Instant startedAt = Instant.ofEpochMilli(started);
+        // Java 17 has no pattern switch yet; the interface is sealed, so these three are all there is.
+        if (result instanceof FetchResult.Fetched f) return parseAndStore(source, url, f, before, state, startedAt);
+        if (result instanceof FetchResult.NotModified n) {
+            store.saveNotModified(source.id(), url, n.etag(), n.lastModified(), clock.instant());
+            // A 304 carries no feed: the hints of its last 200 still stand.
+            Instant notBefore = PollTiming.notBefore(source, startedAt, before.pollHints(), n.freshUntil(), List.of());
+            SourceHealth after = policy.afterSuccess(before, source, true, n.permanentRedirect(), notBefore,
+                    before.pollHints());
+            return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, 304,
+                    0, 0, null, clock.millis() - started));
+        }
+        FetchResult.Failed f = (FetchResult.Failed) result;
+        return failed(source, url, f.status(), "fetch[" + source.id() + "]: " + f.reason(), f.retryAfter(), before,
+                state, startedAt);
+    }
+
+    private RefreshReport parseAndStore(Source source, String url, FetchResult.Fetched f, SourceHealth before,
+                                        SourceState state, Instant startedAt) {
         ParsedFeed parsed;
         try {
             parsed = parser.parse(f.body(), f.contentType(), f.finalUrl(), f.contentLocation());
         } catch (FeedParseException e) {
-            return failed(source, f.status(), "parse[" + source.id() + "]: " + e.getMessage(), started);
+            return failed(source, url, f.status(), "parse[" + source.id() + "]: " + e.getMessage(), null, before,
+                    state, startedAt);
         }
         NormalizedFeed normalized = normalizer.normalize(parsed, source);
-        SaveResult saved = store.saveFetched(source.id(), source.url().toString(), f.etag(), f.lastModified(),
+        SaveResult saved = store.saveFetched(source.id(), url, f.etag(), f.lastModified(),
                 normalized.items(), normalized.unmappedCategories(), clock.instant());
         // Retention after every save: the newest keep_items of the source, none older than max_age.
         store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
         if (normalized.dropped() > 0) {
             log.warn("normalize[{}]: {} unreadable item(s) dropped", source.id(), normalized.dropped());
         }
-        return new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(), saved.added(),
-                saved.updated(), null, clock.millis() - started);
+        List<Instant> postDates = parsed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated())
+                .toList();
+        Instant notBefore = PollTiming.notBefore(source, startedAt, parsed.pollHints(), f.freshUntil(), postDates);
+        SourceHealth after = policy.afterSuccess(before, source, false, f.permanentRedirect(), notBefore,
+                parsed.pollHints());
+        return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(),
+                saved.added(), saved.updated(), null, clock.millis() - startedAt.toEpochMilli()));
     }
 
-    private RefreshReport failed(Source source, int status, String reason, long started) {
-        store.saveFailure(source.id(), source.url().toString(), status, reason, clock.instant());
-        return new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, status, 0, 0, reason,
-                clock.millis() - started);
+    private RefreshReport failed(Source source, String url, int status, String reason, Instant retryAfter,
+                                 SourceHealth before, SourceState state, Instant startedAt) {
+        store.saveFailure(source.id(), url, status, reason, clock.instant());
+        SourceHealth after = policy.afterFailure(before, source, state.consecutiveFailures() + 1, status, retryAfter,
+                startedAt);
+        return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, status, 0, 0,
+                reason, clock.millis() - startedAt.toEpochMilli()));
+    }
+
+    private RefreshReport withHealth(Source source, SourceHealth after, RefreshReport report) {
+        health.save(source.id(), after);
+        return report.withHealth(after.state().label(), after.notBefore());
     }
 
     private static void logLine(RefreshReport r) {
+        String until = r.notBefore() == null ? "" : " not_before=" + r.notBefore();
         if (r.outcome() == RefreshReport.Outcome.FAILED) {
-            log.warn("source={} outcome=failed status={} ms={} error=\"{}\"", r.sourceId(), r.status(), r.millis(),
-                    r.error());
+            log.warn("source={} outcome=failed state={}{} status={} ms={} error=\"{}\"", r.sourceId(), r.health(),
+                    until, r.status(), r.millis(), r.error());
         } else {
-            log.info("source={} outcome={} status={} ms={} added={} updated={}", r.sourceId(), r.outcome().label(),
-                    r.status(), r.millis(), r.added(), r.updated());
+            log.info("source={} outcome={} state={}{} status={} ms={} added={} updated={}", r.sourceId(),
+                    r.outcome().label(), r.health(), until, r.status(), r.millis(), r.added(), r.updated());
         }
     }
 }

@@ -42,6 +42,11 @@ public final class Store {
         this.mergeDuplicates = mergeDuplicates;
     }
 
+    /** The health columns of the same database (kept in their own class; see {@link HealthStore}). */
+    public HealthStore health() {
+        return new HealthStore(jdbc);
+    }
+
     // ---- writing what a refresh found ----
 
     /**

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.tributary.config.Config;
 import org.tributary.config.Source;
+import org.tributary.store.SourceHealth;
 import org.tributary.store.SourceState;
 import org.tributary.store.Store;
 
@@ -23,9 +24,24 @@ import org.tributary.store.Store;
  */
 public final class SourceStatus {
 
-    /** One source, as /status shows it. Times are null when unknown. */
+    /**
+     * One source, as /status shows it. Times are null when unknown.
+     *
+     * @param state     new, ok, not-modified, failing, backing-off, rate-limited, moved, gone
+     * @param notBefore no request before this time (backoff, Retry-After, ttl...), or null
+     * @param movedTo   the URL fetched instead of feeds.yml's after a confirmed permanent redirect, or null
+     * @param detail    one line for people: "backing off until …", "moved to …", "gone: …", or null
+     */
     public record Row(String id, String title, String state, String url, Instant lastSuccessAt, String lastError,
-                      int consecutiveFailures, long items, Instant nextFetchAt, List<String> unmappedCategories) {}
+                      int consecutiveFailures, long items, Instant nextFetchAt, List<String> unmappedCategories,
+                      Instant notBefore, String movedTo, String detail) {
+
+        public Row(String id, String title, String state, String url, Instant lastSuccessAt, String lastError,
+                   int consecutiveFailures, long items, Instant nextFetchAt, List<String> unmappedCategories) {
+            this(id, title, state, url, lastSuccessAt, lastError, consecutiveFailures, items, nextFetchAt,
+                    unmappedCategories, null, null, null);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -44,14 +60,37 @@ public final class SourceStatus {
 
     public List<Row> rows() {
         Map<String, SourceState> states = store.states();
+        Map<String, SourceHealth> healths = store.health().healths();
         List<Row> rows = new ArrayList<>();
         for (Source source : config.get().sources()) {
             SourceState s = states.getOrDefault(source.id(), SourceState.unknown(source.id()));
+            SourceHealth h = healths.getOrDefault(source.id(), SourceHealth.NEW);
+            boolean moved = !h.effectiveUrl(source.url()).equals(source.url());
+            String state = h.state() != null ? h.state().label() : s.state();
             Instant next = nextFetch.apply(source.id()).orElse(s.nextFetchAt());
-            rows.add(new Row(source.id(), source.title(), s.state(), source.url().toString(), s.lastSuccessAt(),
-                    s.lastError(), s.consecutiveFailures(), s.items(), next, s.unmappedCategories()));
+            // The schedule fires on, but a fire before notBefore is skipped: the first real request is not sooner.
+            if (h.notBefore() != null && (next == null || next.isBefore(h.notBefore()))) next = h.notBefore();
+            if (h.state() == SourceHealth.State.GONE) next = null;
+            rows.add(new Row(source.id(), source.title(), state, source.url().toString(), s.lastSuccessAt(),
+                    s.lastError(), s.consecutiveFailures(), s.items(), next, s.unmappedCategories(), h.notBefore(),
+                    moved ? h.movedTo().toString() : null, detail(source, h, s, moved)));
         }
         return rows;
+    }
+
+    private static String detail(Source source, SourceHealth h, SourceState s, boolean moved) {
+        if (h.state() == null) return null;
+        String movedText = moved ? "moved to " + h.movedTo() + " (update feeds.yml; until then it is fetched there)"
+                : null;
+        String text = switch (h.state()) {
+            case GONE -> "gone (HTTP 410): not fetched until `tributary reset " + source.id() + "`";
+            case BACKING_OFF -> "backing off after " + s.consecutiveFailures() + " failures until " + h.notBefore();
+            case RATE_LIMITED -> "rate limited until " + h.notBefore();
+            case FAILING -> "failing (" + s.consecutiveFailures() + ")";
+            default -> null;
+        };
+        if (text == null) return movedText;
+        return movedText == null ? text : text + "; " + movedText;
     }
 
     public String json() {
@@ -78,6 +117,9 @@ public final class SourceStatus {
         m.put("items", r.items());
         m.put("next_fetch_at", r.nextFetchAt());
         m.put("unmapped_categories", r.unmappedCategories());
+        m.put("not_before", r.notBefore());
+        m.put("moved_to", r.movedTo());
+        m.put("detail", r.detail());
         return m;
     }
 }

@@ -232,7 +232,7 @@ class ConfigLoaderTest {
                 "feeds.yml:1:95: site.items: must be a whole number from 1 to 500",
                 "feeds.yml:5:10: sources[0].url: not an http(s) URL",
                 "feeds.yml:6:5: sources[0].colour: unknown key (expected one of: id, title, url, home, kind, type, "
-                        + "topics, every, owner, rules, identity, timezone, allow_old_dates, hide_past_events, keep_items, max_age)",
+                        + "topics, every, owner, rules, fetch, identity, timezone, allow_old_dates, hide_past_events, keep_items, max_age)",
                 "feeds.yml:7:12: sources[0].every: must be at least 1m",
                 "feeds.yml:8:5: sources[1].url: missing required key",
                 "feeds.yml:8:9: sources[1].id: duplicate source id \"a\", first at line 3",

@@ -65,7 +65,18 @@ class ConfigValidationTest {
                         "feeds.yml:8:22: sources[0].allow_old_dates: must be true or false"),
                 row("rejectsUnknownSourceKeyAtTheKey", SOURCE + "    colour: red\n",
                         "feeds.yml:8:5: sources[0].colour: unknown key (expected one of: id, title, url, home, kind, "
-                                + "type, topics, every, owner, rules, identity, timezone, allow_old_dates, hide_past_events, keep_items, max_age)"),
+                                + "type, topics, every, owner, rules, fetch, identity, timezone, allow_old_dates, hide_past_events, keep_items, max_age)"),
+                row("rejectsMalformedTlsPin", SOURCE + "    fetch: { tls_pin: \"sha1/abc\" }\n",
+                        "feeds.yml:8:23: sources[0].fetch.tls_pin: not a public-key pin like sha256/ followed by 44 "
+                                + "characters of base64"),
+                row("rejectsMissingTlsCaFile", SOURCE + "    fetch: { tls_ca: /nonexistent/ca.pem }\n",
+                        "feeds.yml:8:22: sources[0].fetch.tls_ca: no readable file /nonexistent/ca.pem (a PEM file of "
+                                + "CA certificates)"),
+                row("rejectsAdaptiveThatIsNotABoolean", SOURCE + "    fetch: { adaptive: sometimes }\n",
+                        "feeds.yml:8:24: sources[0].fetch.adaptive: must be true or false"),
+                row("rejectsUnknownFetchOption", SOURCE + "    fetch: { insecure: true }\n",
+                        "feeds.yml:8:14: sources[0].fetch.insecure: unknown key (expected one of: tls_ca, tls_pin, "
+                                + "adaptive)"),
                 row("rejectsDuplicateKeyInsideASource", SOURCE + "    title: B\n",
                         "feeds.yml:8:5: sources[0].title: duplicate key, first at line 6"),
                 row("rejectsDuplicateSourceId", SOURCE + "  - { id: a, title: B, url: \"https://b.example.org/\" }\n",
@@ -141,6 +152,10 @@ class ConfigValidationTest {
                         "feeds.yml:2:1: source: unknown key (expected one of: site, fetch, alerts, defaults, types, "
                                 + "topics, sources)"),
                 // fetch
+                row("rejectsPerHostOutOfRange", "site: " + VALID_SITE + "\nfetch: { per_host: 0 }\n",
+                        "feeds.yml:2:20: fetch.per_host: must be a whole number from 1 to 64"),
+                row("rejectsMaxConcurrentThatIsNotANumber", "site: " + VALID_SITE + "\nfetch: { max_concurrent: many }\n",
+                        "feeds.yml:2:26: fetch.max_concurrent: must be a whole number from 1 to 1024"),
                 row("rejectsZeroTimeout", "site: " + VALID_SITE + "\nfetch: { timeout: 0s }\n",
                         "feeds.yml:2:19: fetch.timeout: must be positive"),
                 row("rejectsSizeWithUnknownUnit", "site: " + VALID_SITE + "\nfetch: { max_bytes: 10 MiB }\n",
