@@ -371,18 +371,6 @@ class FetcherIT {
     }
 
     @Test
-    void aTlsProblemIsOneLineStartingWithTls() {
-        // Speaking TLS to a plain-HTTP server fails in the handshake, like a broken certificate would.
-        URI notTls = URI.create("https://" + hostPort(server) + "/feed");
-
-        assertThat(fetcher().fetch(new FetchRequest("src", notTls, null, null)))
-                .isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
-                    assertThat(f.reason()).startsWith("TLS: ").doesNotContain("\n");
-                    assertThat(f.status()).isZero();
-                });
-    }
-
-    @Test
     void rejectsANonHttpUrlWithoutTouchingTheNetwork() {
         assertThat(fetcher().fetch(new FetchRequest("src", URI.create("file:///etc/passwd"), null, null)))
                 .isInstanceOfSatisfying(FetchResult.Failed.class,
