@@ -30,8 +30,16 @@ public final class Refresher {
     private final Normalizer normalizer;
     private final Store store;
     private final InstantSource clock;
+    private final RefreshListener listener;
 
     public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock) {
+        this(fetcher, parser, normalizer, store, clock, RefreshListener.NONE);
+    }
+
+    /** @param listener told of every report after it is stored (metrics, alerts) */
+    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock,
+                     RefreshListener listener) {
+        this.listener = Objects.requireNonNull(listener);
         this.fetcher = Objects.requireNonNull(fetcher);
         this.parser = Objects.requireNonNull(parser);
         this.normalizer = Objects.requireNonNull(normalizer);
@@ -57,6 +65,11 @@ public final class Refresher {
             }
         }
         logLine(report);
+        try {
+            listener.refreshed(source, report);
+        } catch (RuntimeException e) {
+            log.error("refresh[{}]: a listener failed", source.id(), e);
+        }
         return report;
     }
 
@@ -89,7 +102,7 @@ public final class Refresher {
         SaveResult saved = store.saveFetched(source.id(), source.url().toString(), f.etag(), f.lastModified(),
                 normalized.items(), normalized.unmappedCategories(), clock.instant());
         return new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(), saved.added(),
-                saved.updated(), null, clock.millis() - started);
+                saved.updated(), null, clock.millis() - started, f.body().length);
     }
 
     private RefreshReport failed(Source source, int status, String reason, long started) {
@@ -98,13 +111,25 @@ public final class Refresher {
                 clock.millis() - started);
     }
 
+    /**
+     * One line per fetch, and one more when the published feed changed. The fields are key-value pairs, so the JSON
+     * log format carries them as fields and the plain format prints them as key=value.
+     */
     private static void logLine(RefreshReport r) {
-        if (r.outcome() == RefreshReport.Outcome.FAILED) {
-            log.warn("source={} outcome=failed status={} ms={} error=\"{}\"", r.sourceId(), r.status(), r.millis(),
-                    r.error());
-        } else {
-            log.info("source={} outcome={} status={} ms={} added={} updated={}", r.sourceId(), r.outcome().label(),
-                    r.status(), r.millis(), r.added(), r.updated());
+        boolean failed = r.outcome() == RefreshReport.Outcome.FAILED;
+        org.slf4j.spi.LoggingEventBuilder line = (failed ? log.atWarn() : log.atInfo()).setMessage("fetch")
+                .addKeyValue("source", r.sourceId())
+                .addKeyValue("outcome", r.outcome().label())
+                .addKeyValue("status", r.status())
+                .addKeyValue("ms", r.millis())
+                .addKeyValue("bytes", r.bytes())
+                .addKeyValue("new", r.added())
+                .addKeyValue("updated", r.updated());
+        if (failed) line = line.addKeyValue("error", r.error());
+        line.log();
+        if (r.added() + r.updated() > 0) {
+            log.atInfo().setMessage("published change").addKeyValue("source", r.sourceId())
+                    .addKeyValue("new", r.added()).addKeyValue("updated", r.updated()).log();
         }
     }
 }

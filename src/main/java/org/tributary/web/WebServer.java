@@ -36,10 +36,43 @@ public final class WebServer implements AutoCloseable {
     private final Publisher publisher;
     private final SourceStatus status;
     private final DocumentCache cache = new DocumentCache(512);
+    private final Metrics metrics;
+    private final Admin admin;
     private final Javalin app;
+
+    /**
+     * The admin routes' settings: a secret that the caller must present (serve writes it to a file in the data
+     * directory, readable only by its user) and what a backup does.
+     *
+     * @param scratch where a backup is written before it is streamed back (and deleted)
+     */
+    public record Admin(String token, Backup backup, java.nio.file.Path scratch) {
+        public Admin {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(backup, "backup");
+            Objects.requireNonNull(scratch, "scratch");
+        }
+    }
+
+    /** Writes a consistent copy of the database to the file. */
+    @FunctionalInterface
+    public interface Backup {
+        void to(java.nio.file.Path file);
+    }
 
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
                      SourceStatus status) {
+        this(config, store, database, publisher, status, null, null);
+    }
+
+    /**
+     * @param metrics when not null, /metrics is served and documents served are counted
+     * @param admin   when not null, POST /admin/backup is served to loopback callers with the token
+     */
+    public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
+                     SourceStatus status, Metrics metrics, Admin admin) {
+        this.metrics = metrics;
+        this.admin = admin;
         this.config = Objects.requireNonNull(config);
         this.store = Objects.requireNonNull(store);
         this.database = Objects.requireNonNull(database);
@@ -66,6 +99,20 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
             ctx.result(status.json());
         });
+        both(r, "/status.html", ctx -> {
+            securityHeaders(ctx);
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result(StatusPage.write(config.get().site().title(), status.rows(), status.live().orElse(null)));
+        });
+        if (metrics != null) {
+            both(r, "/metrics", ctx -> {
+                ctx.header("Cache-Control", "no-store");
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+                ctx.result(metrics.scrape(status.rows()));
+            });
+        }
+        if (admin != null) r.post("/admin/backup", this::backup);
         both(r, "/health", ctx -> {
             boolean up = database.isHealthy();
             ctx.status(up ? 200 : 503).contentType("text/plain; charset=utf-8").result(up ? "ok\n" : "database down\n");
@@ -121,7 +168,9 @@ public final class WebServer implements AutoCloseable {
         }
         long version = store.version().version();
         String key = ctx.path() + "?" + filter.canonicalQuery();
+        boolean[] rendered = {false};
         Rendered doc = cache.get(key, version, () -> {
+            rendered[0] = true;
             List<StoredItem> items = filter.matchesNothing() ? List.of() : store.items(filter.query());
             FeedView view = topic == null
                     ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), items, cfg.sourcesById())
@@ -129,7 +178,11 @@ public final class WebServer implements AutoCloseable {
                     cfg.sourcesById());
             return Rendered.of(render.apply(view), contentType, view.updated());
         });
-        send(ctx, doc, cors, contentType.startsWith("text/html"));
+        boolean html = contentType.startsWith("text/html");
+        boolean notModified = send(ctx, doc, cors, html);
+        if (metrics != null) {
+            metrics.served(html ? "page" : "feed", notModified ? "not-modified" : rendered[0] ? "rendered" : "cached");
+        }
     }
 
     private void opml(Context ctx) {
@@ -146,7 +199,8 @@ public final class WebServer implements AutoCloseable {
         send(ctx, doc, true, false);
     }
 
-    private static void send(Context ctx, Rendered doc, boolean cors, boolean html) {
+    /** Sends the document, or a 304; true when it was a 304. */
+    private static boolean send(Context ctx, Rendered doc, boolean cors, boolean html) {
         ctx.header("ETag", doc.etag());
         ctx.header("Last-Modified", ConditionalGet.httpDate(doc.lastModified()));
         ctx.header("Cache-Control", "public, max-age=300");
@@ -155,7 +209,7 @@ public final class WebServer implements AutoCloseable {
         if (html) securityHeaders(ctx);
         if (ConditionalGet.notModified(doc, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
             ctx.status(304);
-            return;
+            return true;
         }
         ctx.contentType(doc.contentType());
         boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
@@ -163,6 +217,40 @@ public final class WebServer implements AutoCloseable {
         if (gzip) ctx.header("Content-Encoding", "gzip");
         ctx.header("Content-Length", Integer.toString(body.length));
         if (ctx.method() != io.javalin.http.HandlerType.HEAD) ctx.result(body);
+        return false;
+    }
+
+    /**
+     * An online backup, for `tributary backup` while serve holds the H2 directory: only H2's own process can copy
+     * it consistently. The caller must be on this machine and present the token from the data directory.
+     */
+    private void backup(Context ctx) throws java.io.IOException {
+        String presented = ctx.header("Authorization");
+        boolean tokenOk = presented != null && java.security.MessageDigest.isEqual(
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("Bearer " + admin.token()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!isLoopback(ctx.req().getRemoteAddr()) || !tokenOk) {
+            plain(ctx, 403, "forbidden");
+            return;
+        }
+        java.nio.file.Path file = admin.scratch().resolve("backup-" + java.util.UUID.randomUUID() + ".zip");
+        try {
+            admin.backup().to(file);
+            log.info("web: online backup of {} bytes sent", java.nio.file.Files.size(file));
+            ctx.contentType("application/zip").header("Cache-Control", "no-store");
+            ctx.result(java.nio.file.Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE));
+        } catch (RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static boolean acceptsGzip(String acceptEncoding) {
