@@ -29,7 +29,8 @@ public final class WebhookNotifier implements Notifier {
         this.url = url;
         this.userAgent = userAgent;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: the default h2c upgrade attempt on plain http hangs some receivers.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override

@@ -64,15 +64,16 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Logging starts before picocli has parsed anything (the commands' loggers are created with their classes), so
-     * --log-format is looked for here and handed to logback.xml as a system property.
+     * --log-format (else TRIBUTARY_LOG_FORMAT) is looked for here, and JSON picks logback-json.xml.
      */
     private static void chooseLogFormat(String... args) {
+        String format = System.getenv("TRIBUTARY_LOG_FORMAT");
         for (int i = 0; i < args.length; i++) {
-            String value = args[i].startsWith("--log-format=") ? args[i].substring("--log-format=".length())
-                    : args[i].equals("--log-format") && i + 1 < args.length ? args[i + 1] : null;
-            if (value != null && (value.equals("json") || value.equals("plain"))) {
-                System.setProperty("tributary.log.format", value);
-            }
+            if (args[i].startsWith("--log-format=")) format = args[i].substring("--log-format=".length());
+            else if (args[i].equals("--log-format") && i + 1 < args.length) format = args[i + 1];
+        }
+        if ("json".equals(format) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
         }
     }
 

@@ -64,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stopRequested.countDown());
         }
         // SIGHUP: read feeds.yml now (the watcher usually has already).
-        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> watcher.requestReload(Duration.ZERO));
+        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> watcher.requestReload(Duration.ZERO, true));
         scheduler.schedule(initial.sources());
         scheduler.start();
         watcher.start();

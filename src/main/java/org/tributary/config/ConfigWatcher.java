@@ -90,7 +90,7 @@ public final class ConfigWatcher implements AutoCloseable {
                     ours |= event.kind() == StandardWatchEventKinds.OVERFLOW
                             || (name instanceof Path p && p.getFileName().equals(file.getFileName()));
                 }
-                if (ours) requestReload(quiet);
+                if (ours) requestReload(quiet, false);
                 if (!key.reset()) break;
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -98,11 +98,14 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
-    /** Reloads soon (SIGHUP and the watcher both come here); several requests in the quiet time make one reload. */
-    public void requestReload(Duration after) {
+    /**
+     * Reloads after the given quiet time (SIGHUP and the watcher both come here); several requests within it make one
+     * reload. Forced (SIGHUP), an unchanged file is read and reported again, so the operator sees an answer.
+     */
+    public void requestReload(Duration after, boolean force) {
         synchronized (lock) {
             if (pending != null) pending.cancel(false);
-            pending = worker.schedule(() -> reload(false), after.toMillis(), TimeUnit.MILLISECONDS);
+            pending = worker.schedule(() -> reload(force), after.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
