@@ -81,10 +81,13 @@ public final class ConfigWatcher implements AutoCloseable {
     }
 
     private void watch() {
+        // A config that is a symlink (a Kubernetes ConfigMap, a release directory) changes by a rename elsewhere in
+        // the directory: then any event is worth a look (the digest check makes a false alarm cheap).
+        boolean anyEvent = Files.isSymbolicLink(file);
         try {
             while (true) {
                 WatchKey key = watcher.take();
-                boolean ours = false;
+                boolean ours = anyEvent;
                 for (WatchEvent<?> event : key.pollEvents()) {
                     Object name = event.context();
                     ours |= event.kind() == StandardWatchEventKinds.OVERFLOW

@@ -167,7 +167,7 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         long version = store.version().version();
-        String key = ctx.path() + "?" + filter.canonicalQuery();
+        String key = configKey(cfg) + ctx.path() + "?" + filter.canonicalQuery();
         boolean[] rendered = {false};
         Rendered doc = cache.get(key, version, () -> {
             rendered[0] = true;
@@ -187,10 +187,18 @@ public final class WebServer implements AutoCloseable {
 
     private void opml(Context ctx) {
         Config cfg = config.get();
-        Rendered doc = cache.get("/sources.opml", store.version().version(), () -> Rendered.of(
+        Rendered doc = cache.get(configKey(cfg) + "/sources.opml", store.version().version(), () -> Rendered.of(
                 publisher.opml(cfg.site(), cfg.sources()), "text/x-opml; charset=utf-8",
                 Instant.EPOCH));
         send(ctx, doc, true, false);
+    }
+
+    /**
+     * Documents depend on the config as well as the store (titles, topics, site): a reloaded config is a new
+     * instance, so keying on its identity renders afresh after a reload; the old entries age out of the LRU.
+     */
+    private static String configKey(Config cfg) {
+        return Integer.toHexString(System.identityHashCode(cfg)) + ":";
     }
 
     private void css(Context ctx) {

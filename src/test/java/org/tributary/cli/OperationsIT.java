@@ -82,6 +82,7 @@ class OperationsIT {
         try (Program serve = Program.serve(config, data)) {
             await().atMost(WAIT).until(() -> entries(get(serve.url("/feed.atom")).body()) == 7);
             String everettSuccess = source(status(serve), "everett").path("last_success_at").asText();
+            assertThat(get(serve.url("/")).body()).contains("Everett Public Library");
 
             // Rename consortium (a new id: a new source with no history) and keep the others as they are.
             String edited = Files.readString(config).replace("id: consortium", "id: webinars");
@@ -93,6 +94,12 @@ class OperationsIT {
             await().atMost(WAIT).until(() -> source(status(serve), "webinars").path("state").asText().equals("ok"));
             assertThat(source(status(serve), "everett").path("last_success_at").asText())
                     .as("a kept source is neither refetched nor reset").isEqualTo(everettSuccess);
+
+            // A new title changes no item, yet the published documents follow it at once.
+            edited = edited.replace("title: Everett Public Library", "title: Everett Library Renamed");
+            Files.writeString(config, edited);
+            await().atMost(WAIT).until(() -> get(serve.url("/sources.opml")).body().contains("Everett Library Renamed"));
+            assertThat(get(serve.url("/")).body()).contains("Everett Library Renamed");
 
             // A file that does not validate: refused, shown in /status and /status.html, the last good one stays.
             Files.writeString(config, edited.replace("kind: library", "kind: museum"));
