@@ -67,7 +67,7 @@ final class RefreshCommand implements Callable<Integer> {
      * A line per source as it finishes. On a terminal, a last line that is rewritten in place says how far along
      * the run is; piped or redirected, there are only the plain lines (no control characters in a log file).
      */
-    private static final class Progress {
+    static final class Progress {
         private final PrintWriter out;
         private final int total;
         private final boolean terminal;
