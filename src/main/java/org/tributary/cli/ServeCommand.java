@@ -64,7 +64,11 @@ final class ServeCommand implements Callable<Integer> {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stopRequested.countDown());
         }
         // SIGHUP: read feeds.yml now (the watcher usually has already).
-        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> watcher.requestReload(Duration.ZERO, true));
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> watcher.requestReload(Duration.ZERO, true));
+        } catch (IllegalArgumentException noHup) {
+            log.info("serve: no SIGHUP on this platform; feeds.yml is still watched");
+        }
         scheduler.schedule(initial.sources());
         scheduler.start();
         watcher.start();
