@@ -4,7 +4,16 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -46,7 +55,7 @@ public final class WebServer implements AutoCloseable {
      *
      * @param scratch where a backup is written before it is streamed back (and deleted)
      */
-    public record Admin(String token, Backup backup, java.nio.file.Path scratch) {
+    public record Admin(String token, Backup backup, Path scratch) {
         public Admin {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(backup, "backup");
@@ -57,7 +66,7 @@ public final class WebServer implements AutoCloseable {
     /** Writes a consistent copy of the database to the file. */
     @FunctionalInterface
     public interface Backup {
-        void to(java.nio.file.Path file);
+        void to(Path file);
     }
 
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
@@ -232,31 +241,31 @@ public final class WebServer implements AutoCloseable {
      * An online backup, for `tributary backup` while serve holds the H2 directory: only H2's own process can copy
      * it consistently. The caller must be on this machine and present the token from the data directory.
      */
-    private void backup(Context ctx) throws java.io.IOException {
+    private void backup(Context ctx) throws IOException {
         String presented = ctx.header("Authorization");
-        boolean tokenOk = presented != null && java.security.MessageDigest.isEqual(
-                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                ("Bearer " + admin.token()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        boolean tokenOk = presented != null && MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8),
+                ("Bearer " + admin.token()).getBytes(StandardCharsets.UTF_8));
         if (!isLoopback(ctx.req().getRemoteAddr()) || !tokenOk) {
             plain(ctx, 403, "forbidden");
             return;
         }
-        java.nio.file.Path file = admin.scratch().resolve("backup-" + java.util.UUID.randomUUID() + ".zip");
+        Path file = admin.scratch().resolve("backup-" + UUID.randomUUID() + ".zip");
         try {
             admin.backup().to(file);
-            log.info("web: online backup of {} bytes sent", java.nio.file.Files.size(file));
+            log.info("web: online backup of {} bytes sent", Files.size(file));
             ctx.contentType("application/zip").header("Cache-Control", "no-store");
-            ctx.result(java.nio.file.Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE));
+            ctx.result(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
         } catch (RuntimeException e) {
-            java.nio.file.Files.deleteIfExists(file);
+            Files.deleteIfExists(file);
             throw e;
         }
     }
 
     private static boolean isLoopback(String address) {
         try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             return false;
         }
     }

@@ -169,6 +169,11 @@ class OperationsIT {
         try (Program serve = Program.serve(config, data)) {
             await().atMost(WAIT).until(() -> entries(get(serve.url("/feed.atom")).body()) == 7);
             atBackup = get(serve.url("/feed.atom")).body();
+            HttpResponse<String> noToken = HTTP.send(HttpRequest.newBuilder(URI.create(serve.url("/admin/backup")))
+                    .header("Authorization", "Bearer guess").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(noToken.statusCode()).as("the admin route wants the token from the data directory")
+                    .isEqualTo(403);
             Program.Result backup = Program.run("--config", config.toString(), "--data", data.toString(),
                     "backup", "--to", online.toString());
             assertThat(backup.exit()).as(backup.err()).isZero();
