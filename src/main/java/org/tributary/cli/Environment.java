@@ -3,11 +3,16 @@ package org.tributary.cli;
 import java.util.Map;
 
 /** The environment variables a deployment may set; read once, at the entry point. */
-record Environment(String dbUrl, String dbUser, String dbPassword) {
+record Environment(String dbUrl, String dbUser, String dbPassword, String smtpUser, String smtpPassword) {
+
+    Environment(String dbUrl, String dbUser, String dbPassword) {
+        this(dbUrl, dbUser, dbPassword, null, null);
+    }
 
     static Environment of(Map<String, String> env) {
         return new Environment(blankToNull(env.get("TRIBUTARY_DB_URL")), env.getOrDefault("TRIBUTARY_DB_USER", ""),
-                env.getOrDefault("TRIBUTARY_DB_PASSWORD", ""));
+                env.getOrDefault("TRIBUTARY_DB_PASSWORD", ""), blankToNull(env.get("TRIBUTARY_SMTP_USER")),
+                env.get("TRIBUTARY_SMTP_PASSWORD"));
     }
 
     private static String blankToNull(String s) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "Tributary 0.1",
         description = "Merges partner and library feeds into one \"Most Recently Added\" feed.",
         subcommands = {ServeCommand.class, RefreshCommand.class, ExportCommand.class, CheckCommand.class,
-                StatusCommand.class, HideCommand.class, UnhideCommand.class, ResetCommand.class})
+                StatusCommand.class, HideCommand.class, UnhideCommand.class, ResetCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public final class Main implements Callable<Integer> {
 
     static final int OK = 0;
@@ -33,6 +34,11 @@ public final class Main implements Callable<Integer> {
             scope = CommandLine.ScopeType.INHERIT)
     Path data;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:TRIBUTARY_LOG_FORMAT:-plain}",
+            description = "logs on stderr as plain lines or JSON lines: plain | json (env TRIBUTARY_LOG_FORMAT; "
+                    + "default: ${DEFAULT-VALUE})", scope = CommandLine.ScopeType.INHERIT)
+    String logFormat;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,12 +53,28 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String... args) {
+        chooseLogFormat(args);
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("tributary: " + oneLine(e));
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Logging starts before picocli has parsed anything (the commands' loggers are created with their classes), so
+     * --log-format (else TRIBUTARY_LOG_FORMAT) is looked for here, and JSON picks logback-json.xml.
+     */
+    private static void chooseLogFormat(String... args) {
+        String format = System.getenv("TRIBUTARY_LOG_FORMAT");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--log-format=")) format = args[i].substring("--log-format=".length());
+            else if (args[i].equals("--log-format") && i + 1 < args.length) format = args[i + 1];
+        }
+        if ("json".equals(format) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
     }
 
     /** Loads feeds.yml, or prints every error (file:line:column: key: message) and returns null. */
@@ -71,7 +93,11 @@ public final class Main implements Callable<Integer> {
 
     Tributary open(Config cfg) {
         Path dataDir = data.toAbsolutePath();
-        return Tributary.open(cfg, dataDir, Environment.of(System.getenv()), InstantSource.system());
+        return Tributary.open(cfg, dataDir, environment(), InstantSource.system());
+    }
+
+    Environment environment() {
+        return Environment.of(System.getenv());
     }
 
     /** A message for people: the database's "already in use" named as what it means here. */

@@ -44,27 +44,61 @@ final class RefreshCommand implements Callable<Integer> {
         }
         if (ids.isEmpty()) sources.addAll(config.sources());
         List<RefreshReport> reports = new ArrayList<>();
+        Progress progress = new Progress(out, sources.size(), System.console() != null);
         try (Tributary app = main.open(config)) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<RefreshReport>> futures = new ArrayList<>();
-                for (Source s : sources) futures.add(pool.submit(() -> progress(out, app.refresher.refresh(s))));
+                for (Source s : sources) futures.add(pool.submit(() -> progress.finished(app.refresher.refresh(s))));
+                progress.started();
                 for (Future<RefreshReport> f : futures) reports.add(f.get());
             } finally {
                 pool.shutdown();
             }
         }
+        progress.done();
         out.println();
         out.print(Tables.refreshSummary(reports));
         out.flush();
         return Main.OK;
     }
 
-    private static RefreshReport progress(PrintWriter out, RefreshReport r) {
-        synchronized (out) {
+    /**
+     * A line per source as it finishes. On a terminal, a last line that is rewritten in place says how far along
+     * the run is; piped or redirected, there are only the plain lines (no control characters in a log file).
+     */
+    static final class Progress {
+        private final PrintWriter out;
+        private final int total;
+        private final boolean terminal;
+        private int finished;
+
+        Progress(PrintWriter out, int total, boolean terminal) {
+            this.out = out;
+            this.total = total;
+            this.terminal = terminal;
+        }
+
+        synchronized void started() {
+            status();
+        }
+
+        synchronized RefreshReport finished(RefreshReport r) {
+            finished++;
+            if (terminal) out.print("\r\033[K");
             out.println(Tables.refreshLine(r));
+            status();
+            return r;
+        }
+
+        synchronized void done() {
+            if (terminal) out.print("\r\033[K");
             out.flush();
         }
-        return r;
+
+        private void status() {
+            if (terminal) out.printf("\r\033[K  %d/%d sources done…", finished, total);
+            out.flush();
+        }
     }
 }

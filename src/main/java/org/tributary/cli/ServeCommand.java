@@ -1,12 +1,15 @@
 package org.tributary.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
+import org.tributary.config.ConfigWatcher;
 import org.tributary.schedule.SourceScheduler;
+import org.tributary.store.Backups;
 import org.tributary.web.SourceStatus;
 import org.tributary.web.WebServer;
 import picocli.CommandLine.Command;
@@ -14,10 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Schedules every source, fetches each once at start, and serves HTTP until stopped.")
+        description = "Schedules every source, fetches each once at start, and serves HTTP until stopped. "
+                + "feeds.yml is watched: a changed file (or SIGHUP) is applied without a restart.")
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    /** An editor's save is often several writes; the file must be quiet this long before it is read. */
+    static final Duration RELOAD_QUIET = Duration.ofMillis(500);
 
     @ParentCommand
     Main main;
@@ -34,25 +41,42 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config = main.loadConfig(main.spec.commandLine().getErr());
-        if (config == null) return Main.BAD_INPUT;
-        Tributary app = main.open(config);
+        Config initial = main.loadConfig(main.spec.commandLine().getErr());
+        if (initial == null) return Main.BAD_INPUT;
+        Tributary app = main.open(initial);
+        // Jobs look their source up in the live config when they fire, so an edited URL or rule applies next time.
         SourceScheduler scheduler = new SourceScheduler((sourceId, next) -> {
-            config.source(sourceId).ifPresent(app.refresher::refresh);
+            app.config.get().source(sourceId).ifPresent(app.refresher::refresh);
             if (next != null) app.store.saveNextFetch(sourceId, next);
-        }, threads, Duration.ofSeconds(Math.min(10, config.sources().size())));
-        SourceStatus status = new SourceStatus(() -> config, app.store, scheduler::nextFireTime);
-        WebServer web = new WebServer(() -> config, app.store, app.database, app.publisher, status, app.clock,
-                Duration.ofSeconds(1));
+        }, threads, Duration.ofSeconds(Math.min(10, initial.sources().size())));
+        ConfigWatcher watcher = new ConfigWatcher(main.config, app.config, c -> scheduler.schedule(c.sources()),
+                app.clock, RELOAD_QUIET);
+        SourceStatus status = new SourceStatus(app.config, app.store, scheduler::nextFireTime);
+        Path dataDir = main.data.toAbsolutePath();
+        boolean h2 = app.database.vendor().equals("h2") && main.environment().dbUrl() == null;
+        String adminToken = AdminFile.newToken();
+        WebServer.Admin admin = h2 ? new WebServer.Admin(adminToken, file -> Backups.backup(app.database, file),
+                dataDir) : null;
+        // One look at the store's version is trusted for a second: a query per request would cost more than a 304.
+        WebServer web = new WebServer(app.config, app.store, app.database, app.publisher, status, app.clock,
+                Duration.ofSeconds(1), app.metrics, admin);
         CountDownLatch stopRequested = new CountDownLatch(1);
         // SIGTERM and Ctrl-C ask for a clean stop; the main thread then stops in order and exits 0.
         for (String signal : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stopRequested.countDown());
         }
-        scheduler.schedule(config.sources());
+        // SIGHUP: read feeds.yml now (the watcher usually has already).
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> watcher.requestReload(Duration.ZERO, true));
+        } catch (IllegalArgumentException noHup) {
+            log.info("serve: no SIGHUP on this platform; feeds.yml is still watched");
+        }
+        scheduler.schedule(initial.sources());
         scheduler.start();
+        watcher.start();
         int actual = web.start(host, port);
-        log.info("serving {} sources on http://{}:{}/ (data: {})", config.sources().size(), host, actual,
+        if (h2) AdminFile.of(host, actual, adminToken).write(dataDir);
+        log.info("serving {} sources on http://{}:{}/ (data: {})", initial.sources().size(), host, actual,
                 app.database.vendor());
         System.out.println("tributary: listening on port " + actual);
         System.out.flush();
@@ -61,8 +85,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Stop taking requests, let refreshes in flight finish, then close the database.
+        // Stop taking requests and reloads; let refreshes in flight finish (each is bounded by fetch.timeout plus
+        // parsing, storing and at most one alert delivery of ALERT_TIMEOUT); then close the database.
         log.info("stopping");
+        if (h2) AdminFile.delete(dataDir);
+        watcher.close();
         web.close();
         scheduler.close();
         app.close();

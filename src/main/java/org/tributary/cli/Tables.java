@@ -17,8 +17,8 @@ final class Tables {
 
     static String refreshLine(RefreshReport r) {
         return switch (r.outcome()) {
-            case FETCHED -> String.format("ok    %-28s HTTP %d  %d new, %d updated  %d ms", r.sourceId(), r.status(),
-                    r.added(), r.updated(), r.millis());
+            case FETCHED -> String.format("ok    %-28s HTTP %d  %d new, %d updated  %s  %d ms", r.sourceId(),
+                    r.status(), r.added(), r.updated(), size(r.bytes()), r.millis());
             case NOT_MODIFIED -> String.format("ok    %-28s HTTP 304 not modified  %d ms", r.sourceId(), r.millis());
             case FAILED -> String.format("FAIL  %-28s %s%s", r.sourceId(), r.error(),
                     r.health() == null ? "" : "  [" + r.health() + (r.notBefore() == null ? "" : " until "
@@ -57,6 +57,12 @@ final class Tables {
                     r.items(), time(r.nextFetchAt()), last));
         }
         return b.toString();
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) return bytes + " B";
+        if (bytes < 1024 * 1024) return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     private static String time(Instant t) {

@@ -1,16 +1,28 @@
 package org.tributary.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.tributary.alert.Alerter;
+import org.tributary.alert.EmailNotifier;
+import org.tributary.alert.Notifier;
+import org.tributary.alert.WebhookNotifier;
+import org.tributary.config.Alerts;
 import org.tributary.config.Config;
+import org.tributary.config.LiveConfig;
 import org.tributary.fetch.Fetcher;
 import org.tributary.normalize.Normalizer;
 import org.tributary.parse.FeedParser;
 import org.tributary.publish.Publisher;
+import org.tributary.refresh.RefreshListener;
 import org.tributary.refresh.Refresher;
+import org.tributary.store.AlertStore;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
+import org.tributary.web.Metrics;
 
 /**
  * The composition root: builds every stage in pipeline order and closes them in reverse. Reading this class shows
@@ -18,7 +30,11 @@ import org.tributary.store.Store;
  */
 final class Tributary implements AutoCloseable {
 
-    final Config config;
+    /** How long one alert delivery may take (it runs on a refresh thread, so shutdown waits for it). */
+    static final Duration ALERT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The config in force: serve swaps it on reload; every reader goes through it. */
+    final LiveConfig config;
     final InstantSource clock;
     final Database database;
     final Store store;
@@ -26,11 +42,13 @@ final class Tributary implements AutoCloseable {
     final Fetcher fetcher;
     final FeedParser parser;
     final Normalizer normalizer;
+    final Metrics metrics;
+    final Alerter alerter;
     final Refresher refresher;
     final Publisher publisher;
 
-    private Tributary(Config config, Database database, InstantSource clock) {
-        this.config = config;
+    private Tributary(Config config, Database database, Environment env, InstantSource clock) {
+        this.config = new LiveConfig(config, clock.instant());
         this.clock = clock;
         this.database = database;
         this.fetcher = new Fetcher(config.fetch(), clock);
@@ -38,8 +56,21 @@ final class Tributary implements AutoCloseable {
         this.normalizer = new Normalizer(config.site().excerptChars());
         this.store = new Store(database, config.site().mergeDuplicates());
         this.pages = new ItemPages(store);
-        this.refresher = new Refresher(fetcher, parser, normalizer, store, clock);
+        this.metrics = new Metrics();
+        this.alerter = new Alerter(this.config, store, new AlertStore(database),
+                alerts -> notifiers(alerts, env, this.config.get().fetch().userAgent()), clock);
+        this.refresher = new Refresher(fetcher, parser, normalizer, store, clock,
+                RefreshListener.all(List.of(metrics, alerter)));
         this.publisher = new Publisher();
+    }
+
+    private static List<Notifier> notifiers(Alerts alerts, Environment env, String userAgent) {
+        List<Notifier> notifiers = new ArrayList<>();
+        if (alerts.webhook() != null) notifiers.add(new WebhookNotifier(alerts.webhook(), userAgent, ALERT_TIMEOUT));
+        if (alerts.email() != null) {
+            notifiers.add(new EmailNotifier(alerts.email(), env.smtpUser(), env.smtpPassword(), ALERT_TIMEOUT));
+        }
+        return notifiers;
     }
 
     /** Opens the database named by the environment (TRIBUTARY_DB_URL), else the H2 file under dataDir. */
@@ -48,7 +79,7 @@ final class Tributary implements AutoCloseable {
                 ? Database.open(env.dbUrl(), env.dbUser(), env.dbPassword())
                 : Database.h2(dataDir);
         try {
-            return new Tributary(config, database, clock);
+            return new Tributary(config, database, env, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -71,6 +102,7 @@ final class Tributary implements AutoCloseable {
     @Override
     public void close() {
         fetcher.close();
+        metrics.close();
         database.close();
     }
 }

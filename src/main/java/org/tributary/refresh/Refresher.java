@@ -40,9 +40,14 @@ public final class Refresher {
     private final HealthStore health;
     private final HealthPolicy policy;
     private final InstantSource clock;
+    private final RefreshListener listener;
 
+    /**
+     * @param random   jitter for backoff
+     * @param listener told of every report after it is stored (metrics, alerts)
+     */
     public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock,
-                     RandomGenerator random) {
+                     RandomGenerator random, RefreshListener listener) {
         this.fetcher = Objects.requireNonNull(fetcher);
         this.parser = Objects.requireNonNull(parser);
         this.normalizer = Objects.requireNonNull(normalizer);
@@ -50,11 +55,22 @@ public final class Refresher {
         this.health = store.health();
         this.policy = new HealthPolicy(Objects.requireNonNull(random));
         this.clock = Objects.requireNonNull(clock);
+        this.listener = Objects.requireNonNull(listener);
     }
 
-    /** With backoff jitter from a fresh random generator. */
+    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock,
+                     RandomGenerator random) {
+        this(fetcher, parser, normalizer, store, clock, random, RefreshListener.NONE);
+    }
+
+    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock,
+                     RefreshListener listener) {
+        this(fetcher, parser, normalizer, store, clock, new java.util.SplittableRandom(), listener);
+    }
+
+    /** With backoff jitter from a fresh random generator and nobody listening. */
     public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock) {
-        this(fetcher, parser, normalizer, store, clock, new java.util.SplittableRandom());
+        this(fetcher, parser, normalizer, store, clock, RefreshListener.NONE);
     }
 
     /** Never throws: every outcome, the unexpected included, is written to the store and returned. */
@@ -82,6 +98,11 @@ public final class Refresher {
             }
         }
         logLine(report);
+        try {
+            listener.refreshed(source, report);
+        } catch (RuntimeException e) {
+            log.error("refresh[{}]: a listener failed", source.id(), e);
+        }
         return report;
     }
 
@@ -141,7 +162,7 @@ public final class Refresher {
         SourceHealth after = policy.afterSuccess(before, source, false, f.permanentRedirect(), notBefore,
                 parsed.pollHints());
         return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(),
-                saved.added(), saved.updated(), null, clock.millis() - startedAt.toEpochMilli()));
+                saved.added(), saved.updated(), null, clock.millis() - startedAt.toEpochMilli(), f.body().length));
     }
 
     private RefreshReport failed(Source source, String url, int status, String reason, Instant retryAfter,
@@ -158,14 +179,27 @@ public final class Refresher {
         return report.withHealth(after.state().label(), after.notBefore());
     }
 
+    /**
+     * One line per fetch, and one more when the published feed changed. The fields are key-value pairs, so the JSON
+     * log format carries them as fields and the plain format prints them as key=value.
+     */
     private static void logLine(RefreshReport r) {
-        String until = r.notBefore() == null ? "" : " not_before=" + r.notBefore();
-        if (r.outcome() == RefreshReport.Outcome.FAILED) {
-            log.warn("source={} outcome=failed state={}{} status={} ms={} error=\"{}\"", r.sourceId(), r.health(),
-                    until, r.status(), r.millis(), r.error());
-        } else {
-            log.info("source={} outcome={} state={}{} status={} ms={} added={} updated={}", r.sourceId(),
-                    r.outcome().label(), r.health(), until, r.status(), r.millis(), r.added(), r.updated());
+        boolean failed = r.outcome() == RefreshReport.Outcome.FAILED;
+        org.slf4j.spi.LoggingEventBuilder line = (failed ? log.atWarn() : log.atInfo()).setMessage("fetch")
+                .addKeyValue("source", r.sourceId())
+                .addKeyValue("outcome", r.outcome().label())
+                .addKeyValue("state", r.health())
+                .addKeyValue("status", r.status())
+                .addKeyValue("ms", r.millis())
+                .addKeyValue("bytes", r.bytes())
+                .addKeyValue("new", r.added())
+                .addKeyValue("updated", r.updated());
+        if (r.notBefore() != null) line = line.addKeyValue("not_before", r.notBefore());
+        if (failed) line = line.addKeyValue("error", r.error());
+        line.log();
+        if (r.added() + r.updated() > 0) {
+            log.atInfo().setMessage("published change").addKeyValue("source", r.sourceId())
+                    .addKeyValue("new", r.added()).addKeyValue("updated", r.updated()).log();
         }
     }
 }

@@ -7,4 +7,8 @@ public final class StoreException extends RuntimeException {
     StoreException(SQLException cause) {
         super("store: " + cause.getMessage(), cause);
     }
+
+    StoreException(String message) {
+        super(message);
+    }
 }

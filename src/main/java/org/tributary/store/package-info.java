@@ -1,4 +1,5 @@
 /**
- * All SQL: Flyway migrations, item upserts, source state, the queries publishing needs. Never knows HTTP or XML; java.sql stays here.
+ * All SQL: Flyway migrations, item upserts, source state, alert state (claimed by conditional UPDATEs), the queries
+ * publishing needs, and H2 backup/restore. Never knows HTTP or XML; java.sql stays here.
  */
 package org.tributary.store;

@@ -29,6 +29,7 @@ final class Documents {
     private final DocumentCache cache = new DocumentCache(1024);
     private final InstantSource clock;
     private final Duration versionTtl;
+    private final Runnable onRender;
 
     private record SeenVersion(long version, Instant until) {}
 
@@ -36,7 +37,7 @@ final class Documents {
 
     /** Documents that look at the store's version on every request: always current, one query per request. */
     Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher) {
-        this(config, store, pages, publisher, InstantSource.system(), Duration.ZERO);
+        this(config, store, pages, publisher, InstantSource.system(), Duration.ZERO, () -> { });
     }
 
     /**
@@ -46,6 +47,13 @@ final class Documents {
      */
     Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
               Duration versionTtl) {
+        this(config, store, pages, publisher, clock, versionTtl, () -> { });
+    }
+
+    /** @param onRender told each time a document is rendered rather than served from the cache (metrics) */
+    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
+              Duration versionTtl, Runnable onRender) {
+        this.onRender = Objects.requireNonNull(onRender);
         this.config = Objects.requireNonNull(config);
         this.store = Objects.requireNonNull(store);
         this.pages = Objects.requireNonNull(pages);
@@ -83,7 +91,7 @@ final class Documents {
 
     Rendered opml(Topic topic) {
         Config cfg = config.get();
-        String key = "opml|" + (topic == null ? "" : topic.id());
+        String key = configKey(cfg) + "opml|" + (topic == null ? "" : topic.id());
         // The sources come from the config, not the store: fixed per process, whatever the store version.
         return cache.get(key, 0, () -> Rendered.of(topic == null
                 ? publisher.opml(cfg.site(), cfg.sources())
@@ -110,10 +118,11 @@ final class Documents {
 
     private Rendered view(String output, Topic topic, FeedFilter filter, String contentType,
                           Function<FeedView, String> render) {
-        String key = output + "|" + (topic == null ? "" : topic.id()) + "|" + filter.canonicalQuery() + "|"
-                + filter.pageParam();
+        Config cfg = config.get();
+        String key = configKey(cfg) + output + "|" + (topic == null ? "" : topic.id()) + "|"
+                + filter.canonicalQuery() + "|" + filter.pageParam();
         return cache.get(key, version(), () -> {
-            Config cfg = config.get();
+            onRender.run();
             ItemPages.Page page = read(filter);
             FeedView view = topic == null
                     ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), page.items(), cfg.sourcesById())
@@ -123,6 +132,14 @@ final class Documents {
             return Rendered.of(render.apply(view.withPaging(paging)), contentType, view.updated(),
                     archived(filter, page) ? Rendered.ARCHIVE_MAX_AGE : Rendered.FRESH_MAX_AGE);
         });
+    }
+
+    /**
+     * Documents depend on the config as well as the store (titles, topics, site): a reloaded config is a new
+     * instance, so keying on its identity renders afresh after a reload; the old entries age out of the LRU.
+     */
+    private static String configKey(Config cfg) {
+        return Integer.toHexString(System.identityHashCode(cfg)) + ":";
     }
 
     private ItemPages.Page read(FeedFilter filter) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.tributary.config.Config;
+import org.tributary.config.LiveConfig;
 import org.tributary.config.Source;
 import org.tributary.store.SourceHealth;
 import org.tributary.store.SourceState;
@@ -51,11 +52,18 @@ public final class SourceStatus {
     private final Supplier<Config> config;
     private final Store store;
     private final Function<String, Optional<Instant>> nextFetch;
+    private final LiveConfig live;
 
     public SourceStatus(Supplier<Config> config, Store store, Function<String, Optional<Instant>> nextFetch) {
         this.config = config;
         this.store = store;
         this.nextFetch = nextFetch;
+        this.live = config instanceof LiveConfig l ? l : null;
+    }
+
+    /** When the config is live, when it was loaded and the last refused reload, if any; empty otherwise. */
+    public Optional<LiveConfig> live() {
+        return Optional.ofNullable(live);
     }
 
     public List<Row> rows() {
@@ -97,12 +105,25 @@ public final class SourceStatus {
         Config cfg = config.get();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("site", cfg.site().title());
+        live().ifPresent(l -> doc.put("config", configJson(l)));
         doc.put("sources", rows().stream().map(SourceStatus::asJson).toList());
         try {
             return JSON.writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The config in force and, if the last reload was refused, its errors: the operator's first question. */
+    private static Map<String, Object> configJson(LiveConfig live) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("loaded_at", live.loaded().at());
+        m.put("reload", live.refusal().isPresent() ? "refused" : "ok");
+        live.refusal().ifPresent(r -> {
+            m.put("refused_at", r.at());
+            m.put("errors", r.errors().stream().map(Object::toString).toList());
+        });
+        return m;
     }
 
     private static Map<String, Object> asJson(Row r) {

@@ -5,8 +5,17 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.UUID;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,26 +50,52 @@ public final class WebServer implements AutoCloseable {
     private final SourceStatus status;
     private final Documents documents;
     private final HubNotifier hub;
+    private final Metrics metrics;
+    private final Admin admin;
     private final Javalin app;
+
+    /**
+     * The admin routes' settings: a secret that the caller must present (serve writes it to a file in the data
+     * directory, readable only by its user) and what a backup does.
+     *
+     * @param scratch where a backup is written before it is streamed back (and deleted)
+     */
+    public record Admin(String token, Backup backup, Path scratch) {
+        public Admin {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(backup, "backup");
+            Objects.requireNonNull(scratch, "scratch");
+        }
+    }
+
+    /** Writes a consistent copy of the database to the file. */
+    @FunctionalInterface
+    public interface Backup {
+        void to(Path file);
+    }
 
     /** A server that asks the store for its version on every request: what tests want (no staleness at all). */
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
                      SourceStatus status) {
-        this(config, store, database, publisher, status, InstantSource.system(), Duration.ZERO);
+        this(config, store, database, publisher, status, InstantSource.system(), Duration.ZERO, null, null);
     }
 
     /**
      * @param clock      the WebSub notifier's clock (how long the store has been quiet before a ping) and the
      *                   version cache's
      * @param versionTtl how long one look at the store's version is trusted; serve uses one second
+     * @param metrics    when not null, /metrics is served and documents served are counted
+     * @param admin      when not null, POST /admin/backup is served to loopback callers with the token
      */
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
-                     SourceStatus status, InstantSource clock, Duration versionTtl) {
+                     SourceStatus status, InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin) {
         this.config = Objects.requireNonNull(config);
         this.database = Objects.requireNonNull(database);
         this.status = Objects.requireNonNull(status);
+        this.metrics = metrics;
+        this.admin = admin;
         this.documents = new Documents(config, store, new ItemPages(store), Objects.requireNonNull(publisher),
-                clock, versionTtl);
+                clock, versionTtl, metrics == null ? () -> { } : metrics::rendered);
         var hubUrl = config.get().site().hub();
         this.hub = hubUrl == null ? null : new HubNotifier(hubUrl, documents, clock, Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {
@@ -90,6 +125,20 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
             ctx.result(status.json());
         });
+        both(r, "/status.html", ctx -> {
+            securityHeaders(ctx, HTML_CSP);
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result(StatusPage.write(config.get().site().title(), status.rows(), status.live().orElse(null)));
+        });
+        if (metrics != null) {
+            both(r, "/metrics", ctx -> {
+                ctx.header("Cache-Control", "no-store");
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+                ctx.result(metrics.scrape(status.rows()));
+            });
+        }
+        if (admin != null) r.post("/admin/backup", this::backup);
         both(r, "/health", ctx -> {
             boolean up = database.isHealthy();
             ctx.status(up ? 200 : 503).contentType("text/plain; charset=utf-8").result(up ? "ok\n" : "database down\n");
@@ -125,7 +174,7 @@ public final class WebServer implements AutoCloseable {
     private void page(Context ctx, Topic topic) {
         if (missingTopic(ctx, topic)) return;
         FeedFilter filter = filter(ctx, topic, config.get().site().items(), true);
-        if (filter != null) send(ctx, documents.page(topic, filter), false, HTML_CSP);
+        if (filter != null) counted(ctx, "page", documents.page(topic, filter), false, HTML_CSP);
     }
 
     private void feed(Context ctx, FeedFormat format, Topic topic) {
@@ -139,7 +188,7 @@ public final class WebServer implements AutoCloseable {
             String self = config.get().site().url(ctx.path() + (query.isEmpty() ? "" : "?" + query));
             ctx.header("Link", "<" + hubUrl + ">; rel=\"hub\", <" + self + ">; rel=\"self\"");
         }
-        send(ctx, documents.feed(format, topic, filter), true, null);
+        counted(ctx, "feed", documents.feed(format, topic, filter), true, null);
     }
 
     /** /embed?topic=…&type=…&limit=5: the newest items only, in a page any site may frame. */
@@ -165,8 +214,17 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** @param csp the page's Content-Security-Policy; null for documents that are not HTML */
-    private static void send(Context ctx, Rendered doc, boolean cors, String csp) {
+    private void counted(Context ctx, String document, Rendered doc, boolean cors, String csp) {
+        boolean notModified = send(ctx, doc, cors, csp);
+        if (metrics != null) metrics.served(document, notModified ? "not-modified" : "sent");
+    }
+
+    /**
+     * Sends the document, or a 304; true when it was a 304.
+     *
+     * @param csp the page's Content-Security-Policy; null for documents that are not HTML
+     */
+    private static boolean send(Context ctx, Rendered doc, boolean cors, String csp) {
         ctx.header("ETag", doc.etag());
         ctx.header("Last-Modified", ConditionalGet.httpDate(doc.lastModified()));
         ctx.header("Cache-Control", "public, max-age=" + doc.maxAgeSeconds());
@@ -176,7 +234,7 @@ public final class WebServer implements AutoCloseable {
         else ctx.header("X-Content-Type-Options", "nosniff");
         if (ConditionalGet.notModified(doc, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
             ctx.status(304);
-            return;
+            return true;
         }
         ctx.contentType(doc.contentType());
         boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
@@ -184,6 +242,40 @@ public final class WebServer implements AutoCloseable {
         if (gzip) ctx.header("Content-Encoding", "gzip");
         ctx.header("Content-Length", Integer.toString(body.length));
         if (ctx.method() != HandlerType.HEAD) ctx.result(body);
+        return false;
+    }
+
+    /**
+     * An online backup, for `tributary backup` while serve holds the H2 directory: only H2's own process can copy
+     * it consistently. The caller must be on this machine and present the token from the data directory.
+     */
+    private void backup(Context ctx) throws IOException {
+        String presented = ctx.header("Authorization");
+        boolean tokenOk = presented != null && MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8),
+                ("Bearer " + admin.token()).getBytes(StandardCharsets.UTF_8));
+        if (!isLoopback(ctx.req().getRemoteAddr()) || !tokenOk) {
+            plain(ctx, 403, "forbidden");
+            return;
+        }
+        Path file = admin.scratch().resolve("backup-" + UUID.randomUUID() + ".zip");
+        try {
+            admin.backup().to(file);
+            log.info("web: online backup of {} bytes sent", Files.size(file));
+            ctx.contentType("application/zip").header("Cache-Control", "no-store");
+            ctx.result(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static boolean acceptsGzip(String acceptEncoding) {

@@ -227,7 +227,8 @@ class PackagedProgramIT {
 
     @Test
     void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("serve", "refresh", "export", "check", "status", "hide", "unhide")) {
+        for (String command : List.of("serve", "refresh", "export", "check", "status", "hide", "unhide",
+                "backup", "restore")) {
             Program.Result r = Program.run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: tributary " + command);

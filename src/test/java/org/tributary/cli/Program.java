@@ -49,7 +49,13 @@ final class Program implements AutoCloseable {
 
     /** Runs a command to its end. */
     static Result run(String... args) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command(args)).start();
+        return run(new ProcessBuilder(command(args)));
+    }
+
+    /** Runs any command line (e.g. the unpacked distribution's bin/tributary) to its end. */
+    static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process p = builder.start();
+        List<String> args = builder.command();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -82,6 +88,16 @@ final class Program implements AutoCloseable {
 
     String stderr() {
         return err.toString();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends a signal by name ("HUP", "TERM") with kill(1). */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) throw new IllegalStateException("kill -s " + name + " failed");
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */

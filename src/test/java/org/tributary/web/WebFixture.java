@@ -39,7 +39,8 @@ final class WebFixture implements AutoCloseable {
         database = Database.h2(dataDir);
         store = new Store(database);
         web = new WebServer(() -> config, store, database, new Publisher(),
-                new SourceStatus(() -> config, store, id -> Optional.empty()), clock, java.time.Duration.ZERO);
+                new SourceStatus(() -> config, store, id -> Optional.empty()), clock, java.time.Duration.ZERO, null,
+                null);
         port = web.start("127.0.0.1", 0);
     }
 

@@ -1,0 +1,31 @@
+package org.tributary.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tributary.refresh.RefreshReport;
+import org.tributary.store.SourceState;
+
+class AlerterTest {
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+            "FETCHED,      200, ''",
+            "NOT_MODIFIED, 304, ''",
+            "FAILED,       503, failing",
+            "FAILED,       0,   failing",
+            "FAILED,       429, failing",
+            "FAILED,       410, gone",
+    })
+    void theProblemFollowsTheOutcome(RefreshReport.Outcome outcome, int status, String problem) {
+        boolean failed = outcome == RefreshReport.Outcome.FAILED;
+        RefreshReport report = new RefreshReport("wls", outcome, status, 0, 0,
+                failed ? "fetch[wls]: HTTP " + status : null, 10);
+        SourceState state = new SourceState("wls", "https://wls.example.org/feed", null, null, Instant.EPOCH, null,
+                status, report.error(), failed ? 1 : 0, null, List.of(), 0);
+        assertThat(Alerter.problemOf(report, state)).isEqualTo(problem.isEmpty() ? null : problem);
+    }
+}
