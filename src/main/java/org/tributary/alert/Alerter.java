@@ -77,15 +77,15 @@ public final class Alerter implements RefreshListener {
     }
 
     /**
-     * What is wrong with the source after this refresh, or null. "moved" and "gone" are states the store may keep
-     * (see the fetching-manners work); a 410 is "gone" whatever the store says.
+     * What is wrong with the source after this refresh, or null. "moved" and "gone" come from the source's health
+     * as the refresh left it (a permanent redirect learnt, a 410); a 410 is "gone" whatever else is known.
      */
     static String problemOf(RefreshReport report, SourceState state) {
-        String stored = state.state();
-        if (stored.equals("gone") || (report.outcome() == RefreshReport.Outcome.FAILED && report.status() == 410)) {
+        String health = report.health() == null ? state.state() : report.health();
+        if (health.equals("gone") || (report.outcome() == RefreshReport.Outcome.FAILED && report.status() == 410)) {
             return "gone";
         }
-        if (stored.equals("moved")) return "moved";
+        if (health.equals("moved")) return "moved";
         return report.outcome() == RefreshReport.Outcome.FAILED ? "failing" : null;
     }
 

@@ -28,4 +28,14 @@ class AlerterTest {
                 status, report.error(), failed ? 1 : 0, null, List.of(), 0);
         assertThat(Alerter.problemOf(report, state)).isEqualTo(problem.isEmpty() ? null : problem);
     }
+
+    @ParameterizedTest(name = "health {0} → {1}")
+    @CsvSource({"ok, ''", "not-modified, ''", "moved, moved", "gone, gone", "backing-off, ''"})
+    void movedAndGoneComeFromTheHealthTheRefreshLeft(String health, String problem) {
+        RefreshReport report = new RefreshReport("wls", RefreshReport.Outcome.FETCHED, 200, 0, 0, null, 10, 100,
+                health, null);
+        SourceState state = new SourceState("wls", "https://wls.example.org/feed", null, null, Instant.EPOCH, null,
+                200, null, 0, null, List.of(), 0);
+        assertThat(Alerter.problemOf(report, state)).isEqualTo(problem.isEmpty() ? null : problem);
+    }
 }
