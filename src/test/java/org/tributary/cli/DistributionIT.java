@@ -91,7 +91,7 @@ class DistributionIT {
         assertThat(refresh.exit()).as(refresh.err()).isZero();
         assertThat(refresh.out()).contains("3 sources: 3 ok, 0 failed; 7 new items")
                 .as("not a terminal: plain lines, no cursor control").doesNotContain("\r").doesNotContain("\033");
-        assertThat(refresh.err()).contains("fetch source=everett outcome=fetched status=200")
+        assertThat(refresh.err()).contains("fetch source=everett outcome=fetched state=ok status=200")
                 .contains("published change source=everett new=");
         assertThat(dir.resolve("data/tributary.mv.db")).isRegularFile();
     }
