@@ -456,14 +456,15 @@ public final class Store {
             }
         }
         return items.stream().map(s -> new StoredItem(s.item().withTopics(topics.getOrDefault(s.item().publicId(),
-                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.alsoFrom())).toList();
+                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.alsoFrom(), s.otherCopies())).toList();
     }
 
     private List<StoredItem> withAlsoFrom(Connection c, List<StoredItem> items) throws SQLException {
         if (!mergeDuplicates || items.isEmpty()) return items;
-        Map<String, List<String>> also = Duplicates.alsoFrom(c, items.stream().map(s -> s.item().publicId()).toList());
+        Map<String, List<StoredItem.OtherCopy>> also =
+                Duplicates.alsoFrom(c, items.stream().map(s -> s.item().publicId()).toList());
         if (also.isEmpty()) return items;
-        return items.stream().map(s -> new StoredItem(s.item(), s.date(), s.firstSeen(), s.changedAt(),
+        return items.stream().map(s -> new StoredItem(s.item(), s.date(), s.firstSeen(), s.changedAt(), List.of(),
                 also.getOrDefault(s.item().publicId(), List.of()))).toList();
     }
 

@@ -56,6 +56,9 @@ class ItemRulesIT {
         assertThat(items).hasSize(1);
         assertThat(items.get(0).item().sourceId()).isEqualTo("a");
         assertThat(items.get(0).alsoFrom()).containsExactly("b", "c");
+        assertThat(items.get(0).otherCopies()).containsExactly(
+                new StoredItem.OtherCopy("b", URI.create("https://news.example/story")),
+                new StoredItem.OtherCopy("c", URI.create("https://c.example/other")));
     }
 
     @Test
