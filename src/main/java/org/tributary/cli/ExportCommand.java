@@ -62,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
      */
     private int writeView(Tributary app, Config config, Topic topic) throws IOException {
         ItemQuery query = new ItemQuery(Set.of(), topic == null ? Set.of() : Set.of(topic.id()), Set.of(),
-                config.site().items());
+                config.site().items()).hidingPastEvents(config.sourcesHidingPastEvents(), app.clock.instant());
         Path dir = topic == null ? out : out.resolve("topics").resolve(topic.id());
         int files = 0;
         ItemPages.Page page = app.pages.newest(query);
@@ -77,7 +77,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             files += 1 + FeedFormat.values().length;
             if (self.isFirst()) {
-                ItemQuery embedQuery = new ItemQuery(query.types(), query.topics(), query.sourceIds(), EMBED_ITEMS);
+                ItemQuery embedQuery = query.withLimit(EMBED_ITEMS);
                 write(dir.resolve("embed.html"), app.publisher.embed(view(config, topic, app.pages.newest(embedQuery))));
                 files++;
             }

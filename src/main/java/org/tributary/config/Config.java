@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,12 @@ public record Config(
 
     public Optional<Topic> topic(String id) {
         return topics.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** Ids of the sources whose past events are left out of every output ({@code hide_past_events: true}). */
+    public Set<String> sourcesHidingPastEvents() {
+        return sources.stream().filter(s -> s.itemOptions().hidePastEvents()).map(Source::id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Map<String, Source> sourcesById() {

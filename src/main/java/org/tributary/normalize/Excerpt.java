@@ -1,7 +1,7 @@
 package org.tributary.normalize;
 
-import java.text.BreakIterator;
-import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Cuts plain text to at most {@code max} chars (UTF-16 units, as the database counts them), at a word boundary, with
@@ -12,6 +12,7 @@ import java.util.Locale;
 final class Excerpt {
 
     static final char ELLIPSIS = '…';
+    private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
     private Excerpt() {}
 
@@ -28,12 +29,15 @@ final class Excerpt {
         return head + ELLIPSIS;
     }
 
+    /**
+     * The last extended grapheme cluster boundary at or before index. Java 17's character BreakIterator predates
+     * emoji clusters (it splits 👍🏽, flags and ZWJ families such as 👩‍👩‍👧); the regex {@code \X} follows UAX #29.
+     */
     private static int graphemeBoundaryAtOrBefore(String text, int index) {
-        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
-        graphemes.setText(text);
-        if (graphemes.isBoundary(index)) return index;
-        int before = graphemes.preceding(index);
-        return before == BreakIterator.DONE ? 0 : before;
+        Matcher clusters = GRAPHEME.matcher(text);
+        int boundary = 0;
+        while (clusters.find() && clusters.end() <= index) boundary = clusters.end();
+        return boundary;
     }
 
     /** "word," + "…" reads badly; trailing spaces and joining punctuation go. */

@@ -1,6 +1,9 @@
 package org.tributary.normalize;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -9,12 +12,22 @@ import org.jsoup.safety.Safelist;
 
 /**
  * Allow-list sanitizing on a real HTML parser: what is not listed does not survive. Listed: text formatting,
- * paragraphs, lists, links, images, tables, blockquote, code, headings, HTML5 sectioning and inert media; never script,
- * style (element or attribute), iframe, object, embed, form controls, svg, math, base, meta, link, noscript, template,
- * no {@code on*} attribute, and no {@code id}/{@code name} (our HTML lands inside other sites' pages, where those would
- * clobber their scripts' globals). Relative links and images are made absolute against the entry's base (a relative
- * URL without a base cannot be trusted and is dropped), {@code srcset} too; only http, https and mailto links survive;
- * links get rel="nofollow noopener ugc", and 1×1 tracking images go.
+ * paragraphs, lists, links, images, tables, blockquote, code, headings, HTML5 sectioning, inert media and inert
+ * obsolete elements. Never (issue 4): script, style (element or attribute), iframe, object, embed, form, input, svg,
+ * math, base, meta, link, noscript, template, any {@code on*} attribute. Also never, because our HTML lands inside
+ * other sites' pages, which are often one big {@code <form>} (ASP.NET WebForms, SharePoint): button, select, textarea
+ * and keygen (they would join or submit the host's form), and the attributes that change how the host page behaves
+ * ({@code autofocus} steals focus and scrolls, {@code contenteditable}, {@code target} — where a link opens is the
+ * host's choice) or report the reader ({@code ping}); nor sound and event-source, whose only purpose was to play or
+ * fetch without the reader asking.
+ * <p>
+ * {@code id} and {@code name} are kept but namespaced ("tributary-" prefix, as GitHub does with "user-content-"), and
+ * so is every attribute that points at one ({@code for}, {@code form}, {@code headers}, {@code list},
+ * {@code template}, {@code usemap="#…"}): unprefixed, they would clobber the host page's globals
+ * ({@code window.x}, {@code document.getElementById}...). Every URL attribute, on any element, is resolved against the
+ * entry's base and kept only if it is http or https (and mailto for links); a relative URL without a base cannot be
+ * trusted and is dropped; {@code srcset} candidates likewise, one by one. Links get rel="nofollow noopener ugc", and
+ * 1×1 tracking images go.
  */
 final class HtmlSanitizer {
 
@@ -31,13 +44,24 @@ final class HtmlSanitizer {
             "required", "rev", "rightspacing", "rows", "rowspan", "rules", "scope", "selected", "shape", "size", "span",
             "start", "step", "summary", "suppress", "tabindex", "title", "toppadding", "type", "unselectable",
             "valign", "value", "variable", "volume", "vspace", "width", "wrap", "xml:lang", "controls", "preload",
-            "draggable", "pqg", "challenge", "urn", "vrml"};
+            "draggable", "pqg", "challenge", "urn", "vrml", "datafld", "datapagesize",
+            // namespaced after cleaning (see idReferences)
+            "id", "name", "form", "template", "usemap"};
+
+    /** Attributes that hold a URL: allowed on any element, resolved, and only with a checked scheme. */
+    private static final String[] URL_ATTRIBUTES = {"action", "background", "cite", "data", "datasrc", "dynsrc",
+            "href", "icon", "longdesc", "lowsrc", "poster", "src"};
+
+    /** Attributes whose value names an id (or a map name); each word gets the prefix that id and name got. */
+    private static final String[] ID_REFERENCES = {"id", "name", "for", "form", "headers", "list", "template"};
+
+    static final String ID_PREFIX = "tributary-";
 
     private static final String[] ELEMENTS = {"a", "abbr", "acronym", "address", "area", "article", "aside", "audio",
             "b", "bdi", "bdo", "big", "blockquote", "br", "canvas", "caption", "center", "cite", "code", "col",
-            "colgroup", "dd", "del", "details", "dfn", "dir", "div", "dl", "dt", "em", "fieldset", "figcaption",
+            "colgroup", "command", "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "fieldset", "figcaption",
             "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd",
-            "label", "legend", "li", "m", "map", "mark", "menu", "meter", "multicol", "nav", "ol", "p", "picture",
+            "label", "legend", "li", "m", "map", "mark", "menu", "meter", "multicol", "nav", "nextid", "ol", "optgroup", "option", "output", "p", "picture",
             "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "source", "spacer", "span",
             "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
             "tt", "u", "ul", "var", "video", "wbr"};
@@ -45,75 +69,132 @@ final class HtmlSanitizer {
     private final Cleaner cleaner = new Cleaner(safelist());
 
     static Safelist safelist() {
-        return new Safelist()
+        Safelist list = new Safelist()
                 .addTags(ELEMENTS)
                 .addAttributes(":all", ANY_ELEMENT)
-                .addAttributes("a", "href")
-                .addAttributes("area", "href")
-                .addAttributes("blockquote", "cite")
-                .addAttributes("q", "cite")
-                .addAttributes("del", "cite")
-                .addAttributes("ins", "cite")
-                .addAttributes("img", "src", "srcset", "longdesc", "usemap")
-                .addAttributes("source", "src", "srcset")
-                .addAttributes("audio", "src")
-                .addAttributes("video", "src", "poster")
-                .addProtocols("a", "href", "http", "https", "mailto")
-                .addProtocols("area", "href", "http", "https", "mailto")
-                .addProtocols("blockquote", "cite", "http", "https")
-                .addProtocols("q", "cite", "http", "https")
-                .addProtocols("del", "cite", "http", "https")
-                .addProtocols("ins", "cite", "http", "https")
-                .addProtocols("img", "src", "http", "https")
-                .addProtocols("img", "longdesc", "http", "https")
-                .addProtocols("source", "src", "http", "https")
-                .addProtocols("audio", "src", "http", "https")
-                .addProtocols("video", "src", "http", "https")
-                .addProtocols("video", "poster", "http", "https")
+                .addAttributes(":all", URL_ATTRIBUTES)
+                .addAttributes("img", "srcset")
+                .addAttributes("source", "srcset")
                 .addEnforcedAttribute("a", "rel", "nofollow noopener ugc")
                 .addEnforcedAttribute("area", "rel", "nofollow noopener ugc")
                 .preserveRelativeLinks(false);
+        for (String url : URL_ATTRIBUTES) {
+            if (url.equals("href")) list.addProtocols(":all", url, "http", "https", "mailto");
+            else list.addProtocols(":all", url, "http", "https");
+        }
+        return list;
     }
 
     String sanitize(String html, URI base) {
         if (html == null || html.isBlank()) return "";
         String baseText = base == null ? "" : base.toString();
         Document dirty = Jsoup.parseBodyFragment(XmlChars.clean(html), baseText);
+        // A browser never renders a template's content; the cleaner would unwrap it into view.
+        dirty.body().select("template").remove();
+        defuseUnsafeTargets(dirty.body());
         Document clean = cleaner.clean(dirty);
         clean.outputSettings().prettyPrint(false);
         absoluteSrcsets(clean.body(), base);
+        namespaceIds(clean.body());
         dropUselessElements(clean.body());
         return XmlChars.clean(clean.body().html().trim());
     }
 
-    /** Each candidate of a srcset resolved like a src; a candidate that is not http(s) drops the whole attribute. */
+    /** Each candidate of a srcset resolved like a src; a candidate that is not http(s) is dropped, the others kept. */
     private static void absoluteSrcsets(Element body, URI base) {
         for (Element e : body.select("[srcset]")) {
             StringBuilder out = new StringBuilder();
-            for (String candidate : e.attr("srcset").split(",")) {
-                String[] parts = candidate.strip().split("\\s+", 2);
-                if (parts[0].isEmpty()) continue;
-                URI abs = Urls.absoluteHttp(parts[0], base);
-                if (abs == null) {
-                    out.setLength(0);
-                    e.removeAttr("srcset");
-                    break;
-                }
+            for (String[] candidate : srcsetCandidates(e.attr("srcset"))) {
+                URI abs = Urls.absoluteHttp(candidate[0], base);
+                if (abs == null) continue;
                 if (out.length() > 0) out.append(", ");
-                out.append(abs).append(parts.length > 1 ? " " + parts[1] : "");
+                out.append(abs).append(candidate[1].isEmpty() ? "" : " " + candidate[1]);
             }
-            if (e.hasAttr("srcset")) e.attr("srcset", out.toString());
+            if (out.length() == 0) e.removeAttr("srcset");
+            else e.attr("srcset", out.toString());
         }
+    }
+
+    /**
+     * (URL, descriptors) pairs as HTML's srcset parsing reads them: a URL runs to the next whitespace (so the comma
+     * inside {@code data:image/png;base64,…} belongs to it), trailing commas end it, descriptors run to the next comma.
+     */
+    static List<String[]> srcsetCandidates(String srcset) {
+        List<String[]> out = new ArrayList<>();
+        int i = 0;
+        int n = srcset.length();
+        while (i < n) {
+            while (i < n && (Character.isWhitespace(srcset.charAt(i)) || srcset.charAt(i) == ',')) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(srcset.charAt(i))) i++;
+            String url = srcset.substring(start, i);
+            if (url.isEmpty()) break;
+            String descriptors = "";
+            if (url.endsWith(",")) {
+                url = url.replaceAll(",+$", "");
+            } else {
+                int comma = srcset.indexOf(',', i);
+                int end = comma < 0 ? n : comma;
+                descriptors = srcset.substring(i, end).strip();
+                i = end;
+            }
+            if (!url.isEmpty()) out.add(new String[] {url, descriptors});
+        }
+        return out;
+    }
+
+    /**
+     * id, name and every reference to them get {@link #ID_PREFIX}, so nothing of ours can shadow a global of the host
+     * page (DOM clobbering) or tie our markup to the host's forms and labels. An empty value names nothing and stays.
+     */
+    private static void namespaceIds(Element body) {
+        for (Element e : body.getAllElements()) {
+            for (String key : ID_REFERENCES) {
+                if (e.hasAttr(key)) e.attr(key, prefixed(e.attr(key)));
+            }
+            if (e.hasAttr("usemap")) {
+                String map = e.attr("usemap").strip();
+                if (map.isEmpty()) continue;
+                if (map.startsWith("#") && map.length() > 1) e.attr("usemap", "#" + ID_PREFIX + map.substring(1));
+                else e.removeAttr("usemap");
+            }
+        }
+    }
+
+    private static String prefixed(String value) {
+        StringBuilder out = new StringBuilder();
+        for (String word : value.strip().split("\\s+")) {
+            if (word.isEmpty()) continue;
+            if (out.length() > 0) out.append(' ');
+            out.append(ID_PREFIX).append(word);
+        }
+        return out.toString();
+    }
+
+    /**
+     * A link to an unsafe or unresolvable target becomes its text and such an image goes, before cleaning: the cleaner
+     * would leave an anchor that links nowhere and an empty image. An anchor or image written without one stays.
+     */
+    private static void defuseUnsafeTargets(Element body) {
+        for (Element img : body.select("img[src]")) {
+            if (!safe(img.absUrl("src"), false)) img.remove();
+        }
+        for (Element a : body.select("a[href]")) {
+            if (!safe(a.absUrl("href"), true)) a.unwrap();
+        }
+    }
+
+    private static boolean safe(String absolute, boolean mailto) {
+        String lower = absolute.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http:") || lower.startsWith("https:") || (mailto && lower.startsWith("mailto:"));
     }
 
     private static void dropUselessElements(Element body) {
         for (Element img : body.select("img")) {
-            if (!img.hasAttr("src") || isTrackingPixel(img)) img.remove();
+            if (isTrackingPixel(img)) img.remove();
         }
-        // A link whose href was unsafe (javascript:, relative without base) keeps its text but not the anchor.
-        for (Element a : body.select("a")) {
-            if (!a.hasAttr("href")) a.unwrap();
-        }
+        // A non-modal dialog shown open sits over the host page: a tool for spoofing its interface.
+        body.select("dialog[open]").removeAttr("open");
     }
 
     private static boolean isTrackingPixel(Element img) {

@@ -57,11 +57,13 @@ final class AtomWriter {
         if (!item.contentHtml().isEmpty()) entry.setContents(List.of(html(item.contentHtml())));
         else if (item.link() == null) entry.setContents(List.of(summary.isEmpty() ? text(item.excerpt()) : html(summary)));
 
+        List<Link> others = new ArrayList<>();
         if (item.image() != null) {
-            Link enclosure = link("enclosure", item.image(), Texts.imageType(item.image()));
-            entry.setOtherLinks(List.of(enclosure));
+            others.add(link("enclosure", item.image(), Texts.imageType(item.image())));
             entry.setModules(List.of(Rome.thumbnail(item.image())));
         }
+        others.addAll(Rome.alsoFrom(item));
+        if (!others.isEmpty()) entry.setOtherLinks(others);
         entry.setSource(source(item.source()));
         return entry;
     }

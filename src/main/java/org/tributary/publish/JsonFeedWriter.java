@@ -80,6 +80,17 @@ final class JsonFeedWriter {
         source.put("title", entry.source().title());
         if (entry.source().feedUrl() != null) source.put("url", entry.source().feedUrl());
         if (entry.source().home() != null) source.put("home", entry.source().home());
+        if (!entry.otherCopies().isEmpty()) {
+            // "Also from ...": every other source that carried the story, with the link of its copy when known.
+            ArrayNode also = ours.putArray("also_from");
+            for (PublishedItem.OtherCopy copy : entry.otherCopies()) {
+                ObjectNode other = also.addObject();
+                other.put("id", copy.source().id());
+                other.put("title", copy.source().title());
+                if (copy.link() != null) other.put("url", copy.link());
+                if (copy.source().home() != null) other.put("home", copy.source().home());
+            }
+        }
         return item;
     }
 

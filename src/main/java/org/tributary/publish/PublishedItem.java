@@ -20,6 +20,8 @@ import org.tributary.store.StoredItem;
  * @param categories  the item's own categories, without duplicates and without one that merely repeats the type
  * @param image       null when none
  * @param updated     never before {@code published}
+ * @param alsoFrom    the other sources that carried the same story, in the order they did
+ * @param otherCopies the same, each with the link a reader should follow to that source's copy (see {@link OtherCopy})
  */
 record PublishedItem(
         String id,
@@ -36,7 +38,8 @@ record PublishedItem(
         Instant published,
         Instant updated,
         PublishedSource source,
-        List<PublishedSource> alsoFrom) {
+        List<PublishedSource> alsoFrom,
+        List<OtherCopy> otherCopies) {
 
     /** Items longer than this many characters of excerpt are not titled by it. */
     private static final int TITLE_FROM_EXCERPT = 80;
@@ -63,7 +66,26 @@ record PublishedItem(
                 stored.date(),
                 updated,
                 PublishedSource.of(item.sourceId(), sources.get(item.sourceId())),
-                stored.alsoFrom().stream().map(id -> PublishedSource.of(id, sources.get(id))).toList());
+                stored.alsoFrom().stream().map(id -> PublishedSource.of(id, sources.get(id))).toList(),
+                stored.otherCopies().stream().map(o -> OtherCopy.of(o, sources.get(o.sourceId()))).toList());
+    }
+
+    /**
+     * Another source's copy of this story, as the feeds publish it ("also from ..."): its title, and the link of its
+     * own item, else its home page; null when it has neither (then only the name is published).
+     */
+    record OtherCopy(PublishedSource source, String link) {
+
+        static OtherCopy of(StoredItem.OtherCopy copy, Source source) {
+            PublishedSource published = PublishedSource.of(copy.sourceId(), source);
+            String link = Texts.http(copy.link());
+            return new OtherCopy(published, link != null ? link : published.home());
+        }
+
+        /** "Also from Westfield Library System": the title of a related link. */
+        String label() {
+            return "Also from " + source.title();
+        }
     }
 
     /** Atom requires a title and an empty link text is unclickable: fall back to the excerpt's start. */

@@ -73,6 +73,21 @@ final class Rome {
         return link;
     }
 
+    /**
+     * "Also from ...": one rel="related" link per other source that carried the story, to its own copy (else its home
+     * page), titled with its name. Sources with neither link are credited on the HTML page only.
+     */
+    static List<Link> alsoFrom(PublishedItem item) {
+        List<Link> links = new ArrayList<>();
+        for (PublishedItem.OtherCopy copy : item.otherCopies()) {
+            if (copy.link() == null) continue;
+            Link link = link("related", copy.link(), "text/html");
+            link.setTitle(copy.label());
+            links.add(link);
+        }
+        return links;
+    }
+
     /** media:thumbnail, which readers use to show an image beside the entry in both Atom and RSS. */
     static Module thumbnail(String url) {
         Metadata metadata = new Metadata();

@@ -1,6 +1,7 @@
 package org.tributary.publish;
 
 import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Category;
@@ -18,7 +19,7 @@ import org.jsoup.nodes.Entities;
 
 /**
  * RSS 2.0 built as Rome's RSS model. What RSS cannot say natively comes from the usual namespaces:
- * atom:link for self and hub, dc:creator for author names (RSS author must be an e-mail address),
+ * atom:link for self and hub (and, inside an item, rel="related" for "also from ..."), dc:creator for author names (RSS author must be an e-mail address),
  * content:encoded for full content, media:thumbnail for the image.
  */
 final class RssWriter {
@@ -98,6 +99,13 @@ final class RssWriter {
             enclosure.setLength(0);   // unknown without fetching it; the RSS board tolerates 0
             item.setEnclosures(List.of(enclosure));
             modules.add(Rome.thumbnail(entry.image()));
+        }
+        List<Link> related = Rome.alsoFrom(entry);
+        if (!related.isEmpty()) {
+            // RSS 2.0 has no related link; atom:link inside the item is the common extension (as for self and hub).
+            AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
+            atom.setLinks(related);
+            modules.add(atom);
         }
         item.setModules(modules);
         return item;

@@ -2,6 +2,7 @@ package org.tributary.store;
 
 import static org.tributary.store.Jdbc.setInstant;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,18 +70,25 @@ final class Duplicates {
         }
     }
 
-    /** For each published item, the other sources that carried the same story, in the order they did. */
-    static Map<String, List<String>> alsoFrom(Connection c, List<String> publicIds) throws SQLException {
-        Map<String, List<String>> also = new HashMap<>();
+    /**
+     * For each published item, the other sources that carried the same story, in the order they did, each with the
+     * link of its own copy (its first copy, if a source carried the story twice).
+     */
+    static Map<String, List<StoredItem.OtherCopy>> alsoFrom(Connection c, List<String> publicIds) throws SQLException {
+        Map<String, List<StoredItem.OtherCopy>> also = new HashMap<>();
         if (publicIds.isEmpty()) return also;
         String marks = String.join(", ", publicIds.stream().map(i -> "?").toList());
-        try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id FROM item WHERE duplicate_of IN ("
-                + marks + ") AND hidden = FALSE ORDER BY first_seen_at, source_id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id, link FROM item"
+                + " WHERE duplicate_of IN (" + marks + ") AND hidden = FALSE ORDER BY first_seen_at, source_id, public_id")) {
             for (int i = 0; i < publicIds.size(); i++) ps.setString(i + 1, publicIds.get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<String> list = also.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                    if (!list.contains(rs.getString(2))) list.add(rs.getString(2));
+                    List<StoredItem.OtherCopy> list = also.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                    String source = rs.getString(2);
+                    if (list.stream().noneMatch(o -> o.sourceId().equals(source))) {
+                        String link = rs.getString(3);
+                        list.add(new StoredItem.OtherCopy(source, link == null ? null : URI.create(link)));
+                    }
                 }
             }
         }

@@ -54,9 +54,8 @@ public final class ItemPages {
     }
 
     private Page read(ItemQuery query, PageCursor cursor, Direction direction) {
-        List<String> filterParams = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.publishedWhere(query, filterParams));
-        List<Object> params = new ArrayList<>(filterParams);
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.publishedWhere(query, params));
         boolean older = direction == Direction.OLDER;
         if (cursor != null) {
             // Spelled out rather than a row-value comparison, which not every database plans with the index; the

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -364,13 +365,13 @@ public final class Store {
 
     /** Published items, newest first (ties by first seen), hidden ones and merged duplicates left out. */
     public List<StoredItem> items(ItemQuery query) {
-        List<String> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         String sql = "SELECT i.* FROM item i " + publishedWhere(query, params)
                 + " ORDER BY i.sort_date DESC, i.first_seen_at DESC, i.public_id DESC LIMIT " + query.limit();
         return jdbc.read(c -> {
             List<StoredItem> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
+                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) items.add(readItemRow(rs));
                 }
@@ -381,9 +382,10 @@ public final class Store {
 
     /**
      * The WHERE clause every published selection shares (the newest items here, any page in {@link ItemPages}):
-     * visible, not a merged duplicate of another source's item, and matching the query.
+     * visible, not a merged duplicate of another source's item, not a past event of a source that hides them, and
+     * matching the query.
      */
-    String publishedWhere(ItemQuery query, List<String> params) {
+    String publishedWhere(ItemQuery query, List<Object> params) {
         StringBuilder sql = new StringBuilder("WHERE i.hidden = FALSE");
         if (mergeDuplicates) sql.append(" AND i.duplicate_of IS NULL");
         inClause(sql, "i.item_type", query.types(), params);
@@ -393,6 +395,14 @@ public final class Store {
             inClause(sql, "t.topic", query.topics(), params);
             sql.append(')');
         }
+        ItemQuery.PastEvents past = query.pastEvents();
+        if (past.hidesAny()) {
+            sql.append(" AND (i.event_start_at IS NULL OR i.event_start_at >= ?");
+            params.add(past.now().atOffset(ZoneOffset.UTC));
+            sql.append(" OR i.source_id NOT IN (").append(String.join(", ", past.sourceIds().stream().map(v -> "?")
+                    .toList())).append("))");
+            params.addAll(new TreeSet<>(past.sourceIds()));
+        }
         return sql.toString();
     }
 
@@ -401,7 +411,7 @@ public final class Store {
         return withAlsoFrom(c, withTopics(c, rows));
     }
 
-    private static void inClause(StringBuilder sql, String column, Collection<String> values, List<String> params) {
+    private static void inClause(StringBuilder sql, String column, Collection<String> values, List<Object> params) {
         if (values.isEmpty()) return;
         sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", values.stream().map(v -> "?").toList()))
                 .append(')');
@@ -446,14 +456,15 @@ public final class Store {
             }
         }
         return items.stream().map(s -> new StoredItem(s.item().withTopics(topics.getOrDefault(s.item().publicId(),
-                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.alsoFrom())).toList();
+                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.alsoFrom(), s.otherCopies())).toList();
     }
 
     private List<StoredItem> withAlsoFrom(Connection c, List<StoredItem> items) throws SQLException {
         if (!mergeDuplicates || items.isEmpty()) return items;
-        Map<String, List<String>> also = Duplicates.alsoFrom(c, items.stream().map(s -> s.item().publicId()).toList());
+        Map<String, List<StoredItem.OtherCopy>> also =
+                Duplicates.alsoFrom(c, items.stream().map(s -> s.item().publicId()).toList());
         if (also.isEmpty()) return items;
-        return items.stream().map(s -> new StoredItem(s.item(), s.date(), s.firstSeen(), s.changedAt(),
+        return items.stream().map(s -> new StoredItem(s.item(), s.date(), s.firstSeen(), s.changedAt(), List.of(),
                 also.getOrDefault(s.item().publicId(), List.of()))).toList();
     }
 

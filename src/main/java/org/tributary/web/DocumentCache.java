@@ -1,5 +1,6 @@
 package org.tributary.web;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -10,7 +11,14 @@ import java.util.function.Supplier;
  */
 final class DocumentCache {
 
-    private record Entry(long version, Rendered document) {}
+    private record Entry(long version, Rendered document, Instant expires) {
+        boolean validAt(long v, Instant now) {
+            return version == v && (expires == null || now == null || !now.isAfter(expires));
+        }
+    }
+
+    /** A rendered document and the last instant it is true without any write (null: for ever). */
+    record Expiring(Rendered document, Instant expires) {}
 
     private final Map<String, Entry> entries;
 
@@ -28,15 +36,20 @@ final class DocumentCache {
      * the lock; two requests racing on a new version may both render, which is harmless.
      */
     Rendered get(String key, long version, Supplier<Rendered> render) {
+        return get(key, version, null, () -> new Expiring(render.get(), null));
+    }
+
+    /** As {@link #get(String, long, Supplier)}, for documents that also expire at an instant (past events). */
+    Rendered get(String key, long version, Instant now, Supplier<Expiring> render) {
         synchronized (entries) {
             Entry e = entries.get(key);
-            if (e != null && e.version == version) return e.document;
+            if (e != null && e.validAt(version, now)) return e.document;
         }
-        Rendered fresh = render.get();
+        Expiring fresh = render.get();
         synchronized (entries) {
-            entries.put(key, new Entry(version, fresh));
+            entries.put(key, new Entry(version, fresh.document(), fresh.expires()));
         }
-        return fresh;
+        return fresh.document();
     }
 
     int size() {

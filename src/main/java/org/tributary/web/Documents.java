@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.tributary.config.Config;
@@ -13,7 +14,9 @@ import org.tributary.publish.FeedFormat;
 import org.tributary.publish.FeedView;
 import org.tributary.publish.Paging;
 import org.tributary.publish.Publisher;
+import org.tributary.store.Events;
 import org.tributary.store.ItemPages;
+import org.tributary.store.ItemQuery;
 import org.tributary.store.Store;
 
 /**
@@ -30,6 +33,7 @@ final class Documents {
     private final InstantSource clock;
     private final Duration versionTtl;
     private final Runnable onRender;
+    private final Events events;
 
     private record SeenVersion(long version, Instant until) {}
 
@@ -60,6 +64,7 @@ final class Documents {
         this.publisher = Objects.requireNonNull(publisher);
         this.clock = Objects.requireNonNull(clock);
         this.versionTtl = Objects.requireNonNull(versionTtl);
+        this.events = new Events(store);
     }
 
     Config config() {
@@ -121,16 +126,21 @@ final class Documents {
         Config cfg = config.get();
         String key = configKey(cfg) + output + "|" + (topic == null ? "" : topic.id()) + "|"
                 + filter.canonicalQuery() + "|" + filter.pageParam();
-        return cache.get(key, version(), () -> {
+        Set<String> hiding = cfg.sourcesHidingPastEvents();
+        // Without sources that hide past events, a document changes only with the store; with them, also when the
+        // next of their events starts, so the document is kept until then and no longer.
+        Instant now = hiding.isEmpty() ? null : clock.instant();
+        return cache.get(key, version(), now, () -> {
             onRender.run();
-            ItemPages.Page page = read(filter);
+            ItemPages.Page page = read(filter, hiding, now);
             FeedView view = topic == null
                     ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), page.items(), cfg.sourcesById())
                     : FeedView.ofTopic(cfg.site(), topic, cfg.topics(), filter.canonicalQuery(), page.items(),
                     cfg.sourcesById());
             Paging paging = paging(filter, page);
-            return Rendered.of(render.apply(view.withPaging(paging)), contentType, view.updated(),
+            Rendered rendered = Rendered.of(render.apply(view.withPaging(paging)), contentType, view.updated(),
                     archived(filter, page) ? Rendered.ARCHIVE_MAX_AGE : Rendered.FRESH_MAX_AGE);
+            return new DocumentCache.Expiring(rendered, now == null ? null : events.nextStart(hiding, now));
         });
     }
 
@@ -142,10 +152,11 @@ final class Documents {
         return Integer.toHexString(System.identityHashCode(cfg)) + ":";
     }
 
-    private ItemPages.Page read(FeedFilter filter) {
+    private ItemPages.Page read(FeedFilter filter, Set<String> hiding, Instant now) {
         if (filter.matchesNothing()) return new ItemPages.Page(List.of(), false);
-        if (filter.cursor() == null) return pages.newest(filter.query());
-        return pages.from(filter.query(), filter.cursor(), filter.direction());
+        ItemQuery query = now == null ? filter.query() : filter.query().hidingPastEvents(hiding, now);
+        if (filter.cursor() == null) return pages.newest(query);
+        return pages.from(query, filter.cursor(), filter.direction());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tributary.config.FetchOptions;
+import org.tributary.config.ItemOptions;
 import org.tributary.config.Rule;
 import org.tributary.config.Source;
 import org.tributary.parse.ParsedFeed;
@@ -260,6 +263,69 @@ class NormalizerTest {
                 entry().guid("2").categories(List.of("outreach", "Books"))), withRules);
 
         assertThat(feed.unmappedCategories()).containsExactlyInAnyOrder("Outreach", "outreach", "Books");
+    }
+
+    // ---- per-source identity option ------------------------------------------------------------------------------
+
+    private static Source withIdentity(ItemOptions.IdentityRule rule) {
+        Source s = TestSources.source("partner");
+        return new Source(s.id(), s.title(), s.url(), s.home(), s.kind(), s.type(), s.topics(), s.every(), s.owner(),
+                s.rules(), FetchOptions.DEFAULTS, new ItemOptions(rule, ZoneOffset.UTC, false, false, 500, null));
+    }
+
+    static Stream<Arguments> identityRules() {
+        return Stream.of(
+                // rule, guid, link, expected identity ("hash:" = a content hash)
+                Arguments.of("AUTO", "g-1", "https://x.example/a", "guid:g-1"),
+                Arguments.of("AUTO", null, "https://x.example/a", "link:https://x.example/a"),
+                Arguments.of("AUTO", null, null, "hash:"),
+                Arguments.of("GUID", "g-1", "https://x.example/a", "guid:g-1"),
+                Arguments.of("GUID", null, "https://x.example/a", "link:https://x.example/a"),
+                Arguments.of("LINK", "g-1", "https://x.example/a", "link:https://x.example/a"),
+                Arguments.of("LINK", "g-1", null, "hash:"),
+                Arguments.of("CONTENT", "g-1", "https://x.example/a", "hash:"),
+                Arguments.of("CONTENT", null, null, "hash:"));
+    }
+
+    @ParameterizedTest(name = "{0}: guid={1} link={2} → {3}")
+    @MethodSource("identityRules")
+    void identityFollowsTheSourcesRule(String rule, String guid, String link, String expected) {
+        Item item = normalizer.normalize(feed(entry().guid(guid).link(link).title("Title").summary("text")),
+                withIdentity(ItemOptions.IdentityRule.valueOf(rule))).items().get(0);
+
+        if (expected.equals("hash:")) assertThat(item.identity()).matches("hash:[0-9a-f]{32}");
+        else assertThat(item.identity()).isEqualTo(expected);
+    }
+
+    @Test
+    void contentIdentityIgnoresGuidLinkAndDateButNotTitleOrText() {
+        Source content = withIdentity(ItemOptions.IdentityRule.CONTENT);
+        Item a = normalizer.normalize(feed(entry().guid("1").link("https://x.example/1").title("Closed Monday")
+                .summary("All branches").published("2024-01-01T00:00:00Z")), content).items().get(0);
+        Item regenerated = normalizer.normalize(feed(entry().guid("2").link("https://x.example/2").title("Closed Monday")
+                .summary("All branches").published("2024-02-01T00:00:00Z")), content).items().get(0);
+        Item otherText = normalizer.normalize(feed(entry().title("Closed Monday").summary("Main branch only")), content)
+                .items().get(0);
+
+        assertThat(a.identity()).isEqualTo(regenerated.identity()).isNotEqualTo(otherText.identity());
+        assertThat(a.publicId()).isEqualTo(regenerated.publicId());
+    }
+
+    // ---- one unreadable entry -------------------------------------------------------------------------------------
+
+    @Test
+    void anEntryThatMakesNormalizeThrowIsDroppedAndCountedAndTheRestKept() {
+        // A real way to throw: an editor's title rule with a nested alternation overflows the regex engine's stack
+        // on a hostile 100,000-character title (java.util.regex recurses per repetition).
+        Source fragileRule = TestSources.source("partner",
+                new Rule(null, Pattern.compile("(a|b)+c"), null, "Webinar", List.of()));
+        NormalizedFeed feed = normalizer.normalize(feed(
+                entry().guid("1").title("Before"),
+                entry().guid("2").title("ab".repeat(50_000)),
+                entry().guid("3").title("After")), fragileRule);
+
+        assertThat(feed.items()).extracting(Item::title).containsExactly("Before", "After");
+        assertThat(feed.dropped()).isEqualTo(1);
     }
 
     // ---- content hash ---------------------------------------------------------------------------------------------

@@ -56,6 +56,9 @@ class ItemRulesIT {
         assertThat(items).hasSize(1);
         assertThat(items.get(0).item().sourceId()).isEqualTo("a");
         assertThat(items.get(0).alsoFrom()).containsExactly("b", "c");
+        assertThat(items.get(0).otherCopies()).containsExactly(
+                new StoredItem.OtherCopy("b", URI.create("https://news.example/story")),
+                new StoredItem.OtherCopy("c", URI.create("https://c.example/other")));
     }
 
     @Test
@@ -114,5 +117,45 @@ class ItemRulesIT {
         assertThat(deleted).isEqualTo(1);
         assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().title())
                 .containsExactly("New one", "Middle one");
+    }
+
+    private static Item event(String source, String guid, String title, Instant eventStart) {
+        return new Item(source + "-" + guid, source, "guid:" + guid, guid, URI.create("https://" + source + ".example/"
+                + guid), title, "", "", title, "Event", List.of(), List.of(), List.of(), null, T0.minus(Duration.ofDays(1)),
+                null, "h", eventStart, null);
+    }
+
+    @Test
+    void pastEventsOfASourceThatHidesThemAreLeftOutOfEveryPage() {
+        save("ev", T0, event("ev", "past", "Storytime last week", T0.minus(Duration.ofDays(7))),
+                event("ev", "soon", "Storytime tomorrow", T0.plus(Duration.ofDays(1))),
+                event("ev", "now", "Storytime starting now", T0),
+                event("ev", "plain", "Opening hours", null));
+        save("other", T0, event("other", "past", "Their past webinar", T0.minus(Duration.ofDays(7))));
+        ItemQuery hiding = ItemQuery.newest(50).hidingPastEvents(Set.of("ev"), T0);
+
+        List<String> shown = store.items(hiding).stream().map(s -> s.item().title()).toList();
+        List<String> paged = new ItemPages(store).newest(hiding).items().stream().map(s -> s.item().title()).toList();
+
+        assertThat(shown).containsExactlyInAnyOrder("Storytime tomorrow", "Storytime starting now", "Opening hours",
+                "Their past webinar");
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(shown);
+        assertThat(store.items(ItemQuery.newest(50))).as("a query that hides nothing").hasSize(5);
+        assertThat(store.items(ItemQuery.newest(50).hidingPastEvents(Set.of("ev"), T0.plus(Duration.ofDays(2)))))
+                .extracting(s -> s.item().title()).containsExactlyInAnyOrder("Opening hours", "Their past webinar");
+    }
+
+    @Test
+    void theNextEventStartTellsWhenAPublishedSelectionChangesWithoutAWrite() {
+        save("ev", T0, event("ev", "past", "Past", T0.minus(Duration.ofDays(7))),
+                event("ev", "soon", "Soon", T0.plus(Duration.ofHours(3))),
+                event("ev", "later", "Later", T0.plus(Duration.ofDays(3))));
+        save("other", T0, event("other", "sooner", "Other source", T0.plus(Duration.ofHours(1))));
+        Events events = new Events(store);
+
+        assertThat(events.nextStart(Set.of("ev"), T0)).isEqualTo(T0.plus(Duration.ofHours(3)));
+        assertThat(events.nextStart(Set.of("ev"), T0.plus(Duration.ofHours(3)))).isEqualTo(T0.plus(Duration.ofDays(3)));
+        assertThat(events.nextStart(Set.of("ev"), T0.plus(Duration.ofDays(4)))).isNull();
+        assertThat(events.nextStart(Set.of(), T0)).isNull();
     }
 }

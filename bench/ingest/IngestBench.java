@@ -1,0 +1,266 @@
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.tributary.config.Source;
+import org.tributary.normalize.NormalizedFeed;
+import org.tributary.normalize.Normalizer;
+import org.tributary.parse.FeedParser;
+import org.tributary.parse.ParsedFeed;
+import org.tributary.store.Database;
+import org.tributary.store.Store;
+import org.xml.sax.InputSource;
+
+/**
+ * Ingest (parse + normalize + store into an H2 file) against Rome's parse alone, same bytes, same run, one thread
+ * each. The corpus is generated from a fixed seed: N feeds × M items, RSS 2.0 and (one in four) Atom 1.0, each item
+ * with a 0.5–5 KB HTML body (paragraphs, relative links and images, srcset, lists, entities, the odd script and
+ * style attribute), a guid, a link with tracking parameters, categories and an author.
+ *
+ * java -cp 'target/classes:target/lib/*' bench/ingest/IngestBench.java [feeds=500] [items=20] [seed=42] [rounds=3]
+ */
+public class IngestBench {
+
+    static final String[] WORDS = ("library community partner reading program webinar outreach digital literacy "
+            + "collection archive history summer children family event workshop author talk branch local "
+            + "volunteer grant access catalog research support services teen adult learning makerspace").split(" ");
+
+    public static void main(String[] args) throws Exception {
+        int feeds = arg(args, "feeds", 500);
+        int items = arg(args, "items", 20);
+        long seed = arg(args, "seed", 42);
+        int rounds = arg(args, "rounds", 3);
+
+        List<byte[]> corpus = corpus(feeds, items, seed);
+        long bytes = corpus.stream().mapToLong(b -> b.length).sum();
+        System.out.printf("corpus: %d feeds, %d items, %.1f MB (seed %d)%n", feeds, feeds * items, bytes / 1e6, seed);
+
+        Path dir = Files.createTempDirectory("ingest-bench");
+        try {
+            // Warm-up: JIT for both paths, on a database of its own.
+            List<byte[]> warm = corpus.subList(0, Math.min(100, feeds));
+            for (int i = 0; i < 2; i++) rome(warm);
+            try (Database db = Database.h2(dir.resolve("warm"))) {
+                Store store = new Store(db);
+                for (int i = 0; i < 2; i++) ingest(warm, store, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
+            }
+
+            double[] romeSeconds = new double[rounds];
+            double[] newSeconds = new double[rounds];
+            double[] againSeconds = new double[rounds];
+            Phases lastNew = null;
+            Phases lastAgain = null;
+            for (int r = 0; r < rounds; r++) {
+                romeSeconds[r] = rome(corpus);
+                try (Database db = Database.h2(dir.resolve("round" + r))) {
+                    Store store = new Store(db);
+                    lastNew = ingest(corpus, store, Instant.parse("2026-01-02T00:00:00Z"));
+                    lastAgain = ingest(corpus, store, Instant.parse("2026-01-02T00:30:00Z"));
+                }
+                newSeconds[r] = lastNew.total();
+                againSeconds[r] = lastAgain.total();
+                System.out.printf("round %d: rome %.2f s, ingest new %.2f s (%s), ingest unchanged %.2f s (%s)%n", r + 1,
+                        romeSeconds[r], newSeconds[r], lastNew, againSeconds[r], lastAgain);
+            }
+            double rome = median(romeSeconds);
+            double fresh = median(newSeconds);
+            double again = median(againSeconds);
+            int n = feeds * items;
+            System.out.printf("%nmedian of %d rounds (1 thread each):%n", rounds);
+            System.out.printf("  rome parse alone     %6.2f s  %6.1f MB/s  %7.0f items/s%n", rome, bytes / 1e6 / rome, n / rome);
+            System.out.printf("  ingest, new items    %6.2f s  %6.1f MB/s  %7.0f items/s  = %.2f × Rome%n", fresh,
+                    bytes / 1e6 / fresh, n / fresh, rome / fresh);
+            System.out.printf("  ingest, all unchanged%6.2f s  %6.1f MB/s  %7.0f items/s  = %.2f × Rome%n", again,
+                    bytes / 1e6 / again, n / again, rome / again);
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Seconds for Rome to build every feed from its bytes (InputSource, no XML healer: PERFORMANCE.md's floor). */
+    static double rome(List<byte[]> corpus) throws Exception {
+        long t0 = System.nanoTime();
+        int entries = 0;
+        for (byte[] feed : corpus) {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setXmlHealerOn(false);
+            entries += input.build(new InputSource(new ByteArrayInputStream(feed))).getEntries().size();
+        }
+        if (entries == 0) throw new IllegalStateException("no entries");
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    record Phases(double parse, double normalize, double store, int added, int unchanged) {
+        double total() {
+            return parse + normalize + store;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "parse %.2f + normalize %.2f + store %.2f; %d added, %d unchanged",
+                    parse, normalize, store, added, unchanged);
+        }
+    }
+
+    /** What the refresher does with a fetched body: parse, normalize, save, purge; timed per stage. */
+    static Phases ingest(List<byte[]> corpus, Store store, Instant now) throws Exception {
+        FeedParser parser = new FeedParser();
+        Normalizer normalizer = new Normalizer(250);
+        long parse = 0, normalize = 0, save = 0;
+        int added = 0, unchanged = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            Source source = source(i);
+            long t0 = System.nanoTime();
+            ParsedFeed parsed = parser.parse(corpus.get(i), i % 4 == 3 ? "application/atom+xml" : "application/rss+xml",
+                    source.url(), null);
+            long t1 = System.nanoTime();
+            NormalizedFeed normalized = normalizer.normalize(parsed, source);
+            long t2 = System.nanoTime();
+            var saved = store.saveFetched(source.id(), source.url().toString(), null, null, normalized.items(),
+                    normalized.unmappedCategories(), now);
+            store.purge(source.id(), 500, null, now);
+            long t3 = System.nanoTime();
+            parse += t1 - t0;
+            normalize += t2 - t1;
+            save += t3 - t2;
+            added += saved.added();
+            unchanged += saved.unchanged();
+        }
+        return new Phases(parse / 1e9, normalize / 1e9, save / 1e9, added, unchanged);
+    }
+
+    static Source source(int i) {
+        return new Source("feed-" + i, "Feed " + i, URI.create("https://partner" + i + ".example.org/feed"), null,
+                Source.Kind.PARTNER, "News", List.of(), Duration.ofMinutes(30), null, List.of());
+    }
+
+    // ---- corpus ---------------------------------------------------------------------------------------------------
+
+    static List<byte[]> corpus(int feeds, int items, long seed) {
+        Random random = new Random(seed);
+        List<byte[]> out = new ArrayList<>(feeds);
+        for (int f = 0; f < feeds; f++) {
+            String xml = f % 4 == 3 ? atom(f, items, random) : rss(f, items, random);
+            out.add(xml.getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    static final DateTimeFormatter RFC822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
+
+    static String rss(int f, int items, Random r) {
+        StringBuilder b = new StringBuilder(items * 4000);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n")
+                .append("<title>Partner ").append(f).append("</title>\n<link>https://partner").append(f)
+                .append(".example.org/</link>\n<description>News from partner ").append(f).append("</description>\n");
+        Instant date = Instant.parse("2025-12-31T12:00:00Z").minusSeconds(r.nextInt(86_400 * 30));
+        for (int i = 0; i < items; i++) {
+            date = date.minusSeconds(3600 + r.nextInt(86_400));
+            b.append("<item>\n<title>").append(escape(sentence(r, 4 + r.nextInt(8)))).append("</title>\n")
+                    .append("<link>https://partner").append(f).append(".example.org/news/").append(i)
+                    .append("?utm_source=rss&amp;utm_medium=feed</link>\n")
+                    .append("<guid isPermaLink=\"false\">partner-").append(f).append("-item-").append(i).append("</guid>\n")
+                    .append("<pubDate>").append(RFC822.format(date.atOffset(ZoneOffset.UTC))).append("</pubDate>\n")
+                    .append("<dc:creator>").append(escape(capital(word(r)) + " " + capital(word(r)))).append("</dc:creator>\n")
+                    .append("<category>").append(capital(word(r))).append("</category>\n")
+                    .append("<description>").append(escape(html(r, 500 + r.nextInt(4500)))).append("</description>\n")
+                    .append("</item>\n");
+        }
+        return b.append("</channel>\n</rss>\n").toString();
+    }
+
+    static String atom(int f, int items, Random r) {
+        StringBuilder b = new StringBuilder(items * 4000);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+                .append(" xml:base=\"https://partner").append(f).append(".example.org/blog/\">\n")
+                .append("<title>Partner ").append(f).append("</title>\n<id>urn:partner:").append(f).append("</id>\n")
+                .append("<link href=\"https://partner").append(f).append(".example.org/\"/>\n");
+        Instant date = Instant.parse("2025-12-31T12:00:00Z").minusSeconds(r.nextInt(86_400 * 30));
+        b.append("<updated>").append(date).append("</updated>\n");
+        for (int i = 0; i < items; i++) {
+            date = date.minusSeconds(3600 + r.nextInt(86_400));
+            b.append("<entry>\n<title type=\"html\">").append(escape(escape(sentence(r, 4 + r.nextInt(8)))))
+                    .append("</title>\n<id>tag:partner").append(f).append(",2025:").append(i).append("</id>\n")
+                    .append("<link rel=\"alternate\" href=\"posts/").append(i).append("\"/>\n")
+                    .append("<published>").append(date).append("</published>\n<updated>").append(date).append("</updated>\n")
+                    .append("<author><name>").append(escape(capital(word(r)) + " " + capital(word(r)))).append("</name></author>\n")
+                    .append("<category term=\"").append(capital(word(r))).append("\"/>\n")
+                    .append("<content type=\"html\">").append(escape(html(r, 500 + r.nextInt(4500)))).append("</content>\n")
+                    .append("</entry>\n");
+        }
+        return b.append("</feed>\n").toString();
+    }
+
+    /** About {@code size} characters of the HTML partners write. */
+    static String html(Random r, int size) {
+        StringBuilder h = new StringBuilder(size + 400);
+        while (h.length() < size) {
+            switch (r.nextInt(10)) {
+                case 0 -> h.append("<h3>").append(sentence(r, 3 + r.nextInt(5))).append("</h3>");
+                case 1 -> h.append("<p><img src=\"/images/").append(word(r)).append(r.nextInt(1000))
+                        .append(".jpg\" srcset=\"/images/a.jpg 1x, /images/a@2x.jpg 2x\" alt=\"")
+                        .append(sentence(r, 3)).append("\" width=\"600\" height=\"400\"></p>");
+                case 2 -> {
+                    h.append("<ul>");
+                    for (int i = 0, n = 2 + r.nextInt(4); i < n; i++) h.append("<li>").append(sentence(r, 5)).append("</li>");
+                    h.append("</ul>");
+                }
+                case 3 -> h.append("<p style=\"color:#333\">").append(sentence(r, 20))
+                        .append(" <a href=\"https://www.example.com/").append(word(r)).append("?utm_campaign=x\" onclick=\"track()\">")
+                        .append(word(r)).append("</a> &amp; caf&eacute; &#8212; ").append(sentence(r, 10)).append("</p>");
+                case 4 -> h.append("<blockquote><p>").append(sentence(r, 25)).append("</p></blockquote>");
+                case 5 -> h.append("<script>window.ga && ga('send')</script><img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\">");
+                default -> h.append("<p>").append(sentence(r, 25 + r.nextInt(40))).append(" <a href=\"/events/")
+                        .append(r.nextInt(500)).append("\"><strong>").append(word(r)).append("</strong></a>. ")
+                        .append(sentence(r, 15)).append("</p>");
+            }
+        }
+        return h.toString();
+    }
+
+    static String sentence(Random r, int words) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < words; i++) s.append(i == 0 ? capital(word(r)) : " " + word(r));
+        return s.toString();
+    }
+
+    static String word(Random r) {
+        return WORDS[r.nextInt(WORDS.length)];
+    }
+
+    static String capital(String w) {
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
+    }
+
+    static int arg(String[] args, String name, int fallback) {
+        for (String a : args) if (a.startsWith(name + "=")) return Integer.parseInt(a.substring(name.length() + 1));
+        return fallback;
+    }
+}
