@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         // schedule in memory.
         SourceScheduler scheduler = app.database.isShared()
                 ? SourceScheduler.clustered(refresh, threads, spread,
-                        app.database.sidePool("tributary-quartz", threads + 3), CLUSTER_CHECKIN)
+                        app.database.sidePool("tributary-quartz", threads + 3), CLUSTER_CHECKIN, misfireThreshold())
                 : new SourceScheduler(refresh, threads, spread);
         SourceStatus status = new SourceStatus(() -> config, app.store, scheduler::nextFireTime);
         WebServer web = new WebServer(() -> config, app.store, app.database, app.publisher, status);
@@ -85,6 +85,12 @@ final class ServeCommand implements Callable<Integer> {
         scheduler.close();
         app.close();
         return Main.OK;
+    }
+
+    /** A minute (feeds.yml's shortest `every`), or the test interval when shorter: see SourceScheduler.clustered. */
+    private Duration misfireThreshold() {
+        Duration minute = Duration.ofMinutes(1);
+        return testEvery != null && testEvery.compareTo(minute) < 0 ? testEvery : minute;
     }
 
     private Source withTestEvery(Source s) {
