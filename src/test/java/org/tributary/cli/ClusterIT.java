@@ -147,7 +147,7 @@ class ClusterIT {
             List<Long> times = asked.get(path);
             for (int i = 1; i < times.size(); i++) {
                 assertThat(times.get(i) - times.get(i - 1)).as(path + " gap before request " + i)
-                        .isGreaterThan(EVERY.toMillis() / 3);
+                        .isGreaterThan(EVERY.toMillis() / 4);
             }
             assertThat(maxInFlight.get(path).get()).as(path + " in flight at once").isEqualTo(1);
         }
