@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigWatcher;
+import org.tributary.config.Source;
 import org.tributary.schedule.SourceScheduler;
 import org.tributary.store.Backups;
 import org.tributary.web.SourceStatus;
@@ -39,17 +40,34 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "8", description = "sources refreshed at the same time (default: ${DEFAULT-VALUE})")
     int threads;
 
+    /**
+     * For tests only (hidden): every source refreshes at this ISO-8601 interval (PT3S) instead of its feeds.yml
+     * `every`, which must be at least a minute. The config's own validation is untouched.
+     */
+    @Option(names = "--test-every", hidden = true)
+    Duration testEvery;
+
+    /** How often a clustered node checks in; the others take it for dead after this plus Quartz's 7.5 s grace. */
+    private static final Duration CLUSTER_CHECKIN = Duration.ofSeconds(5);
+
     @Override
     public Integer call() {
         Config initial = main.loadConfig(main.spec.commandLine().getErr());
         if (initial == null) return Main.BAD_INPUT;
         Tributary app = main.open(initial);
         // Jobs look their source up in the live config when they fire, so an edited URL or rule applies next time.
-        SourceScheduler scheduler = new SourceScheduler((sourceId, next) -> {
+        SourceScheduler.Action refresh = (sourceId, next) -> {
             app.config.get().source(sourceId).ifPresent(app.refresher::refresh);
             if (next != null) app.store.saveNextFetch(sourceId, next);
-        }, threads, Duration.ofSeconds(Math.min(10, initial.sources().size())));
-        ConfigWatcher watcher = new ConfigWatcher(main.config, app.config, c -> scheduler.schedule(c.sources()),
+        };
+        Duration spread = Duration.ofSeconds(Math.min(10, initial.sources().size()));
+        // On PostgreSQL every node joins one Quartz cluster in the shared database; on H2 the one node keeps its
+        // schedule in memory.
+        SourceScheduler scheduler = app.database.isShared()
+                ? SourceScheduler.clustered(refresh, threads, spread,
+                        app.database.sidePool("tributary-quartz", threads + 3), CLUSTER_CHECKIN, misfireThreshold())
+                : new SourceScheduler(refresh, threads, spread);
+        ConfigWatcher watcher = new ConfigWatcher(main.config, app.config, c -> scheduler.schedule(scheduled(c)),
                 app.clock, RELOAD_QUIET);
         SourceStatus status = new SourceStatus(app.config, app.store, scheduler::nextFireTime);
         Path dataDir = main.data.toAbsolutePath();
@@ -71,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException noHup) {
             log.info("serve: no SIGHUP on this platform; feeds.yml is still watched");
         }
-        scheduler.schedule(initial.sources());
+        scheduler.schedule(scheduled(initial));
         scheduler.start();
         watcher.start();
         int actual = web.start(host, port);
@@ -94,5 +112,18 @@ final class ServeCommand implements Callable<Integer> {
         scheduler.close();
         app.close();
         return Main.OK;
+    }
+
+    /** The sources as scheduled: as configured, or all at the hidden test interval. */
+    private java.util.List<Source> scheduled(Config config) {
+        if (testEvery == null) return config.sources();
+        return config.sources().stream().map(s -> new Source(s.id(), s.title(), s.url(), s.home(), s.kind(), s.type(),
+                s.topics(), testEvery, s.owner(), s.rules(), s.fetchOptions(), s.itemOptions())).toList();
+    }
+
+    /** A minute (feeds.yml's shortest `every`), or the test interval when shorter: see SourceScheduler.clustered. */
+    private Duration misfireThreshold() {
+        Duration minute = Duration.ofMinutes(1);
+        return testEvery != null && testEvery.compareTo(minute) < 0 ? testEvery : minute;
     }
 }

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -16,6 +18,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final String vendor;
+    private final List<HikariDataSource> sidePools = new ArrayList<>();
 
     private Database(HikariDataSource dataSource, String vendor) {
         this.dataSource = dataSource;
@@ -39,15 +42,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(String url, String user, String password, String vendor) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(8);
-        config.setPoolName("tributary");
-        // Fail at once with the driver's message (e.g. "database already in use"), not after a 30 s retry loop.
-        config.setInitializationFailTimeout(1);
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds = new HikariDataSource(poolConfig(url, user, password, "tributary", 8));
         try {
             Flyway.configure()
                     .dataSource(ds)
@@ -61,8 +56,44 @@ public final class Database implements AutoCloseable {
         return new Database(ds, vendor);
     }
 
+    private static HikariConfig poolConfig(String url, String user, String password, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        // Fail at once with the driver's message (e.g. "database already in use"), not after a 30 s retry loop.
+        config.setInitializationFailTimeout(1);
+        return config;
+    }
+
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** True for a shared server database (PostgreSQL), where several nodes may run; false for the embedded H2 file. */
+    public boolean isShared() {
+        return vendor.equals("postgresql");
+    }
+
+    /**
+     * A second pool on the same database, closed with this one, for bookkeeping that may lose its last moments in a
+     * database crash: the clustered scheduler's. Its own pool, so that refreshes busy writing items never starve
+     * Quartz of the connection it needs to hand out the next trigger or to check in (a node that cannot check in
+     * looks dead to the others). On PostgreSQL its commits do not wait for the disk (synchronous_commit off): every
+     * trigger fired takes three short transactions under Quartz's one cluster-wide row lock, and waiting for a flush
+     * inside that lock is what kept a second node from adding throughput (bench/cluster). A crash can lose only the
+     * last fraction of a second of them, never corrupt them, and the worst that follows is a source fetched once more
+     * or a little late. The store's own pool keeps durable commits.
+     */
+    public synchronized DataSource sidePool(String name, int size) {
+        HikariConfig config = poolConfig(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(),
+                name, size);
+        if (isShared()) config.setConnectionInitSql("SET synchronous_commit TO off");
+        HikariDataSource side = new HikariDataSource(config);
+        sidePools.add(side);
+        return side;
     }
 
     public String vendor() {
@@ -79,7 +110,8 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        sidePools.forEach(HikariDataSource::close);
         dataSource.close();
     }
 }

@@ -67,8 +67,18 @@ final class Program implements AutoCloseable {
 
     /** Starts `serve` and waits until it says which port it listens on. */
     static Program serve(Path config, Path data) throws Exception {
-        Program p = new Program(new ProcessBuilder(command("--config", config.toString(), "--data", data.toString(),
-                "serve", "--port", "0", "--host", "127.0.0.1")).start());
+        return serve(config, data, java.util.Map.of());
+    }
+
+    /** Starts `serve` with these environment variables and extra serve options. */
+    static Program serve(Path config, Path data, java.util.Map<String, String> env, String... serveArgs)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--data", data.toString(),
+                "serve", "--port", "0", "--host", "127.0.0.1"));
+        args.addAll(List.of(serveArgs));
+        ProcessBuilder builder = new ProcessBuilder(command(args.toArray(String[]::new)));
+        builder.environment().putAll(env);
+        Program p = new Program(builder.start());
         try {
             p.port.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {

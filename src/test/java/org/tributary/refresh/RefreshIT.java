@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigLoader;
 import org.tributary.config.Source;
@@ -21,12 +24,20 @@ import org.tributary.store.ItemQuery;
 import org.tributary.store.StoredItem;
 import org.tributary.store.Store;
 import org.tributary.testing.PartnerServer;
+import org.tributary.testing.TestDatabase;
 
-/** fetch → parse → normalize → store against partner feeds on loopback and an H2 file. */
+/** fetch → parse → normalize → store against partner feeds on loopback, on an H2 file and on PostgreSQL. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class RefreshIT {
+
+    @Parameter
+    TestDatabase vendor;
 
     @TempDir
     Path dataDir;
+
+    private TestDatabase.Opener opener;
 
     private PartnerServer partners;
     private Config config;
@@ -39,11 +50,12 @@ class RefreshIT {
     void setUp() throws Exception {
         partners = new PartnerServer();
         config = new ConfigLoader().parse("feeds.yml", partners.feedsYml("http://localhost:8080", "30m"));
+        opener = vendor.create(dataDir);
         openStore();
     }
 
     private void openStore() {
-        database = Database.h2(dataDir);
+        database = opener.open();
         store = new Store(database);
         fetcher = new Fetcher(config.fetch(), InstantSource.system());
         refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(config.site().excerptChars()), store,

@@ -11,23 +11,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.normalize.Item;
+import org.tributary.testing.TestDatabase;
 
-/** The store against a real H2 file in a temporary directory. */
+/** The store against each real database: an H2 file in a temporary directory, and a fresh PostgreSQL database. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class StoreIT {
 
     private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
     private static final Instant T1 = Instant.parse("2026-01-10T12:30:00Z");
 
+    @Parameter
+    TestDatabase vendor;
+
     @TempDir
     Path dataDir;
 
+    private TestDatabase.Opener opener;
     private Database database;
     private Store store;
 
     @BeforeEach
     void open() {
-        database = Database.h2(dataDir);
+        opener = vendor.create(dataDir);
+        database = opener.open();
         store = new Store(database);
     }
 
@@ -165,7 +176,7 @@ class StoreIT {
         store.saveFetched("a", "u", "\"e\"", null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T0);
         database.close();
 
-        database = Database.h2(dataDir);
+        database = opener.open();
         store = new Store(database);
         assertThat(titles(ItemQuery.newest(50))).containsExactly("One");
         assertThat(store.state("a").etag()).isEqualTo("\"e\"");

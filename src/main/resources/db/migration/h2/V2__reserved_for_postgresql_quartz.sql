@@ -1,0 +1,3 @@
+-- Intentionally empty. postgresql/V2 creates Quartz's tables for the clustered job store; on H2 (one node) the
+-- scheduler keeps its jobs in memory, so there is nothing to create. This file keeps the version numbers of the two
+-- vendor folders in step, so that V3 means the same change in both.
