@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.config.FetchOptions;
 import org.tributary.config.FetchSettings;
-import org.tributary.testing.MutableClock;
+import org.tributary.testing.TestClock;
 
 /** The fetcher's defences and manners against real sockets: addresses, concurrency caps, TLS opt-ins, Retry-After. */
 class FetchDefencesIT {
@@ -207,7 +207,7 @@ class FetchDefencesIT {
 
     @Test
     void retryAfterSecondsAndDatesAreReadWithTheClock() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
         Fetcher fetcher = fetcher(2, 16, clock, allowed());
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
         server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "Mon, 02 Mar 2026 13:00:00 GMT").build());

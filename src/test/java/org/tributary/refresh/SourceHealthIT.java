@@ -29,7 +29,7 @@ import org.tributary.parse.FeedParser;
 import org.tributary.store.Database;
 import org.tributary.store.SourceHealth;
 import org.tributary.store.Store;
-import org.tributary.testing.MutableClock;
+import org.tributary.testing.TestClock;
 import org.tributary.web.SourceStatus;
 
 /** Health over real HTTP and a real H2 file, with a clock the test moves: no sleeps, no wall-clock assertions. */
@@ -43,7 +43,7 @@ class SourceHealthIT {
     Path dataDir;
 
     private final MockWebServer server = new MockWebServer();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
     private Database database;
     private Store store;
     private Fetcher fetcher;

@@ -21,7 +21,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
-import org.tributary.testing.MutableClock;
+import org.tributary.testing.TestClock;
 
 /**
  * hide_past_events end to end over a real H2 file: a source's event leaves every output when it starts, with no
@@ -36,7 +36,7 @@ class PastEventsIT {
 
     private Database database;
     private Store store;
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private Documents documents;
 
     @BeforeEach
