@@ -9,14 +9,22 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * A document rendered once and served many times: its bytes, the same bytes gzipped (compressing per request costs
  * more than rendering, see PERFORMANCE.md), and validators derived from the bytes, so the ETag changes exactly when
- * the content does and every node serving the same content sends the same ETag.
+ * the content does and every node serving the same content sends the same ETag. Its response headers are encoded
+ * once too ({@link Fields}): a request for it formats nothing.
  */
 record Rendered(byte[] body, byte[] gzipped, String etag, Instant lastModified, String contentType,
-                long maxAgeSeconds) {
+                long maxAgeSeconds, Fields fields) {
+
+    /** The document's own response headers, encoded once for every response that sends it. */
+    record Fields(HttpField etag, HttpField lastModified, HttpField cacheControl, HttpField contentType,
+                  HttpField length, HttpField gzippedLength) {}
 
     /** How long a document that the next refresh may change can be cached: five minutes. */
     static final long FRESH_MAX_AGE = 300;
@@ -32,7 +40,15 @@ record Rendered(byte[] body, byte[] gzipped, String etag, Instant lastModified, 
 
     static Rendered of(String text, String contentType, Instant lastModified, long maxAgeSeconds) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        return new Rendered(body, gzip(body), etagOf(body), lastModified, contentType, maxAgeSeconds);
+        byte[] gzipped = gzip(body);
+        String etag = etagOf(body);
+        Fields fields = new Fields(new PreEncodedHttpField(HttpHeader.ETAG, etag),
+                new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, ConditionalGet.httpDate(lastModified)),
+                new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds),
+                new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
+                new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.length),
+                new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzipped.length));
+        return new Rendered(body, gzipped, etag, lastModified, contentType, maxAgeSeconds, fields);
     }
 
     private static String etagOf(byte[] body) {
