@@ -3,6 +3,7 @@ package org.tributary.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,9 +18,13 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * A document rendered once and served many times: its bytes, the same bytes gzipped (compressing per request costs
  * more than rendering, see PERFORMANCE.md), and validators derived from the bytes, so the ETag changes exactly when
  * the content does and every node serving the same content sends the same ETag. Its response headers are encoded
- * once too ({@link Fields}): a request for it formats nothing.
+ * once too ({@link Fields}), and both bodies are kept in read-only direct buffers, which the socket writes without
+ * the copy a heap array costs: a request for it formats and copies nothing (bench/serve).
+ *
+ * @param body    the UTF-8 bytes; read-only, send a {@link ByteBuffer#duplicate()}
+ * @param gzipped the same, gzipped; read-only, send a {@link ByteBuffer#duplicate()}
  */
-record Rendered(byte[] body, byte[] gzipped, String etag, Instant lastModified, String contentType,
+record Rendered(ByteBuffer body, ByteBuffer gzipped, String etag, Instant lastModified, String contentType,
                 long maxAgeSeconds, Fields fields) {
 
     /** The document's own response headers, encoded once for every response that sends it. */
@@ -48,7 +53,11 @@ record Rendered(byte[] body, byte[] gzipped, String etag, Instant lastModified, 
                 new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
                 new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.length),
                 new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzipped.length));
-        return new Rendered(body, gzipped, etag, lastModified, contentType, maxAgeSeconds, fields);
+        return new Rendered(direct(body), direct(gzipped), etag, lastModified, contentType, maxAgeSeconds, fields);
+    }
+
+    private static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     private static String etagOf(byte[] body) {
