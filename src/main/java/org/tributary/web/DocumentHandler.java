@@ -250,7 +250,7 @@ final class DocumentHandler extends Handler.Wrapper {
         if (gzip) headers.add(GZIP);
         headers.add(gzip ? f.gzippedLength() : f.length());
         x.response().setStatus(200);
-        x.response().write(true, x.head() ? null : (gzip ? doc.gzipped() : doc.body()).duplicate(), x.callback());
+        x.response().write(true, x.head() ? null : (gzip ? doc.directGzipped() : doc.directBody()).duplicate(), x.callback());
         return false;
     }
 

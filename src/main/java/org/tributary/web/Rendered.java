@@ -21,10 +21,10 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * once too ({@link Fields}), and both bodies are kept in read-only direct buffers, which the socket writes without
  * the copy a heap array costs: a request for it formats and copies nothing (bench/serve).
  *
- * @param body    the UTF-8 bytes; read-only, send a {@link ByteBuffer#duplicate()}
- * @param gzipped the same, gzipped; read-only, send a {@link ByteBuffer#duplicate()}
+ * @param directBody    the UTF-8 bytes, read-only: send a {@link ByteBuffer#duplicate()}
+ * @param directGzipped the same, gzipped, read-only: send a {@link ByteBuffer#duplicate()}
  */
-record Rendered(ByteBuffer body, ByteBuffer gzipped, String etag, Instant lastModified, String contentType,
+record Rendered(ByteBuffer directBody, ByteBuffer directGzipped, String etag, Instant lastModified, String contentType,
                 long maxAgeSeconds, Fields fields) {
 
     /** The document's own response headers, encoded once for every response that sends it. */
@@ -38,6 +38,22 @@ record Rendered(ByteBuffer body, ByteBuffer gzipped, String etag, Instant lastMo
      * enter it; only hiding or editing an old item could, and a day is how long that may take to reach caches.
      */
     static final long ARCHIVE_MAX_AGE = 86_400;
+
+    /** A copy of the UTF-8 bytes. */
+    byte[] body() {
+        return bytes(directBody);
+    }
+
+    /** A copy of the gzipped bytes. */
+    byte[] gzipped() {
+        return bytes(directGzipped);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
 
     static Rendered of(String text, String contentType, Instant lastModified) {
         return of(text, contentType, lastModified, FRESH_MAX_AGE);
