@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tributary.config.Source;
 import org.tributary.refresh.RefreshListener;
 import org.tributary.refresh.RefreshReport;
@@ -41,6 +42,8 @@ public final class Metrics implements RefreshListener, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MultiGauge sourcesByState;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** The request counters by "document result": looked up per request, built once (bench/serve). */
+    private final Map<String, Counter> requests = new ConcurrentHashMap<>();
 
     public Metrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -77,8 +80,9 @@ public final class Metrics implements RefreshListener, AutoCloseable {
 
     /** One published document requested: sent (from the cache or freshly rendered), or answered 304. */
     void served(String document, String result) {
-        Counter.builder("tributary.publish.requests").description("published documents served")
-                .tags("document", document, "result", result).register(registry).increment();
+        requests.computeIfAbsent(document + " " + result, k -> Counter.builder("tributary.publish.requests")
+                .description("published documents served")
+                .tags("document", document, "result", result).register(registry)).increment();
     }
 
     /** The Prometheus text, with the per-state source counts taken from these rows. */

@@ -3,20 +3,33 @@ package org.tributary.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * A document rendered once and served many times: its bytes, the same bytes gzipped (compressing per request costs
  * more than rendering, see PERFORMANCE.md), and validators derived from the bytes, so the ETag changes exactly when
- * the content does and every node serving the same content sends the same ETag.
+ * the content does and every node serving the same content sends the same ETag. Its response headers are encoded
+ * once too ({@link Fields}), and both bodies are kept in read-only direct buffers, which the socket writes without
+ * the copy a heap array costs: a request for it formats and copies nothing (bench/serve).
+ *
+ * @param directBody    the UTF-8 bytes, read-only: send a {@link ByteBuffer#duplicate()}
+ * @param directGzipped the same, gzipped, read-only: send a {@link ByteBuffer#duplicate()}
  */
-record Rendered(byte[] body, byte[] gzipped, String etag, Instant lastModified, String contentType,
-                long maxAgeSeconds) {
+record Rendered(ByteBuffer directBody, ByteBuffer directGzipped, String etag, Instant lastModified, String contentType,
+                long maxAgeSeconds, Fields fields) {
+
+    /** The document's own response headers, encoded once for every response that sends it. */
+    record Fields(HttpField etag, HttpField lastModified, HttpField cacheControl, HttpField contentType,
+                  HttpField length, HttpField gzippedLength) {}
 
     /** How long a document that the next refresh may change can be cached: five minutes. */
     static final long FRESH_MAX_AGE = 300;
@@ -26,13 +39,41 @@ record Rendered(byte[] body, byte[] gzipped, String etag, Instant lastModified, 
      */
     static final long ARCHIVE_MAX_AGE = 86_400;
 
+    /** A copy of the UTF-8 bytes. */
+    byte[] body() {
+        return bytes(directBody);
+    }
+
+    /** A copy of the gzipped bytes. */
+    byte[] gzipped() {
+        return bytes(directGzipped);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
     static Rendered of(String text, String contentType, Instant lastModified) {
         return of(text, contentType, lastModified, FRESH_MAX_AGE);
     }
 
     static Rendered of(String text, String contentType, Instant lastModified, long maxAgeSeconds) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        return new Rendered(body, gzip(body), etagOf(body), lastModified, contentType, maxAgeSeconds);
+        byte[] gzipped = gzip(body);
+        String etag = etagOf(body);
+        Fields fields = new Fields(new PreEncodedHttpField(HttpHeader.ETAG, etag),
+                new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, ConditionalGet.httpDate(lastModified)),
+                new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds),
+                new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
+                new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.length),
+                new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzipped.length));
+        return new Rendered(direct(body), direct(gzipped), etag, lastModified, contentType, maxAgeSeconds, fields);
+    }
+
+    private static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     private static String etagOf(byte[] body) {

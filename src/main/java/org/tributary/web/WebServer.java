@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,8 +20,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
-import org.tributary.config.Topic;
-import org.tributary.publish.FeedFormat;
 import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
@@ -37,11 +34,6 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
-    private static final String HTML_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    /** The same policy, except that any site may frame it: /embed exists to be put in another library's page. */
-    private static final String EMBED_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors *";
     /** Default number of items on /embed; the "limit=5" is what fits in a sidebar. */
     static final int EMBED_ITEMS = 5;
 
@@ -101,32 +93,21 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(c -> {
             c.http.compressionStrategy = CompressionStrategy.NONE; // we compress once per document, not per request
             c.startup.showJavalinBanner = false;
+            // Documents are answered in front of Javalin (see DocumentHandler); Javalin gets everything else.
+            c.jetty.modifyServer(server -> server.setHandler(new DocumentHandler(config, documents, metrics)));
             routes(c.routes);
         });
     }
 
+    /** The routes that are not documents: status, metrics, health, admin, and the 404 and 500 answers. */
     private void routes(io.javalin.config.RoutesConfig r) {
-        both(r, "/", ctx -> page(ctx, null));
-        both(r, "/topics/{id}", ctx -> page(ctx, topicOrNull(ctx)));
-        for (FeedFormat format : FeedFormat.values()) {
-            both(r, "/feed." + format.extension(), ctx -> feed(ctx, format, null));
-            both(r, "/topics/{id}/feed." + format.extension(), ctx -> feed(ctx, format, topicOrNull(ctx)));
-        }
-        both(r, "/embed", this::embed);
-        both(r, "/embed.js", ctx -> send(ctx, documents.embedScript(), true, null));
-        both(r, "/sources.opml", ctx -> send(ctx, documents.opml(null), true, null));
-        both(r, "/topics/{id}/sources.opml", ctx -> {
-            Topic topic = topicOrNull(ctx);
-            if (!missingTopic(ctx, topic)) send(ctx, documents.opml(topic), true, null);
-        });
-        both(r, "/assets/style.css", ctx -> send(ctx, documents.css(), true, null));
         both(r, "/status", ctx -> {
             ctx.contentType("application/json; charset=utf-8");
             ctx.header("Cache-Control", "no-store");
             ctx.result(status.json());
         });
         both(r, "/status.html", ctx -> {
-            securityHeaders(ctx, HTML_CSP);
+            securityHeaders(ctx, DocumentHandler.HTML_CSP);
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("text/html; charset=utf-8");
             ctx.result(StatusPage.write(config.get().site().title(), status.rows(), status.live().orElse(null)));
@@ -156,93 +137,6 @@ public final class WebServer implements AutoCloseable {
     private static void both(io.javalin.config.RoutesConfig r, String path, Handler handler) {
         r.get(path, handler);
         r.head(path, handler);
-    }
-
-    /** The topic named in the path, or null (the caller answers 404 through {@link #missingTopic}). */
-    private Topic topicOrNull(Context ctx) {
-        return config.get().topic(ctx.pathParam("id")).orElse(null);
-    }
-
-    private boolean missingTopic(Context ctx, Topic topic) {
-        if (ctx.pathParamMap().containsKey("id") && topic == null) {
-            plain(ctx, 404, "no such topic");
-            return true;
-        }
-        return false;
-    }
-
-    private void page(Context ctx, Topic topic) {
-        if (missingTopic(ctx, topic)) return;
-        FeedFilter filter = filter(ctx, topic, config.get().site().items(), true);
-        if (filter != null) counted(ctx, "page", documents.page(topic, filter), false, HTML_CSP);
-    }
-
-    private void feed(Context ctx, FeedFormat format, Topic topic) {
-        if (missingTopic(ctx, topic)) return;
-        FeedFilter filter = filter(ctx, topic, config.get().site().items(), true);
-        if (filter == null) return;
-        String hubUrl = config.get().site().hub() == null ? null : config.get().site().hub().toString();
-        if (hubUrl != null) {
-            String query = String.join("&", java.util.stream.Stream.of(filter.canonicalQuery(), filter.pageParam())
-                    .filter(s -> !s.isEmpty()).toList());
-            String self = config.get().site().url(ctx.path() + (query.isEmpty() ? "" : "?" + query));
-            ctx.header("Link", "<" + hubUrl + ">; rel=\"hub\", <" + self + ">; rel=\"self\"");
-        }
-        counted(ctx, "feed", documents.feed(format, topic, filter), true, null);
-    }
-
-    /** /embed?topic=…&type=…&limit=5: the newest items only, in a page any site may frame. */
-    private void embed(Context ctx) {
-        FeedFilter filter = filter(ctx, null, EMBED_ITEMS, false);
-        if (filter == null) return;
-        var topics = filter.query().topics();
-        // One topic named: the page is titled and linked like that topic's page.
-        Topic topic = topics.size() == 1 ? config.get().topic(topics.iterator().next()).orElse(null) : null;
-        FeedFilter effective = filter;
-        if (topic != null) effective = filter(ctx, topic, EMBED_ITEMS, false);
-        send(ctx, documents.embed(topic, effective), false, EMBED_CSP);
-    }
-
-    /** The request's filter, or null after answering 400 with a reason that does not echo the request. */
-    private FeedFilter filter(Context ctx, Topic topic, int defaultLimit, boolean paged) {
-        try {
-            return FeedFilter.parse(ctx.queryParamMap(), config.get(), topic == null ? null : topic.id(),
-                    defaultLimit, paged);
-        } catch (FeedFilter.BadRequest e) {
-            plain(ctx, 400, e.getMessage());
-            return null;
-        }
-    }
-
-    private void counted(Context ctx, String document, Rendered doc, boolean cors, String csp) {
-        boolean notModified = send(ctx, doc, cors, csp);
-        if (metrics != null) metrics.served(document, notModified ? "not-modified" : "sent");
-    }
-
-    /**
-     * Sends the document, or a 304; true when it was a 304.
-     *
-     * @param csp the page's Content-Security-Policy; null for documents that are not HTML
-     */
-    private static boolean send(Context ctx, Rendered doc, boolean cors, String csp) {
-        ctx.header("ETag", doc.etag());
-        ctx.header("Last-Modified", ConditionalGet.httpDate(doc.lastModified()));
-        ctx.header("Cache-Control", "public, max-age=" + doc.maxAgeSeconds());
-        ctx.header("Vary", "Accept-Encoding");
-        if (cors) ctx.header("Access-Control-Allow-Origin", "*");
-        if (csp != null) securityHeaders(ctx, csp);
-        else ctx.header("X-Content-Type-Options", "nosniff");
-        if (ConditionalGet.notModified(doc, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
-            ctx.status(304);
-            return true;
-        }
-        ctx.contentType(doc.contentType());
-        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
-        byte[] body = gzip ? doc.gzipped() : doc.body();
-        if (gzip) ctx.header("Content-Encoding", "gzip");
-        ctx.header("Content-Length", Integer.toString(body.length));
-        if (ctx.method() != HandlerType.HEAD) ctx.result(body);
-        return false;
     }
 
     /**
@@ -276,17 +170,6 @@ public final class WebServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    private static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) return false;
-        for (String part : acceptEncoding.split(",")) {
-            String[] p = part.trim().split(";");
-            if (p[0].trim().equalsIgnoreCase("gzip")) {
-                return p.length < 2 || !p[1].replace(" ", "").equals("q=0");
-            }
-        }
-        return false;
     }
 
     private static void securityHeaders(Context ctx, String csp) {
