@@ -110,9 +110,10 @@ final class HtmlSanitizer {
         String baseText = base == null ? "" : base.toString();
         Document dirty = Jsoup.parseBodyFragment(XmlChars.clean(html), baseText);
         // A browser never renders a template's content; the cleaner would unwrap it into view.
-        dirty.body().select("template").remove();
+        dirty.body().getElementsByTag("template").remove();
         resolveUrls(dirty.body());
         Document clean = cleaner.clean(dirty);
+        // Below, getElementsBy* rather than select(...): a CSS query is parsed again on every call.
         clean.outputSettings().prettyPrint(false);
         absoluteSrcsets(clean.body(), base);
         namespaceIds(clean.body());
@@ -182,7 +183,7 @@ final class HtmlSanitizer {
 
     /** Each candidate of a srcset resolved like a src; a candidate that is not http(s) is dropped, the others kept. */
     private static void absoluteSrcsets(Element body, URI base) {
-        for (Element e : body.select("[srcset]")) {
+        for (Element e : body.getElementsByAttribute("srcset")) {
             StringBuilder out = new StringBuilder();
             for (String[] candidate : srcsetCandidates(e.attr("srcset"))) {
                 URI abs = Urls.absoluteHttp(candidate[0], base);
@@ -257,11 +258,11 @@ final class HtmlSanitizer {
     }
 
     private static void dropUselessElements(Element body) {
-        for (Element img : body.select("img")) {
+        for (Element img : body.getElementsByTag("img")) {
             if (isTrackingPixel(img)) img.remove();
         }
         // A non-modal dialog shown open sits over the host page: a tool for spoofing its interface.
-        body.select("dialog[open]").removeAttr("open");
+        for (Element dialog : body.getElementsByTag("dialog")) dialog.removeAttr("open");
     }
 
     private static boolean isTrackingPixel(Element img) {

@@ -101,9 +101,10 @@ public final class Normalizer {
     }
 
     /** The summary's text, else the content's, read from the trees the sanitizer cleaned (no parse of its output). */
-    private static String excerptSource(HtmlSanitizer.Sanitized summary, HtmlSanitizer.Sanitized content) {
-        String text = PlainText.fromSanitized(summary.body());
-        return text.isEmpty() ? PlainText.fromSanitized(content.body()) : text;
+    private String excerptSource(HtmlSanitizer.Sanitized summary, HtmlSanitizer.Sanitized content) {
+        int enough = Excerpt.charsNeeded(excerptChars);
+        String text = PlainText.fromSanitized(summary.body(), enough);
+        return text.isEmpty() ? PlainText.fromSanitized(content.body(), enough) : text;
     }
 
     private static List<String> texts(List<String> raw) {

@@ -5,6 +5,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -32,11 +33,75 @@ final class PlainText {
 
     /**
      * The text of a sanitizer's cleaned tree, as {@link #fromHtml} would read the sanitized HTML written from it (its
-     * serialization drops what XML cannot carry), without parsing that HTML again.
+     * serialization drops what XML cannot carry), without parsing that HTML again; collapsed as it is read, and read
+     * only until it is longer than {@code enough} chars (the rest of a long body cannot change an excerpt).
      */
-    static String fromSanitized(Element body) {
+    static String fromSanitized(Element body, int enough) {
         if (body == null) return "";
-        return collapse(XmlChars.clean(rawText(body).toString()));
+        CollapsedText text = new CollapsedText(enough);
+        body.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    text.append(t.getWholeText());
+                } else if (separates(node)) {
+                    text.space();
+                }
+                return text.full() ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (separates(node)) text.space();
+                return text.full() ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        });
+        return text.toString();
+    }
+
+    /** collapse(XmlChars.clean(s)) written as s arrives: no leading or trailing space, one space per run. */
+    private static final class CollapsedText {
+        private final StringBuilder out = new StringBuilder();
+        private final int enough;
+        private boolean pendingSpace;
+
+        CollapsedText(int enough) {
+            this.enough = enough;
+        }
+
+        void append(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (isSpace(c)) {
+                    pendingSpace = true;
+                } else if (xmlLegal(c)) {
+                    if (pendingSpace && out.length() > 0) out.append(' ');
+                    pendingSpace = false;
+                    out.append(c);
+                }
+            }
+        }
+
+        void space() {
+            pendingSpace = true;
+        }
+
+        boolean full() {
+            return out.length() > enough;
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+
+        /**
+         * As {@link XmlChars}; surrogates are kept: the parser turns a reference to one into U+FFFD and the input had
+         * its lone ones removed, so every surrogate here is half of a pair.
+         */
+        private static boolean xmlLegal(char c) {
+            return c >= 0x20 ? c <= 0xFFFD : c == 0x9 || c == 0xA || c == 0xD;
+        }
     }
 
     private static StringBuilder rawText(Element root) {
