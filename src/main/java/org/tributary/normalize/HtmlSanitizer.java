@@ -168,7 +168,10 @@ final class HtmlSanitizer {
         return scheme.equals("http") || scheme.equals("https");
     }
 
-    /** Our policy with URL attributes taken as {@link #resolveUrls} left them: resolved and checked already. */
+    /**
+     * Our policy with URL attributes taken as {@link #resolveUrls} left them: resolved already, so only their scheme is
+     * checked again (cheap, and the same answer: a kept value is the one resolveUrls checked).
+     */
     private static final class ResolvedUrls extends Safelist {
         ResolvedUrls(Safelist policy) {
             super(policy);
@@ -177,7 +180,8 @@ final class HtmlSanitizer {
 
         @Override
         public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
-            return URL_KEYS.contains(attr.getKey()) || super.isSafeAttribute(tagName, el, attr);
+            if (URL_KEYS.contains(attr.getKey())) return safe(attr.getValue(), attr.getKey().equals("href"));
+            return super.isSafeAttribute(tagName, el, attr);
         }
     }
 
