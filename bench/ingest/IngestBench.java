@@ -62,6 +62,9 @@ public class IngestBench {
             double[] romeSeconds = new double[rounds];
             double[] newSeconds = new double[rounds];
             double[] againSeconds = new double[rounds];
+            // The machine is shared: a ratio is taken within each round (Rome just before the ingest), then the median.
+            double[] newRatios = new double[rounds];
+            double[] againRatios = new double[rounds];
             Phases lastNew = null;
             Phases lastAgain = null;
             for (int r = 0; r < rounds; r++) {
@@ -73,8 +76,11 @@ public class IngestBench {
                 }
                 newSeconds[r] = lastNew.total();
                 againSeconds[r] = lastAgain.total();
-                System.out.printf("round %d: rome %.2f s, ingest new %.2f s (%s), ingest unchanged %.2f s (%s)%n", r + 1,
-                        romeSeconds[r], newSeconds[r], lastNew, againSeconds[r], lastAgain);
+                newRatios[r] = romeSeconds[r] / newSeconds[r];
+                againRatios[r] = romeSeconds[r] / againSeconds[r];
+                System.out.printf("round %d: rome %.2f s, ingest new %.2f s (%s), ingest unchanged %.2f s (%s);"
+                        + " ratios %.2f / %.2f%n", r + 1, romeSeconds[r], newSeconds[r], lastNew, againSeconds[r],
+                        lastAgain, newRatios[r], againRatios[r]);
             }
             double rome = median(romeSeconds);
             double fresh = median(newSeconds);
@@ -86,6 +92,8 @@ public class IngestBench {
                     bytes / 1e6 / fresh, n / fresh, rome / fresh);
             System.out.printf("  ingest, all unchanged%6.2f s  %6.1f MB/s  %7.0f items/s  = %.2f × Rome%n", again,
                     bytes / 1e6 / again, n / again, rome / again);
+            System.out.printf("  median of the per-round ratios: new %.2f × Rome, unchanged %.2f × Rome%n",
+                    median(newRatios), median(againRatios));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

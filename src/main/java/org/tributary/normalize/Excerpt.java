@@ -16,6 +16,14 @@ final class Excerpt {
 
     private Excerpt() {}
 
+    /**
+     * How much of a text {@link #cut} reads to cut it at {@code max}: a longer text cut to this length gives the same
+     * excerpt (the grapheme boundary at the cut needs at most a few chars past it; 64 is ample).
+     */
+    static int charsNeeded(int max) {
+        return max + 64;
+    }
+
     static String cut(String text, int max) {
         if (text.length() <= max) return text;
         int budget = max - 1;

@@ -1,7 +1,6 @@
 package org.tributary.normalize;
 
 import java.net.URI;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /** The first real picture in sanitized HTML (already absolute, tracking pixels already gone), for items with none. */
@@ -9,10 +8,12 @@ final class FirstImage {
 
     private FirstImage() {}
 
-    static URI in(String sanitizedHtml) {
-        if (sanitizedHtml == null || !sanitizedHtml.contains("<img")) return null;
-        for (Element img : Jsoup.parseBodyFragment(sanitizedHtml).select("img[src]")) {
-            URI uri = Urls.absoluteHttp(img.attr("src"), null);
+    /** @param sanitizedBody the sanitizer's cleaned tree (no second parse of its HTML), may be null */
+    static URI in(Element sanitizedBody) {
+        if (sanitizedBody == null) return null;
+        for (Element img : sanitizedBody.getElementsByTag("img")) {
+            if (!img.hasAttr("src")) continue;
+            URI uri = Urls.absoluteHttp(XmlChars.clean(img.attr("src")), null);
             if (uri != null) return uri;
         }
         return null;

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
@@ -66,8 +68,12 @@ final class HtmlSanitizer {
             "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
             "tt", "u", "ul", "var", "video", "wbr"};
 
-    private final Cleaner cleaner = new Cleaner(safelist());
+    private static final Set<String> URL_KEYS = Set.of(URL_ATTRIBUTES);
 
+    private final Safelist safelist = safelist();
+    private final Cleaner cleaner = new Cleaner(new ResolvedUrls(safelist));
+
+    /** The policy as jsoup's own cleaner would apply it (URLs resolved and checked by the cleaner itself). */
     static Safelist safelist() {
         Safelist list = new Safelist()
                 .addTags(ELEMENTS)
@@ -85,24 +91,103 @@ final class HtmlSanitizer {
         return list;
     }
 
+    /** Sanitized HTML, and the cleaned tree it was written from (for the excerpt's text and the first image). */
+    record Sanitized(String html, Element body) {
+        static final Sanitized EMPTY = new Sanitized("", null);
+
+        boolean isEmpty() {
+            return html.isEmpty();
+        }
+    }
+
     String sanitize(String html, URI base) {
-        if (html == null || html.isBlank()) return "";
+        return sanitizeTree(html, base).html();
+    }
+
+    /** One jsoup parse per body: the caller reads text and images from {@link Sanitized#body()}, not from the HTML. */
+    Sanitized sanitizeTree(String html, URI base) {
+        if (html == null || html.isBlank()) return Sanitized.EMPTY;
         String baseText = base == null ? "" : base.toString();
         Document dirty = Jsoup.parseBodyFragment(XmlChars.clean(html), baseText);
         // A browser never renders a template's content; the cleaner would unwrap it into view.
-        dirty.body().select("template").remove();
-        defuseUnsafeTargets(dirty.body());
+        dirty.body().getElementsByTag("template").remove();
+        resolveUrls(dirty.body());
         Document clean = cleaner.clean(dirty);
+        // Below, getElementsBy* rather than select(...): a CSS query is parsed again on every call.
         clean.outputSettings().prettyPrint(false);
         absoluteSrcsets(clean.body(), base);
         namespaceIds(clean.body());
         dropUselessElements(clean.body());
-        return XmlChars.clean(clean.body().html().trim());
+        String out = XmlChars.clean(clean.body().html().trim());
+        return out.isEmpty() ? Sanitized.EMPTY : new Sanitized(out, clean.body());
+    }
+
+    /**
+     * Every URL attribute of an element the cleaner will keep, resolved once, as jsoup's cleaner would (absolute when
+     * it resolves, else as written) and checked against the allowed schemes: an unsafe value goes, and a link to an
+     * unsafe or unresolvable target becomes its text and such an image goes (the cleaner would leave an anchor that
+     * links nowhere and an empty image; an anchor or image written without one stays). The cleaner then keeps the
+     * values as they are ({@link ResolvedUrls}) instead of resolving each one twice more.
+     */
+    private void resolveUrls(Element body) {
+        for (Element e : body.getAllElements()) {
+            if (e.attributesSize() == 0 || !safelist.isSafeTag(e.normalName())) continue;
+            List<String> keys = null;
+            for (Attribute a : e.attributes()) {
+                if (URL_KEYS.contains(a.getKey())) {
+                    if (keys == null) keys = new ArrayList<>(2);
+                    keys.add(a.getKey());
+                }
+            }
+            if (keys == null) continue;
+            for (String key : keys) {
+                String raw = e.attr(key);
+                String abs = e.absUrl(key);
+                // jsoup's Safelist: the absolute URL, else the value as written unless it claims to be http(s)
+                String checked = abs.isEmpty() && !hasHttpScheme(raw) ? raw : abs;
+                boolean safe = safe(checked, key.equals("href"));
+                if (key.equals("src") && e.normalName().equals("img") && !safe(abs, false)) {
+                    e.remove();
+                    break;
+                }
+                if (key.equals("href") && e.normalName().equals("a") && !safe(abs, true)) {
+                    e.removeAttr(key);
+                    e.unwrap();
+                    break;
+                }
+                if (safe) e.attr(key, abs.isEmpty() ? raw : abs);
+                else e.removeAttr(key);
+            }
+        }
+    }
+
+    private static boolean hasHttpScheme(String url) {
+        int colon = url.indexOf(':');
+        if (colon < 0) return false;
+        String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https");
+    }
+
+    /**
+     * Our policy with URL attributes taken as {@link #resolveUrls} left them: resolved already, so only their scheme is
+     * checked again (cheap, and the same answer: a kept value is the one resolveUrls checked).
+     */
+    private static final class ResolvedUrls extends Safelist {
+        ResolvedUrls(Safelist policy) {
+            super(policy);
+            preserveRelativeLinks(true);
+        }
+
+        @Override
+        public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
+            if (URL_KEYS.contains(attr.getKey())) return safe(attr.getValue(), attr.getKey().equals("href"));
+            return super.isSafeAttribute(tagName, el, attr);
+        }
     }
 
     /** Each candidate of a srcset resolved like a src; a candidate that is not http(s) is dropped, the others kept. */
     private static void absoluteSrcsets(Element body, URI base) {
-        for (Element e : body.select("[srcset]")) {
+        for (Element e : body.getElementsByAttribute("srcset")) {
             StringBuilder out = new StringBuilder();
             for (String[] candidate : srcsetCandidates(e.attr("srcset"))) {
                 URI abs = Urls.absoluteHttp(candidate[0], base);
@@ -171,30 +256,17 @@ final class HtmlSanitizer {
         return out.toString();
     }
 
-    /**
-     * A link to an unsafe or unresolvable target becomes its text and such an image goes, before cleaning: the cleaner
-     * would leave an anchor that links nowhere and an empty image. An anchor or image written without one stays.
-     */
-    private static void defuseUnsafeTargets(Element body) {
-        for (Element img : body.select("img[src]")) {
-            if (!safe(img.absUrl("src"), false)) img.remove();
-        }
-        for (Element a : body.select("a[href]")) {
-            if (!safe(a.absUrl("href"), true)) a.unwrap();
-        }
-    }
-
     private static boolean safe(String absolute, boolean mailto) {
         String lower = absolute.toLowerCase(Locale.ROOT);
         return lower.startsWith("http:") || lower.startsWith("https:") || (mailto && lower.startsWith("mailto:"));
     }
 
     private static void dropUselessElements(Element body) {
-        for (Element img : body.select("img")) {
+        for (Element img : body.getElementsByTag("img")) {
             if (isTrackingPixel(img)) img.remove();
         }
         // A non-modal dialog shown open sits over the host page: a tool for spoofing its interface.
-        body.select("dialog[open]").removeAttr("open");
+        for (Element dialog : body.getElementsByTag("dialog")) dialog.removeAttr("open");
     }
 
     private static boolean isTrackingPixel(Element img) {

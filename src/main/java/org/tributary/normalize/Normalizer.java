@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.tributary.config.ItemOptions;
 import org.tributary.config.Source;
@@ -62,13 +63,21 @@ public final class Normalizer {
         URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
         if (link != null) link = Urls.withoutTracking(link);
         String title = PlainText.fromHtml(e.title());
-        String summary = sanitizer.sanitize(capped(e.summaryHtml()), orElse(e.summaryBase(), base));
-        String content = sanitizer.sanitize(capped(e.contentHtml()), orElse(e.contentBase(), base));
-        String excerpt = Excerpt.cut(excerptSource(summary, content), excerptChars);
+        URI summaryBase = orElse(e.summaryBase(), base);
+        URI contentBase = orElse(e.contentBase(), base);
+        HtmlSanitizer.Sanitized summaryTree = sanitizer.sanitizeTree(capped(e.summaryHtml()), summaryBase);
+        // Many feeds repeat the body as summary and content: sanitizing is pure, so once is enough.
+        HtmlSanitizer.Sanitized contentTree = Objects.equals(e.contentHtml(), e.summaryHtml())
+                && Objects.equals(contentBase, summaryBase)
+                ? summaryTree
+                : sanitizer.sanitizeTree(capped(e.contentHtml()), contentBase);
+        String summary = summaryTree.html();
+        String content = contentTree.html();
+        String excerpt = Excerpt.cut(excerptSource(summaryTree, contentTree), excerptChars);
         List<String> authors = texts(e.authors());
         List<String> categories = texts(e.categories());
         URI image = Urls.absoluteHttp(XmlChars.clean(e.imageUrl()), base);
-        if (image == null) image = FirstImage.in(content.isEmpty() ? summary : content);
+        if (image == null) image = FirstImage.in(contentTree.isEmpty() ? summaryTree.body() : contentTree.body());
         String credit = blankToNull(PlainText.fromHtml(e.imageCredit()));
         Instant updated = plausible(date(e.updatedText(), e.updated(), options), options);
         // Atom requires only <updated>: an entry without <published> is dated by it, not by when we first saw it.
@@ -91,9 +100,11 @@ public final class Normalizer {
         return ours != null ? ours : rome;
     }
 
-    private static String excerptSource(String summaryHtml, String contentHtml) {
-        String text = PlainText.fromHtml(summaryHtml);
-        return text.isEmpty() ? PlainText.fromHtml(contentHtml) : text;
+    /** The summary's text, else the content's, read from the trees the sanitizer cleaned (no parse of its output). */
+    private String excerptSource(HtmlSanitizer.Sanitized summary, HtmlSanitizer.Sanitized content) {
+        int enough = Excerpt.charsNeeded(excerptChars);
+        String text = PlainText.fromSanitized(summary.body(), enough);
+        return text.isEmpty() ? PlainText.fromSanitized(content.body(), enough) : text;
     }
 
     private static List<String> texts(List<String> raw) {

@@ -1,5 +1,6 @@
 package org.tributary.store;
 
+import static org.tributary.store.Jdbc.getInstant;
 import static org.tributary.store.Jdbc.setInstant;
 
 import java.net.URI;
@@ -11,10 +12,15 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.tributary.normalize.Item;
 
 /**
@@ -28,46 +34,119 @@ final class Duplicates {
     static final Duration WINDOW = Duration.ofDays(3);
     /** Titles shorter than this ("News", "Update") are too common to say two items are one story. */
     private static final int MIN_TITLE_KEY = 12;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Duplicates() {}
 
     /** "Library Opens New Branch!" and "library opens new branch" are the same story title. */
     static String titleKey(String title) {
-        String folded = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        // Patterns compiled once: String.replaceAll compiles its regex on every call, twice per stored item.
+        String decomposed = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD);
+        String folded = NOT_LETTERS_OR_DIGITS.matcher(MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT))
+                .replaceAll(" ").strip();
         if (folded.length() < MIN_TITLE_KEY) return null;
         return folded.length() > 400 ? folded.substring(0, 400) : folded;
     }
 
-    /** The public id of the first item of another source that tells the same story, or null. */
-    static String originalOf(Connection c, Item item, Instant date) throws SQLException {
-        if (item.link() != null) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT public_id FROM item WHERE link = ? AND source_id <> ? AND duplicate_of IS NULL
-                    ORDER BY first_seen_at, public_id FETCH FIRST 1 ROWS ONLY
-                    """)) {
-                ps.setString(1, item.link().toString());
-                ps.setString(2, item.sourceId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) return rs.getString(1);
+    /** The most values bound in one IN list. */
+    private static final int CHUNK = 200;
+
+    /**
+     * For each item of a batch (dates.get(i) is items.get(i)'s date), the public id of the first item (by first_seen_at,
+     * then public_id) of another source, not itself a duplicate, with the same link or else the same title key within
+     * {@link #WINDOW} of the date; or null. Two queries per source and chunk of the batch, not two per item. Items of
+     * the batch do not match each other: none is stored yet.
+     */
+    static List<String> originalsOf(Connection c, List<Item> items, List<Instant> dates) throws SQLException {
+        String[] originals = new String[items.size()];
+        Map<String, List<Integer>> bySource = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            bySource.computeIfAbsent(items.get(i).sourceId(), k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> group : bySource.entrySet()) {
+            List<Integer> indexes = group.getValue();
+            for (int from = 0; from < indexes.size(); from += CHUNK) {
+                List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + CHUNK));
+                byLink(c, group.getKey(), items, chunk, originals);
+                byTitle(c, group.getKey(), items, dates, chunk, originals);
+            }
+        }
+        return Arrays.asList(originals);
+    }
+
+    /** The first item of another source with the same link, per link. */
+    private static void byLink(Connection c, String sourceId, List<Item> items, List<Integer> chunk,
+            String[] originals) throws SQLException {
+        Set<String> links = new LinkedHashSet<>();
+        for (int i : chunk) if (items.get(i).link() != null) links.add(items.get(i).link().toString());
+        if (links.isEmpty()) return;
+        Map<String, String> first = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT link, public_id FROM item WHERE link IN ("
+                + marks(links.size()) + ") AND source_id <> ? AND duplicate_of IS NULL ORDER BY first_seen_at, public_id")) {
+            int p = 1;
+            for (String link : links) ps.setString(p++, link);
+            ps.setString(p, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) first.putIfAbsent(rs.getString(1), rs.getString(2));
+            }
+        }
+        for (int i : chunk) {
+            if (items.get(i).link() != null) originals[i] = first.get(items.get(i).link().toString());
+        }
+    }
+
+    /** For the items still without an original: the first of another source with the title key, within the window. */
+    private static void byTitle(Connection c, String sourceId, List<Item> items, List<Instant> dates,
+            List<Integer> chunk, String[] originals) throws SQLException {
+        Map<Integer, String> keys = new LinkedHashMap<>();
+        Instant earliest = null;
+        Instant latest = null;
+        for (int i : chunk) {
+            if (originals[i] != null) continue;
+            String key = titleKey(items.get(i).title());
+            if (key == null) continue;
+            keys.put(i, key);
+            Instant date = dates.get(i);
+            if (earliest == null || date.isBefore(earliest)) earliest = date;
+            if (latest == null || date.isAfter(latest)) latest = date;
+        }
+        if (keys.isEmpty()) return;
+        Set<String> distinct = new LinkedHashSet<>(keys.values());
+        Map<String, List<Candidate>> candidates = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT title_key, sort_date, public_id FROM item WHERE title_key IN ("
+                + marks(distinct.size()) + ") AND source_id <> ? AND duplicate_of IS NULL AND sort_date BETWEEN ? AND ?"
+                + " ORDER BY first_seen_at, public_id")) {
+            int p = 1;
+            for (String key : distinct) ps.setString(p++, key);
+            ps.setString(p++, sourceId);
+            setInstant(ps, p++, earliest.minus(WINDOW));
+            setInstant(ps, p, latest.plus(WINDOW));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Candidate(getInstant(rs, "sort_date"), rs.getString(3)));
                 }
             }
         }
-        String key = titleKey(item.title());
-        if (key == null) return null;
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT public_id FROM item WHERE title_key = ? AND source_id <> ? AND duplicate_of IS NULL
-                  AND sort_date BETWEEN ? AND ?
-                ORDER BY first_seen_at, public_id FETCH FIRST 1 ROWS ONLY
-                """)) {
-            ps.setString(1, key);
-            ps.setString(2, item.sourceId());
-            setInstant(ps, 3, date.minus(WINDOW));
-            setInstant(ps, 4, date.plus(WINDOW));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+        for (Map.Entry<Integer, String> k : keys.entrySet()) {
+            Instant date = dates.get(k.getKey());
+            Instant from = date.minus(WINDOW);
+            Instant to = date.plus(WINDOW);
+            for (Candidate candidate : candidates.getOrDefault(k.getValue(), List.of())) {
+                // both ends of the window included, as SQL's BETWEEN would
+                if (!candidate.sortDate().isBefore(from) && !candidate.sortDate().isAfter(to)) {
+                    originals[k.getKey()] = candidate.publicId();
+                    break;
+                }
             }
         }
+    }
+
+    private record Candidate(Instant sortDate, String publicId) {}
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /**

@@ -183,10 +183,10 @@ public final class Store {
 
     private void insertItems(Connection c, List<Item> items, Instant now) throws SQLException {
         if (items.isEmpty()) return;
-        List<String> originals = new ArrayList<>();
-        for (Item item : items) {
-            originals.add(mergeDuplicates ? Duplicates.originalOf(c, item, displayDate(item.published(), now)) : null);
-        }
+        List<Instant> dates = new ArrayList<>();
+        for (Item item : items) dates.add(displayDate(item.published(), now));
+        List<String> originals = mergeDuplicates ? Duplicates.originalsOf(c, items, dates)
+                : java.util.Collections.nCopies(items.size(), null);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO item (source_id, identity, guid, link, title, summary_html, content_html, excerpt,
                                   item_type, categories, authors, image_url, published_at, source_updated_at,

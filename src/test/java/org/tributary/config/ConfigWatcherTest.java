@@ -61,6 +61,8 @@ class ConfigWatcherTest {
     void anEditedFileIsAppliedAndHandedToTheListener() throws Exception {
         Files.writeString(file, yml("a", "c", "d"));
         await().atMost(Duration.ofSeconds(30)).until(() -> ids().equals(List.of("a", "c", "d")));
+        // The watcher replaces the live config, logs, then calls the listener: wait for the call, then count.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !applied.isEmpty());
         assertThat(applied).hasSize(1);
         assertThat(live.refusal()).isEmpty();
     }

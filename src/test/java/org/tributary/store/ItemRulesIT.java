@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,35 @@ class ItemRulesIT {
         assertThat(items.get(0).otherCopies()).containsExactly(
                 new StoredItem.OtherCopy("b", URI.create("https://news.example/story")),
                 new StoredItem.OtherCopy("c", URI.create("https://c.example/other")));
+    }
+
+    @Test
+    void aBatchOfNewItemsIsMatchedItemByItem() {
+        Instant window = T0.plus(Duplicates.WINDOW);
+        save("a", T0,
+                item("a", "1", "https://news.example/by-link", "First story of the day", T0, "h"),
+                item("a", "2", "https://a.example/2", "Branch reopens after renovation", T0, "h"),
+                item("a", "3", "https://a.example/3", "Author visit on Saturday morning", T0, "h"),
+                item("a", "4", "https://a.example/4", "Seed library opens this spring", T0, "h"));
+        save("c", T0.plusSeconds(30), item("c", "1", "https://news.example/by-link", "Another title entirely", T0, "h"));
+        // b fetches days later, so that its dates are in the past (a future date is displayed as the fetch time)
+        save("b", T0.plus(Duration.ofDays(5)),
+                item("b", "1", "https://news.example/by-link", "Something else", T0, "h"),
+                item("b", "2", "https://b.example/2", "Branch Reopens After Renovation!", T0.plusSeconds(7200), "h"),
+                item("b", "3", "https://b.example/3", "Author visit on Saturday morning", window.plusSeconds(1), "h"),
+                item("b", "4", "https://b.example/4", "Seed library opens this spring", window, "h"),
+                item("b", "5", "https://b.example/5", "A story nobody else has", T0, "h"));
+
+        Map<String, List<String>> alsoFrom = new java.util.TreeMap<>();
+        for (StoredItem s : store.items(ItemQuery.newest(50))) alsoFrom.put(s.item().publicId(), s.alsoFrom());
+
+        // by link (c is a duplicate of a's first item too); by title within the window, its ends included
+        assertThat(alsoFrom).containsOnlyKeys("a-1", "a-2", "a-3", "a-4", "b-3", "b-5");
+        assertThat(alsoFrom.get("a-1")).containsExactly("c", "b");
+        assertThat(alsoFrom.get("a-2")).containsExactly("b");
+        assertThat(alsoFrom.get("a-3")).isEmpty();
+        assertThat(alsoFrom.get("a-4")).containsExactly("b");
+        assertThat(alsoFrom.get("b-3")).isEmpty();
     }
 
     @Test
