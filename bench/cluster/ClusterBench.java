@@ -97,7 +97,8 @@ public class ClusterBench {
     static String feedsYml(int port, String prefix, int sources) {
         StringBuilder y = new StringBuilder("""
                 site: { title: Bench, link: https://library.example.org/, base_url: http://localhost:8080 }
-                fetch: { user_agent: "Tributary-bench/0.1", timeout: 20s, allow_private: ["127.0.0.1:%d"] }
+                fetch: { user_agent: "Tributary-bench/0.1", timeout: 20s, allow_private: ["127.0.0.1:%d"],
+                         per_host: 64, max_concurrent: 64 }
                 defaults: { every: 1m, type: News }
                 types: [News]
                 sources:
