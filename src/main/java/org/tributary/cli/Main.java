@@ -104,7 +104,7 @@ public final class Main implements Callable<Integer> {
     static String oneLine(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
-            if (m.contains("Database may be already in use") || m.contains("already in use")) {
+            if (m.contains("Database may be already in use")) {
                 return "the data directory is in use by another Tributary process (only one may open an H2 data "
                         + "directory; stop it first, or use PostgreSQL for several nodes)";
             }

@@ -89,10 +89,20 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException noHup) {
             log.info("serve: no SIGHUP on this platform; feeds.yml is still watched");
         }
-        scheduler.schedule(scheduled(initial));
-        scheduler.start();
-        watcher.start();
-        int actual = web.start(host, port);
+        int actual;
+        try {
+            scheduler.schedule(scheduled(initial));
+            scheduler.start();
+            watcher.start();
+            actual = web.start(host, port);
+        } catch (RuntimeException startFailed) {
+            // A port in use or a scheduler that cannot start: close what did start, or its threads keep the JVM up.
+            watcher.close();
+            web.close();
+            scheduler.close();
+            app.close();
+            throw startFailed;
+        }
         if (h2) AdminFile.of(host, actual, adminToken).write(dataDir);
         log.info("serving {} sources on http://{}:{}/ (data: {})", initial.sources().size(), host, actual,
                 app.database.vendor());

@@ -154,6 +154,17 @@ class PackagedProgramIT {
     }
 
     @Test
+    void aPortInUseExitsWith1AndSaysSoInsteadOfHanging() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Program.Result r = Program.run("--config", config.toString(), "--data", data.toString(), "serve",
+                    "--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).contains("Port already in use").doesNotContain("data directory is in use");
+        }
+    }
+
+    @Test
     void sigtermStopsCleanly() throws Exception {
         Program serve = Program.serve(config, data);
         assertThat(serve.terminate()).isZero();
