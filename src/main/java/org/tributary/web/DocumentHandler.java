@@ -35,7 +35,7 @@ final class DocumentHandler extends Handler.Wrapper {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentHandler.class);
 
-    static final String HTML_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
+    private static final String HTML_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     /** The same policy, except that any site may frame it: /embed exists to be put in another library's page. */
     private static final String EMBED_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "

@@ -42,6 +42,11 @@ public final class SourceStatus {
             this(id, title, state, url, lastSuccessAt, lastError, consecutiveFailures, items, nextFetchAt,
                     unmappedCategories, null, null, null);
         }
+
+        /** Nothing for anyone to do: never tried yet, fetched, or told "not modified". */
+        public boolean healthy() {
+            return state.equals("new") || state.equals("ok") || state.equals("not-modified");
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -33,7 +33,7 @@ final class StatusPage {
         Element main = doc.body().appendElement("main").attr("id", "main").addClass("status");
         main.appendElement("h1").text("Status: " + siteTitle);
         if (live != null) config(main, live);
-        long failing = rows.stream().filter(r -> !r.state().equals("ok") && !r.state().equals("new")).count();
+        long failing = rows.stream().filter(r -> !r.healthy()).count();
         main.appendElement("p").addClass("summary")
                 .text(rows.size() + " sources, " + failing + " not ok. Machine-readable: ")
                 .appendElement("a").attr("href", "/status").text("/status");

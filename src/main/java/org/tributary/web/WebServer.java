@@ -107,7 +107,7 @@ public final class WebServer implements AutoCloseable {
             ctx.result(status.json());
         });
         both(r, "/status.html", ctx -> {
-            securityHeaders(ctx, DocumentHandler.HTML_CSP);
+            DocumentHandler.HTML_SECURITY.forEach(f -> ctx.header(f.getName(), f.getValue()));
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("text/html; charset=utf-8");
             ctx.result(StatusPage.write(config.get().site().title(), status.rows(), status.live().orElse(null)));
@@ -170,12 +170,6 @@ public final class WebServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    private static void securityHeaders(Context ctx, String csp) {
-        ctx.header("Content-Security-Policy", csp);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
     }
 
     private static void plain(Context ctx, int status, String message) {
