@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param contentHash hash over everything above that a reader sees; a change means "updated in place"
  * @param eventStart  when the event the item announces starts (ev:startdate), kept apart from the publish date; null
  * @param imageCredit media:credit for the image, may be null
+ * @param rawHash     the fingerprint of the raw entry and rules it was normalized from (see {@code RawFingerprint});
+ *                    null when it was not made by {@link Normalizer}
  */
 public record Item(
         String publicId,
@@ -42,7 +44,8 @@ public record Item(
         Instant updated,
         String contentHash,
         Instant eventStart,
-        String imageCredit) {
+        String imageCredit,
+        String rawHash) {
 
     /** An item without event start or image credit. */
     public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
@@ -50,19 +53,30 @@ public record Item(
                 List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
                 String contentHash) {
         this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
-                categories, authors, imageUrl, published, updated, contentHash, null, null);
+                categories, authors, imageUrl, published, updated, contentHash, null, null, null);
+    }
+
+    /** An item not made by the normalizer (no raw fingerprint). */
+    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
+                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
+                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
+                String contentHash, Instant eventStart, String imageCredit) {
+        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
+                categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit, null);
     }
 
     /** The same item under another public id and identity (a guid that changes on every fetch keeps its first id). */
     public Item withIdentity(String otherPublicId, String otherIdentity) {
         return new Item(otherPublicId, sourceId, otherIdentity, guid, link, title, summaryHtml, contentHtml, excerpt,
-                type, topics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit);
+                type, topics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit,
+                rawHash);
     }
 
     /** The same item with its topics (the store reads them apart). */
     public Item withTopics(List<String> otherTopics) {
         return new Item(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type,
-                otherTopics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit);
+                otherTopics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit,
+                rawHash);
     }
 
     public Item {

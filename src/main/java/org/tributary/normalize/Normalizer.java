@@ -3,7 +3,7 @@ package org.tributary.normalize;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,31 +33,52 @@ public final class Normalizer {
         this.excerptChars = excerptChars;
     }
 
+    /** Normalizes every entry (nothing is known of the source yet, or nothing may be skipped). */
     public NormalizedFeed normalize(ParsedFeed feed, Source source) {
+        return normalize(feed, source, Map.of());
+    }
+
+    /**
+     * @param known the source's stored items by the raw fingerprint they were normalized from: an entry whose
+     *              fingerprint is there is not normalized again but reported in {@link NormalizedFeed#unchanged()}
+     */
+    public NormalizedFeed normalize(ParsedFeed feed, Source source, Map<String, KnownEntry> known) {
         Classifier classifier = new Classifier(source);
+        RawFingerprint fingerprint = new RawFingerprint(source, excerptChars);
         // The first occurrence wins: feeds list newest first, and a repeated guid is usually a stale copy below.
-        Map<String, Item> items = new LinkedHashMap<>();
+        Set<String> identities = new HashSet<>();
+        List<Item> items = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         int dropped = 0;
         for (ParsedFeed.Entry entry : feed.entries()) {
-            Item item;
+            URI base = entry.baseUri() != null ? entry.baseUri() : feed.baseUri();
+            List<String> categories;
             try {
-                item = item(entry, entry.baseUri() != null ? entry.baseUri() : feed.baseUri(), source, classifier);
+                String raw = fingerprint.of(entry, base);
+                KnownEntry same = known.get(raw);
+                if (same != null) {
+                    if (identities.add(same.identity())) unchanged.add(same.publicId());
+                    categories = texts(entry.categories());
+                } else {
+                    Item item = item(entry, base, source, classifier, raw);
+                    if (identities.add(item.identity())) items.add(item);
+                    categories = item.categories();
+                }
             } catch (RuntimeException | StackOverflowError hostile) {
                 // One entry our rules cannot read (a pathological HTML body, say) is dropped and counted; the
                 // rest of the feed goes on.
                 dropped++;
                 continue;
             }
-            items.putIfAbsent(item.identity(), item);
-            for (String category : item.categories()) {
+            for (String category : categories) {
                 if (!classifier.isMapped(category)) unmapped.add(category);
             }
         }
-        return new NormalizedFeed(new ArrayList<>(items.values()), unmapped, dropped);
+        return new NormalizedFeed(items, unmapped, dropped, unchanged);
     }
 
-    private Item item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier) {
+    private Item item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier, String rawHash) {
         ItemOptions options = source.itemOptions();
         String guid = blankToNull(XmlChars.clean(e.guid()));
         URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
@@ -91,7 +112,7 @@ public final class Normalizer {
                 kind.type(), kind.topics(), eventStart, credit);
         return new Item(Identity.publicId(source.id(), identity), source.id(), identity, guid, link, title, summary,
                 content, excerpt, kind.type(), kind.topics(), categories, authors, image, published, updated, hash,
-                eventStart, credit);
+                eventStart, credit, rawHash);
     }
 
     /** Our reading of the raw string first (real-world variants, the source's zone); else what Rome made of it. */

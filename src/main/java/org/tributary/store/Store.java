@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tributary.normalize.Item;
+import org.tributary.normalize.KnownEntry;
 
 /**
  * Every SQL statement of Tributary. Deduplication lives in the schema: items are keyed by their public id, a hash of
@@ -56,14 +57,24 @@ public final class Store {
      */
     public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, List<Item> items,
                                   Set<String> unmappedCategories, Instant now) {
+        return saveFetched(sourceId, url, etag, lastModified, items, List.of(), unmappedCategories, now);
+    }
+
+    /**
+     * @param unchanged public ids of stored items the fetch named again without any change to their raw entry (the
+     *                  normalizer skipped them; see {@link #knownEntries}): counted, never written
+     */
+    public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, List<Item> items,
+                                  List<String> unchanged, Set<String> unmappedCategories, Instant now) {
         return jdbc.inTransaction(c -> {
             Map<String, Known> known = knownItems(c, sourceId);
             Map<String, String> byLinkAndTitle = new HashMap<>();
             known.forEach((id, k) -> { if (k.linkAndTitle() != null) byLinkAndTitle.putIfAbsent(k.linkAndTitle(), id); });
-            Set<String> fetchedIds = new java.util.HashSet<>();
+            Set<String> fetchedIds = new java.util.HashSet<>(unchanged);
             for (Item item : items) fetchedIds.add(item.publicId());
             List<Item> added = new ArrayList<>();
             List<Item> changed = new ArrayList<>();
+            List<Item> sameButRaw = new ArrayList<>();
             for (Item item : items) {
                 Known k = known.get(item.publicId());
                 if (k == null) {
@@ -78,14 +89,17 @@ public final class Store {
                 }
                 if (k == null) added.add(item);
                 else if (!k.contentHash.equals(item.contentHash())) changed.add(item);
+                else if (item.rawHash() != null && !item.rawHash().equals(k.rawHash())) sameButRaw.add(item);
             }
             insertItems(c, added, now);
             updateItems(c, changed, known, now);
+            updateRawHashes(c, sameButRaw);
             writeTopics(c, added, changed);
             upsertState(c, sourceId, url, etag, lastModified, now, now, 200, null, 0,
                     String.join(LIST_SEPARATOR, new TreeSet<>(unmappedCategories)));
             if (!added.isEmpty() || !changed.isEmpty()) bumpVersion(c, now);
-            return new SaveResult(added.size(), changed.size(), items.size() - added.size() - changed.size());
+            return new SaveResult(added.size(), changed.size(),
+                    items.size() + unchanged.size() - added.size() - changed.size());
         });
     }
 
@@ -139,18 +153,37 @@ public final class Store {
         });
     }
 
-    private record Known(String contentHash, Instant firstSeen, String identity, String linkAndTitle) {}
+    /**
+     * The source's stored items by the raw fingerprint they were normalized from (rows stored before there was one
+     * are left out), for the normalizer to skip entries that come back unchanged.
+     */
+    public Map<String, KnownEntry> knownEntries(String sourceId) {
+        return jdbc.read(c -> {
+            Map<String, KnownEntry> known = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT raw_hash, public_id, identity FROM item WHERE source_id = ? AND raw_hash IS NOT NULL")) {
+                ps.setString(1, sourceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) known.put(rs.getString(1), new KnownEntry(rs.getString(2), rs.getString(3)));
+                }
+            }
+            return known;
+        });
+    }
+
+    private record Known(String contentHash, Instant firstSeen, String identity, String linkAndTitle, String rawHash) {}
 
     private static Map<String, Known> knownItems(Connection c, String sourceId) throws SQLException {
         Map<String, Known> known = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT public_id, content_hash, first_seen_at, identity, link, title FROM item WHERE source_id = ?")) {
+                "SELECT public_id, content_hash, first_seen_at, identity, link, title, raw_hash FROM item WHERE source_id = ?")) {
             ps.setString(1, sourceId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String link = rs.getString("link");
                     known.put(rs.getString(1), new Known(rs.getString(2), getInstant(rs, "first_seen_at"),
-                            rs.getString("identity"), link == null ? null : link + "\n" + rs.getString("title")));
+                            rs.getString("identity"), link == null ? null : link + "\n" + rs.getString("title"),
+                            rs.getString("raw_hash")));
                 }
             }
         }
@@ -190,9 +223,9 @@ public final class Store {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO item (source_id, identity, guid, link, title, summary_html, content_html, excerpt,
                                   item_type, categories, authors, image_url, published_at, source_updated_at,
-                                  content_hash, event_start_at, image_credit, title_key, sort_date, first_seen_at,
-                                  changed_at, duplicate_of, public_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  content_hash, event_start_at, image_credit, title_key, raw_hash, sort_date,
+                                  first_seen_at, changed_at, duplicate_of, public_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
             for (int n = 0; n < items.size(); n++) {
                 Item item = items.get(n);
@@ -215,7 +248,8 @@ public final class Store {
                 UPDATE item SET source_id = ?, identity = ?, guid = ?, link = ?, title = ?, summary_html = ?,
                                 content_html = ?, excerpt = ?, item_type = ?, categories = ?, authors = ?,
                                 image_url = ?, published_at = ?, source_updated_at = ?, content_hash = ?,
-                                event_start_at = ?, image_credit = ?, title_key = ?, sort_date = ?, changed_at = ?
+                                event_start_at = ?, image_credit = ?, title_key = ?, raw_hash = ?, sort_date = ?,
+                                changed_at = ?
                 WHERE public_id = ?
                 """)) {
             for (Item item : items) {
@@ -229,7 +263,23 @@ public final class Store {
         }
     }
 
-    /** Binds the eighteen columns that come from the item itself; returns the next parameter index. */
+    /**
+     * Items whose entry changed in a way no reader sees (or were stored before there were fingerprints, or under
+     * other rules that gave the same result): only the fingerprint is written, so that the next fetch skips them.
+     */
+    private static void updateRawHashes(Connection c, List<Item> items) throws SQLException {
+        if (items.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE item SET raw_hash = ? WHERE public_id = ?")) {
+            for (Item item : items) {
+                ps.setString(1, item.rawHash());
+                ps.setString(2, item.publicId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Binds the nineteen columns that come from the item itself; returns the next parameter index. */
     private static int bindContent(PreparedStatement ps, Item item) throws SQLException {
         int i = 1;
         ps.setString(i++, item.sourceId());
@@ -250,6 +300,7 @@ public final class Store {
         setInstant(ps, i++, item.eventStart());
         ps.setString(i++, item.imageCredit());
         ps.setString(i++, Duplicates.titleKey(item.title()));
+        ps.setString(i++, item.rawHash());
         return i;
     }
 
