@@ -39,14 +39,16 @@ public final class Normalizer {
     }
 
     /**
-     * @param known the source's stored items by the raw fingerprint they were normalized from: an entry whose
-     *              fingerprint is there is not normalized again but reported in {@link NormalizedFeed#unchanged()}
+     * @param known the public ids of the source's stored items by the raw fingerprint they were normalized from: an
+     *              entry whose fingerprint is there is not normalized again but reported in
+     *              {@link NormalizedFeed#unchanged()}
      */
-    public NormalizedFeed normalize(ParsedFeed feed, Source source, Map<String, KnownEntry> known) {
+    public NormalizedFeed normalize(ParsedFeed feed, Source source, Map<String, String> known) {
         Classifier classifier = new Classifier(source);
         RawFingerprint fingerprint = new RawFingerprint(source, excerptChars);
         // The first occurrence wins: feeds list newest first, and a repeated guid is usually a stale copy below.
-        Set<String> identities = new HashSet<>();
+        // (The public id stands for the identity: it is a function of the source and the identity.)
+        Set<String> publicIds = new HashSet<>();
         List<Item> items = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
@@ -56,13 +58,13 @@ public final class Normalizer {
             List<String> categories;
             try {
                 String raw = fingerprint.of(entry, base);
-                KnownEntry same = known.get(raw);
+                String same = known.get(raw);
                 if (same != null) {
-                    if (identities.add(same.identity())) unchanged.add(same.publicId());
+                    if (publicIds.add(same)) unchanged.add(same);
                     categories = texts(entry.categories());
                 } else {
                     Item item = item(entry, base, source, classifier, raw);
-                    if (identities.add(item.identity())) items.add(item);
+                    if (publicIds.add(item.publicId())) items.add(item);
                     categories = item.categories();
                 }
             } catch (RuntimeException | StackOverflowError hostile) {

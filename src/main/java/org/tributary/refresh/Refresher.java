@@ -151,10 +151,9 @@ public final class Refresher {
         // Entries that come back exactly as they were last normalized are not normalized again (most of them, on
         // most fetches); the store only counts them.
         NormalizedFeed normalized = normalizer.normalize(parsed, source, store.knownEntries(source.id()));
-        SaveResult saved = store.saveFetched(source.id(), url, f.etag(), f.lastModified(),
-                normalized.items(), normalized.unchanged(), normalized.unmappedCategories(), clock.instant());
-        // Retention after every save: the newest keep_items of the source, none older than max_age.
-        store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
+        // Retention with every save, in its transaction: the newest keep_items of the source, none older than max_age.
+        SaveResult saved = store.saveFetched(source.id(), url, f.etag(), f.lastModified(), normalized,
+                source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
         if (normalized.dropped() > 0) {
             log.warn("normalize[{}]: {} unreadable item(s) dropped", source.id(), normalized.dropped());
         }

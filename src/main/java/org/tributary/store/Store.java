@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tributary.normalize.Item;
-import org.tributary.normalize.KnownEntry;
+import org.tributary.normalize.NormalizedFeed;
 
 /**
  * Every SQL statement of Tributary. Deduplication lives in the schema: items are keyed by their public id, a hash of
@@ -30,6 +30,8 @@ import org.tributary.normalize.KnownEntry;
 public final class Store {
 
     private static final String LIST_SEPARATOR = "\n";
+    /** The most values bound in one IN (...) list. */
+    private static final int IN_CHUNK = 500;
 
     final Jdbc jdbc;
     private final boolean mergeDuplicates;
@@ -66,41 +68,65 @@ public final class Store {
      */
     public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, List<Item> items,
                                   List<String> unchanged, Set<String> unmappedCategories, Instant now) {
+        return jdbc.inTransaction(c -> save(c, sourceId, url, etag, lastModified, items, unchanged,
+                unmappedCategories, now));
+    }
+
+    /**
+     * What a refresh found, then the source's retention, in one transaction (one commit per fetch: on H2 the commit
+     * is most of what an unchanged fetch costs the store; bench/ingest).
+     *
+     * @param keep   the newest items of the source to keep (keep_items)
+     * @param maxAge none older than this (max_age), null for no limit
+     */
+    public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, NormalizedFeed feed,
+                                  int keep, java.time.Duration maxAge, Instant now) {
         return jdbc.inTransaction(c -> {
-            Map<String, Known> known = knownItems(c, sourceId);
-            Map<String, String> byLinkAndTitle = new HashMap<>();
-            known.forEach((id, k) -> { if (k.linkAndTitle() != null) byLinkAndTitle.putIfAbsent(k.linkAndTitle(), id); });
-            Set<String> fetchedIds = new java.util.HashSet<>(unchanged);
-            for (Item item : items) fetchedIds.add(item.publicId());
-            List<Item> added = new ArrayList<>();
-            List<Item> changed = new ArrayList<>();
-            List<Item> sameButRaw = new ArrayList<>();
-            for (Item item : items) {
-                Known k = known.get(item.publicId());
-                if (k == null) {
-                    // A guid that changes on every fetch: same link and title as an item this fetch no longer
-                    // names, so it is that item, under its first public id.
-                    String sameStory = byLinkAndTitle.get(linkAndTitle(item));
-                    if (sameStory != null && !fetchedIds.contains(sameStory)) {
-                        fetchedIds.add(sameStory);
-                        k = known.get(sameStory);
-                        item = item.withIdentity(sameStory, k.identity());
-                    }
-                }
-                if (k == null) added.add(item);
-                else if (!k.contentHash.equals(item.contentHash())) changed.add(item);
-                else if (item.rawHash() != null && !item.rawHash().equals(k.rawHash())) sameButRaw.add(item);
-            }
-            insertItems(c, added, now);
-            updateItems(c, changed, known, now);
-            updateRawHashes(c, sameButRaw);
-            writeTopics(c, added, changed);
-            upsertState(c, sourceId, url, etag, lastModified, now, now, 200, null, 0,
-                    String.join(LIST_SEPARATOR, new TreeSet<>(unmappedCategories)));
-            if (!added.isEmpty() || !changed.isEmpty()) bumpVersion(c, now);
-            return new SaveResult(added.size(), changed.size(),
-                    items.size() + unchanged.size() - added.size() - changed.size());
+            SaveResult saved = save(c, sourceId, url, etag, lastModified, feed.items(), feed.unchanged(),
+                    feed.unmappedCategories(), now);
+            int purged = Retention.purge(c, sourceId, keep, maxAge, now);
+            if (purged > 0 && !saved.changedAnything()) bumpVersion(c, now);
+            return saved;
         });
+    }
+
+    private SaveResult save(Connection c, String sourceId, String url, String etag, String lastModified,
+                            List<Item> items, List<String> unchanged, Set<String> unmappedCategories, Instant now)
+            throws SQLException {
+        // Nothing to compare when every entry came back unchanged (the normalizer already knew them all).
+        Map<String, Known> known = items.isEmpty() ? Map.of() : knownItems(c, sourceId, items);
+        Map<String, String> byLinkAndTitle = new HashMap<>();
+        known.forEach((id, k) -> { if (k.linkAndTitle() != null) byLinkAndTitle.putIfAbsent(k.linkAndTitle(), id); });
+        Set<String> fetchedIds = new java.util.HashSet<>(unchanged);
+        for (Item item : items) fetchedIds.add(item.publicId());
+        List<Item> added = new ArrayList<>();
+        List<Item> changed = new ArrayList<>();
+        List<Item> sameButRaw = new ArrayList<>();
+        for (Item item : items) {
+            Known k = known.get(item.publicId());
+            if (k == null) {
+                // A guid that changes on every fetch: same link and title as an item this fetch no longer
+                // names, so it is that item, under its first public id.
+                String sameStory = byLinkAndTitle.get(linkAndTitle(item));
+                if (sameStory != null && !fetchedIds.contains(sameStory)) {
+                    fetchedIds.add(sameStory);
+                    k = known.get(sameStory);
+                    item = item.withIdentity(sameStory, k.identity());
+                }
+            }
+            if (k == null) added.add(item);
+            else if (!k.contentHash.equals(item.contentHash())) changed.add(item);
+            else if (item.rawHash() != null && !item.rawHash().equals(k.rawHash())) sameButRaw.add(item);
+        }
+        insertItems(c, added, now);
+        updateItems(c, changed, known, now);
+        updateRawHashes(c, sameButRaw);
+        writeTopics(c, added, changed);
+        upsertState(c, sourceId, url, etag, lastModified, now, now, 200, null, 0,
+                String.join(LIST_SEPARATOR, new TreeSet<>(unmappedCategories)));
+        if (!added.isEmpty() || !changed.isEmpty()) bumpVersion(c, now);
+        return new SaveResult(added.size(), changed.size(),
+                items.size() + unchanged.size() - added.size() - changed.size());
     }
 
     /** A 304: nothing changed but the time we last heard from the source. */
@@ -154,17 +180,18 @@ public final class Store {
     }
 
     /**
-     * The source's stored items by the raw fingerprint they were normalized from (rows stored before there was one
-     * are left out), for the normalizer to skip entries that come back unchanged.
+     * The public ids of the source's stored items by the raw fingerprint they were normalized from (rows stored
+     * before there was one are left out), for the normalizer to skip entries that come back unchanged.
      */
-    public Map<String, KnownEntry> knownEntries(String sourceId) {
+    public Map<String, String> knownEntries(String sourceId) {
         return jdbc.read(c -> {
-            Map<String, KnownEntry> known = new HashMap<>();
+            Map<String, String> known = new HashMap<>();
+            // Answered from the index item_by_source_raw alone: reading the rows would read their HTML too.
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT raw_hash, public_id, identity FROM item WHERE source_id = ? AND raw_hash IS NOT NULL")) {
+                    "SELECT raw_hash, public_id FROM item WHERE source_id = ? AND raw_hash IS NOT NULL")) {
                 ps.setString(1, sourceId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) known.put(rs.getString(1), new KnownEntry(rs.getString(2), rs.getString(3)));
+                    while (rs.next()) known.put(rs.getString(1), rs.getString(2));
                 }
             }
             return known;
@@ -173,21 +200,43 @@ public final class Store {
 
     private record Known(String contentHash, Instant firstSeen, String identity, String linkAndTitle, String rawHash) {}
 
-    private static Map<String, Known> knownItems(Connection c, String sourceId) throws SQLException {
+    /**
+     * What the store knows of these items: their own rows by public id, and the source's rows that share a link with
+     * one it does not know (a guid that changes on every fetch; see {@link #save}). Only those rows are read: a row
+     * carries its HTML, and reading all of a source's rows on every fetch was most of what storing cost.
+     */
+    private static Map<String, Known> knownItems(Connection c, String sourceId, List<Item> items)
+            throws SQLException {
         Map<String, Known> known = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT public_id, content_hash, first_seen_at, identity, link, title, raw_hash FROM item WHERE source_id = ?")) {
-            ps.setString(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String link = rs.getString("link");
-                    known.put(rs.getString(1), new Known(rs.getString(2), getInstant(rs, "first_seen_at"),
-                            rs.getString("identity"), link == null ? null : link + "\n" + rs.getString("title"),
-                            rs.getString("raw_hash")));
+        String columns = "SELECT public_id, content_hash, first_seen_at, identity, link, title, raw_hash FROM item"
+                + " WHERE source_id = ? AND ";
+        readKnown(c, columns + "public_id IN ", sourceId, items.stream().map(Item::publicId).toList(), known);
+        List<String> links = new ArrayList<>();
+        for (Item item : items) {
+            if (!known.containsKey(item.publicId()) && item.link() != null) links.add(item.link().toString());
+        }
+        readKnown(c, columns + "link IN ", sourceId, links, known);
+        return known;
+    }
+
+    private static void readKnown(Connection c, String sql, String sourceId, List<String> values,
+                                  Map<String, Known> known) throws SQLException {
+        for (int from = 0; from < values.size(); from += IN_CHUNK) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(sql + "(" + String.join(", ",
+                    java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                ps.setString(1, sourceId);
+                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 2, chunk.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String link = rs.getString("link");
+                        known.put(rs.getString(1), new Known(rs.getString(2), getInstant(rs, "first_seen_at"),
+                                rs.getString("identity"), link == null ? null : link + "\n" + rs.getString("title"),
+                                rs.getString("raw_hash")));
+                    }
                 }
             }
         }
-        return known;
     }
 
     private static String linkAndTitle(Item item) {

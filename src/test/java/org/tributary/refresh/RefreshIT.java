@@ -213,9 +213,9 @@ class RefreshIT {
         assertThat(again.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
         assertThat(again.added() + again.updated()).isZero();
         // Every stored entry carries the fingerprint it was normalized from, which is what lets a refetch skip it.
-        assertThat(store.knownEntries(source.id())).hasSize(3).allSatisfy((hash, known) -> {
+        assertThat(store.knownEntries(source.id())).hasSize(3).allSatisfy((hash, publicId) -> {
             assertThat(hash).hasSize(64);
-            assertThat(before).extracting(s -> s.item().publicId()).contains(known.publicId());
+            assertThat(before).extracting(s -> s.item().publicId()).contains(publicId);
         });
         assertThat(published()).isEqualTo(before);
     }
