@@ -18,7 +18,9 @@ final class Retention {
 
     private Retention() {}
 
-    static int purge(Connection c, String sourceId, int keep, Duration maxAge, Instant now) throws SQLException {
+    /** Returns the public ids it deleted. */
+    static List<String> purge(Connection c, String sourceId, int keep, Duration maxAge, Instant now)
+            throws SQLException {
         List<String> doomed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT public_id, sort_date FROM item WHERE source_id = ? AND hidden = FALSE
@@ -35,7 +37,7 @@ final class Retention {
                 }
             }
         }
-        int deleted = 0;
+        List<String> deleted = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 DELETE FROM item WHERE public_id = ?
                   AND NOT EXISTS (SELECT 1 FROM item d WHERE d.duplicate_of = ?)
@@ -43,7 +45,7 @@ final class Retention {
             for (String id : doomed) {
                 ps.setString(1, id);
                 ps.setString(2, id);
-                deleted += ps.executeUpdate();
+                if (ps.executeUpdate() > 0) deleted.add(id);
             }
         }
         return deleted;

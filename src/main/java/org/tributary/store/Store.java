@@ -68,8 +68,11 @@ public final class Store {
      */
     public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, List<Item> items,
                                   List<String> unchanged, Set<String> unmappedCategories, Instant now) {
-        return jdbc.inTransaction(c -> save(c, sourceId, url, etag, lastModified, items, unchanged,
-                unmappedCategories, now));
+        return jdbc.inTransaction(c -> {
+            Saved saved = save(c, sourceId, url, etag, lastModified, items, unchanged, unmappedCategories, now);
+            if (saved.result().changedAnything()) bumpVersion(c, now);
+            return saved.result();
+        });
     }
 
     /**
@@ -82,15 +85,22 @@ public final class Store {
     public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, NormalizedFeed feed,
                                   int keep, java.time.Duration maxAge, Instant now) {
         return jdbc.inTransaction(c -> {
-            SaveResult saved = save(c, sourceId, url, etag, lastModified, feed.items(), feed.unchanged(),
+            Saved saved = save(c, sourceId, url, etag, lastModified, feed.items(), feed.unchanged(),
                     feed.unmappedCategories(), now);
-            int purged = Retention.purge(c, sourceId, keep, maxAge, now);
-            if (purged > 0 && !saved.changedAnything()) bumpVersion(c, now);
-            return saved;
+            List<String> purged = Retention.purge(c, sourceId, keep, maxAge, now);
+            // An entry the feed still lists but retention does not keep is inserted and deleted again on every
+            // fetch: that is no change, and must not move the published version (nor ping the hub) each time.
+            int kept = (int) saved.added().stream().filter(id -> !purged.contains(id)).count();
+            SaveResult result = new SaveResult(kept, saved.result().updated(), saved.result().unchanged());
+            if (result.changedAnything() || purged.size() > saved.added().size() - kept) bumpVersion(c, now);
+            return result;
         });
     }
 
-    private SaveResult save(Connection c, String sourceId, String url, String etag, String lastModified,
+    /** What {@link #save} did, with the public ids it inserted. */
+    private record Saved(SaveResult result, List<String> added) {}
+
+    private Saved save(Connection c, String sourceId, String url, String etag, String lastModified,
                             List<Item> items, List<String> unchanged, Set<String> unmappedCategories, Instant now)
             throws SQLException {
         // Nothing to compare when every entry came back unchanged (the normalizer already knew them all).
@@ -124,9 +134,9 @@ public final class Store {
         writeTopics(c, added, changed);
         upsertState(c, sourceId, url, etag, lastModified, now, now, 200, null, 0,
                 String.join(LIST_SEPARATOR, new TreeSet<>(unmappedCategories)));
-        if (!added.isEmpty() || !changed.isEmpty()) bumpVersion(c, now);
-        return new SaveResult(added.size(), changed.size(),
-                items.size() + unchanged.size() - added.size() - changed.size());
+        return new Saved(new SaveResult(added.size(), changed.size(),
+                items.size() + unchanged.size() - added.size() - changed.size()),
+                added.stream().map(Item::publicId).toList());
     }
 
     /** A 304: nothing changed but the time we last heard from the source. */
@@ -249,7 +259,7 @@ public final class Store {
      */
     public int purge(String sourceId, int keep, java.time.Duration maxAge, Instant now) {
         return jdbc.inTransaction(c -> {
-            int deleted = Retention.purge(c, sourceId, keep, maxAge, now);
+            int deleted = Retention.purge(c, sourceId, keep, maxAge, now).size();
             if (deleted > 0) bumpVersion(c, now);
             return deleted;
         });

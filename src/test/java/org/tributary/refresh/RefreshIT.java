@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigLoader;
+import org.tributary.config.ItemOptions;
 import org.tributary.config.Source;
 import org.tributary.fetch.Fetcher;
 import org.tributary.normalize.Normalizer;
@@ -247,5 +248,23 @@ class RefreshIT {
         assertThat(again.added() + again.updated()).isZero();
         assertThat(store.knownEntries(source.id())).hasSize(3);
         assertThat(published()).isEqualTo(before);
+    }
+
+    @Test
+    void anEntryRetentionDoesNotKeepIsNoNewsOnEveryFetch() {
+        Source all = withoutValidators();
+        ItemOptions d = ItemOptions.DEFAULTS;
+        Source source = new Source(all.id(), all.title(), all.url(), all.home(), all.kind(), all.type(), all.topics(),
+                all.every(), all.owner(), all.rules(), all.fetchOptions(),
+                new ItemOptions(d.identity(), d.timezone(), false, false, 2, null));
+        RefreshReport first = refresher.refresh(source);
+        long version = store.version().version();
+        RefreshReport again = refresher.refresh(source);
+
+        // The feed lists three entries; keep_items is 2: the oldest is stored and purged again in each fetch.
+        assertThat(first.added()).isEqualTo(2);
+        assertThat(published()).hasSize(2);
+        assertThat(again.added() + again.updated()).isZero();
+        assertThat(store.version().version()).as("published version").isEqualTo(version);
     }
 }
