@@ -154,7 +154,8 @@ public class IngestBench {
             long t2 = System.nanoTime();
             NormalizedFeed normalized = normalizer.normalize(parsed, source, known);
             long t3 = System.nanoTime();
-            var saved = store.saveFetched(source.id(), source.url().toString(), null, null, normalized, 500, null, now);
+            var saved = store.saveFetched(source.id(), source.url().toString(), null, null, normalized, 500, null, null,
+                    now);
             long t4 = System.nanoTime();
             parse += t1 - t0;
             normalize += t3 - t2;

@@ -24,9 +24,9 @@ import org.tributary.store.SourceState;
 import org.tributary.store.Store;
 
 /**
- * Refreshes one source: fetch → parse → normalize → store, then its health (see {@link HealthPolicy}). This is the
- * one place where anything unexpected is caught, so that a failing source is a row of source state and the next
- * source still runs. A source that is not due (backing off, rate limited, asked not to be polled yet) or gone is
+ * Refreshes one source: fetch → parse → normalize → store, and the health the fetch leaves (see {@link HealthPolicy})
+ * in the same transaction as its outcome. This is the one place where anything unexpected is caught, so that a
+ * failing source is a row of source state and the next source still runs. A source that is not due (backing off, rate limited, asked not to be polled yet) or gone is
  * skipped after one small read, without any request.
  */
 public final class Refresher {
@@ -126,12 +126,12 @@ public final class Refresher {
         // Java 17 has no pattern switch yet; the interface is sealed, so these three are all there is.
         if (result instanceof FetchResult.Fetched f) return parseAndStore(source, url, f, before, state, startedAt);
         if (result instanceof FetchResult.NotModified n) {
-            store.saveNotModified(source.id(), url, n.etag(), n.lastModified(), clock.instant());
             // A 304 carries no feed: the hints of its last 200 still stand.
             Instant notBefore = PollTiming.notBefore(source, startedAt, before.pollHints(), n.freshUntil(), List.of());
             SourceHealth after = policy.afterSuccess(before, source, true, n.permanentRedirect(), notBefore,
                     before.pollHints());
-            return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, 304,
+            store.saveNotModified(source.id(), url, n.etag(), n.lastModified(), after, clock.instant());
+            return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, 304,
                     0, 0, null, clock.millis() - started));
         }
         FetchResult.Failed f = (FetchResult.Failed) result;
@@ -151,9 +151,6 @@ public final class Refresher {
         // Entries that come back exactly as they were last normalized are not normalized again (most of them, on
         // most fetches); the store only counts them.
         NormalizedFeed normalized = normalizer.normalize(parsed, source, store.knownEntries(source.id()));
-        // Retention with every save, in its transaction: the newest keep_items of the source, none older than max_age.
-        SaveResult saved = store.saveFetched(source.id(), url, f.etag(), f.lastModified(), normalized,
-                source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
         if (normalized.dropped() > 0) {
             log.warn("normalize[{}]: {} unreadable item(s) dropped", source.id(), normalized.dropped());
         }
@@ -162,21 +159,24 @@ public final class Refresher {
         Instant notBefore = PollTiming.notBefore(source, startedAt, parsed.pollHints(), f.freshUntil(), postDates);
         SourceHealth after = policy.afterSuccess(before, source, false, f.permanentRedirect(), notBefore,
                 parsed.pollHints());
-        return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(),
+        // Items, retention (the newest keep_items, none older than max_age), state and health: one transaction.
+        SaveResult saved = store.saveFetched(source.id(), url, f.etag(), f.lastModified(), normalized,
+                source.itemOptions().keepItems(), source.itemOptions().maxAge(), after, clock.instant());
+        return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(),
                 saved.added(), saved.updated(), null, clock.millis() - startedAt.toEpochMilli(), f.body().length));
     }
 
     private RefreshReport failed(Source source, String url, int status, String reason, Instant retryAfter,
                                  SourceHealth before, SourceState state, Instant startedAt) {
-        store.saveFailure(source.id(), url, status, reason, clock.instant());
         SourceHealth after = policy.afterFailure(before, source, state.consecutiveFailures() + 1, status, retryAfter,
                 startedAt);
-        return withHealth(source, after, new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, status, 0, 0,
+        store.saveFailure(source.id(), url, status, reason, after, clock.instant());
+        return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, status, 0, 0,
                 reason, clock.millis() - startedAt.toEpochMilli()));
     }
 
-    private RefreshReport withHealth(Source source, SourceHealth after, RefreshReport report) {
-        health.save(source.id(), after);
+    /** The report with the health its fetch left (stored with the fetch's outcome, in its transaction). */
+    private static RefreshReport withHealth(SourceHealth after, RefreshReport report) {
         return report.withHealth(after.state().label(), after.notBefore());
     }
 

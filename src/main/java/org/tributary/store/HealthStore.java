@@ -53,21 +53,26 @@ public final class HealthStore {
 
     public void save(String sourceId, SourceHealth h) {
         jdbc.inTransaction(c -> {
-            String update = """
-                    UPDATE source_state SET health = ?, not_before = ?, redirect_target = ?, redirect_streak = ?,
-                                            moved_from = ?, moved_to = ?, poll_hints = ?
-                    WHERE source_id = ?
-                    """;
-            String insert = """
-                    INSERT INTO source_state (health, not_before, redirect_target, redirect_streak, moved_from,
-                                              moved_to, poll_hints, source_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """;
-            for (String sql : new String[] {update, insert}) {
-                if (write(c, sql, sourceId, h) > 0) break;
-            }
+            save(c, sourceId, h);
             return null;
         });
+    }
+
+    /** Within a transaction of the store's: a fetch's outcome and the health it leaves are written together. */
+    static void save(Connection c, String sourceId, SourceHealth h) throws SQLException {
+        String update = """
+                UPDATE source_state SET health = ?, not_before = ?, redirect_target = ?, redirect_streak = ?,
+                                        moved_from = ?, moved_to = ?, poll_hints = ?
+                WHERE source_id = ?
+                """;
+        String insert = """
+                INSERT INTO source_state (health, not_before, redirect_target, redirect_streak, moved_from,
+                                          moved_to, poll_hints, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """;
+        for (String sql : new String[] {update, insert}) {
+            if (write(c, sql, sourceId, h) > 0) break;
+        }
     }
 
     /**

@@ -81,12 +81,14 @@ public final class Store {
      *
      * @param keep   the newest items of the source to keep (keep_items)
      * @param maxAge none older than this (max_age), null for no limit
+     * @param health the health the fetch leaves, written in the same transaction; null leaves it as it was
      */
     public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, NormalizedFeed feed,
-                                  int keep, java.time.Duration maxAge, Instant now) {
+                                  int keep, java.time.Duration maxAge, SourceHealth health, Instant now) {
         return jdbc.inTransaction(c -> {
             Saved saved = save(c, sourceId, url, etag, lastModified, feed.items(), feed.unchanged(),
                     feed.unmappedCategories(), now);
+            if (health != null) HealthStore.save(c, sourceId, health);
             List<String> purged = Retention.purge(c, sourceId, keep, maxAge, now);
             // An entry the feed still lists but retention does not keep is inserted and deleted again on every
             // fetch: that is no change, and must not move the published version (nor ping the hub) each time.
@@ -141,22 +143,36 @@ public final class Store {
 
     /** A 304: nothing changed but the time we last heard from the source. */
     public void saveNotModified(String sourceId, String url, String etag, String lastModified, Instant now) {
+        saveNotModified(sourceId, url, etag, lastModified, null, now);
+    }
+
+    /** @param health the health the fetch leaves, written in the same transaction; null leaves it as it was */
+    public void saveNotModified(String sourceId, String url, String etag, String lastModified, SourceHealth health,
+                                Instant now) {
         jdbc.inTransaction(c -> {
             SourceState before = state(c, sourceId);
             upsertState(c, sourceId, url, etag != null ? etag : before.etag(),
                     lastModified != null ? lastModified : before.lastModified(), now, now, 304, null, 0,
                     String.join(LIST_SEPARATOR, before.unmappedCategories()));
+            if (health != null) HealthStore.save(c, sourceId, health);
             return null;
         });
     }
 
     /** A failed attempt: the validators and items stay as they were; the failure count grows. */
     public void saveFailure(String sourceId, String url, int status, String reason, Instant now) {
+        saveFailure(sourceId, url, status, reason, null, now);
+    }
+
+    /** @param health the health the failure leaves, written in the same transaction; null leaves it as it was */
+    public void saveFailure(String sourceId, String url, int status, String reason, SourceHealth health,
+                            Instant now) {
         jdbc.inTransaction(c -> {
             SourceState before = state(c, sourceId);
             upsertState(c, sourceId, url, before.etag(), before.lastModified(), now, before.lastSuccessAt(), status,
                     reason, before.consecutiveFailures() + 1,
                     String.join(LIST_SEPARATOR, before.unmappedCategories()));
+            if (health != null) HealthStore.save(c, sourceId, health);
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package org.tributary.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.normalize.Item;
+import org.tributary.normalize.NormalizedFeed;
 import org.tributary.testing.TestDatabase;
 
 /** The store against each real database: an H2 file in a temporary directory, and a fresh PostgreSQL database. */
@@ -187,5 +189,26 @@ class StoreIT {
         store.saveNextFetch("new-source", T1);
         assertThat(store.state("new-source").nextFetchAt()).isEqualTo(T1);
         assertThat(store.state("new-source").state()).isEqualTo("new");
+    }
+
+    @Test
+    void aFetchsItemsStateAndHealthAreWrittenTogetherOrNotAtAll() {
+        SourceHealth ok = new SourceHealth(SourceHealth.State.OK, T1, null, 0, null, null, null);
+        store.saveFetched("a", "u", "\"e1\"", null, new NormalizedFeed(List.of(item("a", "1", "One", T0, "h1")),
+                Set.of()), 500, null, ok, T0);
+        assertThat(store.health().health("a").state()).isEqualTo(SourceHealth.State.OK);
+
+        // An item the database refuses (its type is longer than the column) fails the whole save: the health the
+        // fetch would have left is not written either, and nothing stored before is lost.
+        Item refused = new Item("pid-a-2", "a", "guid:2", "2", null, "Two", "", "", "", "T".repeat(500), List.of(),
+                List.of(), List.of(), null, T1, null, "h2");
+        SourceHealth failing = new SourceHealth(SourceHealth.State.FAILING, T1.plusSeconds(60), null, 0, null, null,
+                null);
+        assertThatThrownBy(() -> store.saveFetched("a", "u", "\"e2\"", null,
+                new NormalizedFeed(List.of(refused), Set.of()), 500, null, failing, T1)).isInstanceOf(StoreException.class);
+
+        assertThat(store.health().health("a").state()).isEqualTo(SourceHealth.State.OK);
+        assertThat(store.state("a").etag()).isEqualTo("\"e1\"");
+        assertThat(titles(ItemQuery.newest(50))).containsExactly("One");
     }
 }
