@@ -59,25 +59,18 @@ public final class Store {
      */
     public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, List<Item> items,
                                   Set<String> unmappedCategories, Instant now) {
-        return saveFetched(sourceId, url, etag, lastModified, items, List.of(), unmappedCategories, now);
-    }
-
-    /**
-     * @param unchanged public ids of stored items the fetch named again without any change to their raw entry (the
-     *                  normalizer skipped them; see {@link #knownEntries}): counted, never written
-     */
-    public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, List<Item> items,
-                                  List<String> unchanged, Set<String> unmappedCategories, Instant now) {
         return jdbc.inTransaction(c -> {
-            Saved saved = save(c, sourceId, url, etag, lastModified, items, unchanged, unmappedCategories, now);
+            Saved saved = save(c, sourceId, url, etag, lastModified, items, List.of(), unmappedCategories, now);
             if (saved.result().changedAnything()) bumpVersion(c, now);
             return saved.result();
         });
     }
 
     /**
-     * What a refresh found, then the source's retention, in one transaction (one commit per fetch: on H2 the commit
-     * is most of what an unchanged fetch costs the store; bench/ingest).
+     * What a refresh found, the health it leaves and the source's retention, in one transaction: they cannot
+     * disagree after a crash, and it is one commit per fetch (on H2 the commit is most of what a fetch with few new
+     * items costs the store; bench/ingest). Entries the normalizer skipped ({@link NormalizedFeed#unchanged()}, see
+     * {@link #knownEntries}) are counted, never written.
      *
      * @param keep   the newest items of the source to keep (keep_items)
      * @param maxAge none older than this (max_age), null for no limit
@@ -102,9 +95,8 @@ public final class Store {
     /** What {@link #save} did, with the public ids it inserted. */
     private record Saved(SaveResult result, List<String> added) {}
 
-    private Saved save(Connection c, String sourceId, String url, String etag, String lastModified,
-                            List<Item> items, List<String> unchanged, Set<String> unmappedCategories, Instant now)
-            throws SQLException {
+    private Saved save(Connection c, String sourceId, String url, String etag, String lastModified, List<Item> items,
+                       List<String> unchanged, Set<String> unmappedCategories, Instant now) throws SQLException {
         // Nothing to compare when every entry came back unchanged (the normalizer already knew them all).
         Map<String, Known> known = items.isEmpty() ? Map.of() : knownItems(c, sourceId, items);
         Map<String, String> byLinkAndTitle = new HashMap<>();
