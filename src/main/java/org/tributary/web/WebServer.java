@@ -185,6 +185,14 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * How Jetty runs a request: NON_BLOCKING when every handler says so ({@link DocumentHandler} does for the
+     * whole tree), so a document in memory is answered on the thread that read the request (bench/serve).
+     */
+    org.eclipse.jetty.util.thread.Invocable.InvocationType invocationType() {
+        return app.jettyServer().server().getInvocationType();
+    }
+
     @Override
     public void close() {
         if (hub != null) hub.close();
