@@ -46,10 +46,11 @@ class DocumentHandlerIT {
     }
 
     @Test
-    void jettyRunsRequestsWithoutHandingThemToAPoolThread() {
+    void jettyRunsRequestsOnASelectorThreadPerCoreWithoutHandingThemToAPoolThread() {
         // Javalin's servlet context is blocking; the document handler in front of it declares the whole tree
         // non-blocking and dispatches what blocks itself (DocumentThreadsIT shows both sides of that).
         assertThat(server.web.invocationType()).isEqualTo(Invocable.InvocationType.NON_BLOCKING);
+        assertThat(server.web.selectors()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test
