@@ -8,9 +8,12 @@ import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Atom 1.0 built as Rome's own Atom model rather than through SyndFeed, so that nothing the format can say
@@ -34,13 +37,28 @@ final class AtomWriter {
         feed.setAuthors(persons(List.of(Texts.line(view.site().title()))));
         feed.setGenerator(generator());
 
+        List<PublishedItem> items = view.items().stream().map(i -> PublishedItem.of(i, view.sources())).toList();
+        Map<String, Instant> sourceUpdated = sourcesUpdated(items);
         List<Entry> entries = new ArrayList<>();
-        for (var stored : view.items()) entries.add(entry(PublishedItem.of(stored, view.sources())));
+        for (PublishedItem item : items) entries.add(entry(item, sourceUpdated.get(item.source().id())));
         feed.setEntries(entries);
         return Rome.write(feed, Texts.line(view.site().language()));
     }
 
-    private static Entry entry(PublishedItem item) {
+    /**
+     * atom:source's updated, per source (RFC 4287 4.2.11: a source keeps its feed's id, title and updated): the
+     * newest change among that source's items in this document. Not when we last fetched it, nor its newest item
+     * anywhere: either would change the document's bytes, so its ETag, when none of its entries changed.
+     */
+    private static Map<String, Instant> sourcesUpdated(List<PublishedItem> items) {
+        Map<String, Instant> updated = new HashMap<>();
+        for (PublishedItem item : items) {
+            updated.merge(item.source().id(), item.updated(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return updated;
+    }
+
+    private static Entry entry(PublishedItem item, Instant sourceUpdated) {
         Entry entry = new Entry();
         entry.setId(item.id());
         entry.setTitle(item.title());
@@ -64,7 +82,7 @@ final class AtomWriter {
         }
         others.addAll(Rome.alsoFrom(item));
         if (!others.isEmpty()) entry.setOtherLinks(others);
-        entry.setSource(source(item.source()));
+        entry.setSource(source(item.source(), sourceUpdated));
         return entry;
     }
 
@@ -86,10 +104,11 @@ final class AtomWriter {
      * atom:source credits the partner and lets a reader subscribe to it directly. Its author is the partner,
      * so an entry without authors is attributed to the partner rather than to us (RFC 4287 4.2.1).
      */
-    private static Feed source(PublishedItem.PublishedSource source) {
+    private static Feed source(PublishedItem.PublishedSource source, Instant updated) {
         Feed feed = new Feed();
         feed.setId(Texts.sourceId(source.id()));
         feed.setTitle(source.title());
+        feed.setUpdated(Date.from(updated));
         feed.setAuthors(persons(List.of(source.title())));
         if (source.home() != null) feed.setAlternateLinks(List.of(link("alternate", source.home(), "text/html")));
         if (source.feedUrl() != null) feed.setOtherLinks(List.of(link("self", source.feedUrl(), null)));

@@ -41,15 +41,21 @@ final class DocumentCache {
 
     /** As {@link #get(String, long, Supplier)}, for documents that also expire at an instant (past events). */
     Rendered get(String key, long version, Instant now, Supplier<Expiring> render) {
-        synchronized (entries) {
-            Entry e = entries.get(key);
-            if (e != null && e.validAt(version, now)) return e.document;
-        }
+        Rendered cached = peek(key, version, now);
+        if (cached != null) return cached;
         Expiring fresh = render.get();
         synchronized (entries) {
             entries.put(key, new Entry(version, fresh.document(), fresh.expires()));
         }
         return fresh.document();
+    }
+
+    /** The cached document for key if it was rendered at this version and is still true at now, else null. */
+    Rendered peek(String key, long version, Instant now) {
+        synchronized (entries) {
+            Entry e = entries.get(key);
+            return e != null && e.validAt(version, now) ? e.document : null;
+        }
     }
 
     int size() {

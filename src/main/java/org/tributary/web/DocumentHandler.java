@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -30,6 +32,12 @@ import org.tributary.publish.FeedFormat;
  * in memory, and Javalin's per-request machinery (servlet request, context, routing, copying the body through an
  * InputStream) cost more than half the rate nginx reaches on the same bytes (bench/serve). Everything else (other
  * paths, other methods) goes on to Javalin unchanged. As Javalin did, a trailing slash is ignored.
+ *
+ * <p>The handler is non-blocking, so Jetty calls it on the thread that read the request rather than handing every
+ * request to a pool thread: that hand-off was most of what a 304 still cost (bench/serve). The rule it keeps in
+ * return: nothing on that thread may block. A document already in memory is answered there; a document that must be
+ * rendered (the store is read) and every request for Javalin (its servlets block) are first dispatched to the
+ * server's thread pool.
  */
 final class DocumentHandler extends Handler.Wrapper {
 
@@ -71,63 +79,122 @@ final class DocumentHandler extends Handler.Wrapper {
                 new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin"));
     }
 
-    /** One request to a document route. */
-    private record Exchange(Request request, Response response, Callback callback, String path, boolean head) {}
+    /** What became of a request: answered, not a document (Javalin's), or a document that must be rendered. */
+    private enum Outcome { ANSWERED, NOT_A_DOCUMENT, NOT_IN_MEMORY }
+
+    /** One request to a document route, and where its document may come from. */
+    private record Exchange(Request request, Response response, Callback callback, String path, boolean head,
+                            Documents.Mode mode) {
+        /** The same request, on a thread where its document may be rendered. */
+        Exchange rendering() {
+            return new Exchange(request, response, callback, path, head, Documents.Mode.RENDER);
+        }
+    }
+
+    /** Work that may block, run on a pool thread. */
+    @FunctionalInterface
+    private interface Blocking {
+        void run() throws Exception;
+    }
+
+    /**
+     * Non-blocking whatever the handlers behind it are: Jetty combines the types of the whole handler tree, and
+     * Javalin's servlet context is blocking. It is safe because {@link #handle} blocks on nothing itself and
+     * dispatches everything that may block.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
-        if (!head && !HttpMethod.GET.is(method)) return super.handle(request, response, callback);
-        String path = request.getHttpURI().getPath();
-        String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        Exchange x = new Exchange(request, response, callback, path, head);
-        try {
-            if (serve(x, route)) return true;
-        } catch (RuntimeException e) {
-            log.error("web: {} {} failed", method, path, e);
-            if (response.isCommitted()) throw e;
-            response.reset();
-            plain(x, 500, "internal error");
-            return true;
+        Exchange x = new Exchange(request, response, callback, request.getHttpURI().getPath(), head,
+                Documents.Mode.MEMORY);
+        Outcome outcome = head || HttpMethod.GET.is(method) ? answer(x) : Outcome.NOT_A_DOCUMENT;
+        switch (outcome) {
+            case ANSWERED -> { }
+            case NOT_A_DOCUMENT -> dispatch(request, callback, () -> next(request, response, callback));
+            case NOT_IN_MEMORY -> dispatch(request, callback, () -> {
+                if (answer(x.rendering()) != Outcome.ANSWERED) next(request, response, callback);
+            });
         }
-        return super.handle(request, response, callback);
+        return true;
     }
 
-    /** Answers the route if it is a document's; false to hand it on. */
-    private boolean serve(Exchange x, String route) {
+    /** Runs work on a pool thread; whatever it throws fails the request, as Jetty does with a handler's. */
+    private static void dispatch(Request request, Callback callback, Blocking work) {
+        try {
+            request.getContext().execute(() -> {
+                try {
+                    work.run();
+                } catch (Throwable e) {
+                    log.error("web: {} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
+                    callback.failed(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("web: {} {} refused: no thread to run it", request.getMethod(), request.getHttpURI().getPath());
+            callback.failed(e);
+        }
+    }
+
+    /** Javalin's turn, on a pool thread; a request that it does not take is a 404, as Jetty would answer. */
+    private void next(Request request, Response response, Callback callback) throws Exception {
+        if (!super.handle(request, response, callback)) {
+            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+        }
+    }
+
+    /** Answers a GET or HEAD of a document, unless it is not a document's route or its document is not at hand. */
+    private Outcome answer(Exchange x) {
+        String path = x.path();
+        String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        try {
+            return serve(x, route);
+        } catch (RuntimeException e) {
+            log.error("web: {} {} failed", x.request().getMethod(), path, e);
+            if (x.response().isCommitted()) throw e;
+            x.response().reset();
+            plain(x, 500, "internal error");
+            return Outcome.ANSWERED;
+        }
+    }
+
+    /** The answer to a document's route; NOT_A_DOCUMENT for any other route. */
+    private Outcome serve(Exchange x, String route) {
         switch (route) {
-            case "/": page(x, null, false); return true;
-            case "/embed": embed(x); return true;
-            case "/embed.js": send(x, documents.embedScript(), true, null); return true;
-            case "/sources.opml": send(x, documents.opml(null), true, null); return true;
-            case "/assets/style.css": send(x, documents.css(), true, null); return true;
+            case "/": return page(x, null, false);
+            case "/embed": return embed(x);
+            case "/embed.js": return send(x, documents.embedScript(x.mode()), true, null);
+            case "/sources.opml": return send(x, documents.opml(null, x.mode()), true, null);
+            case "/assets/style.css": return send(x, documents.css(x.mode()), true, null);
             default: break;
         }
         if (route.startsWith("/topics/")) return topic(x, route.substring("/topics/".length()));
         if (route.startsWith("/") && route.indexOf('/', 1) < 0) {
             FeedFormat format = feeds.get(route.substring(1));
-            if (format != null) {
-                feed(x, format, null, false);
-                return true;
-            }
+            if (format != null) return feed(x, format, null, false);
         }
-        return false;
+        return Outcome.NOT_A_DOCUMENT;
     }
 
     /** /topics/{id}, /topics/{id}/feed.*, /topics/{id}/sources.opml; rest is what follows "/topics/". */
-    private boolean topic(Exchange x, String rest) {
+    private Outcome topic(Exchange x, String rest) {
         int slash = rest.indexOf('/');
         String id = slash < 0 ? rest : rest.substring(0, slash);
         String sub = slash < 0 ? null : rest.substring(slash + 1);
         FeedFormat format = sub == null ? null : feeds.get(sub);
-        if (id.isEmpty() || (sub != null && format == null && !sub.equals("sources.opml"))) return false;
+        if (id.isEmpty() || (sub != null && format == null && !sub.equals("sources.opml"))) {
+            return Outcome.NOT_A_DOCUMENT;
+        }
         Topic topic = topic(id);
-        if (sub == null) page(x, topic, true);
-        else if (format != null) feed(x, format, topic, true);
-        else if (topic == null) plain(x, 404, "no such topic");
-        else send(x, documents.opml(topic), true, null);
-        return true;
+        if (sub == null) return page(x, topic, true);
+        if (format != null) return feed(x, format, topic, true);
+        if (topic == null) return plain(x, 404, "no such topic");
+        return send(x, documents.opml(topic, x.mode()), true, null);
     }
 
     private Topic topic(String encodedId) {
@@ -138,22 +205,19 @@ final class DocumentHandler extends Handler.Wrapper {
         }
     }
 
-    private void page(Exchange x, Topic topic, boolean named) {
-        if (named && topic == null) {
-            plain(x, 404, "no such topic");
-            return;
-        }
+    private Outcome page(Exchange x, Topic topic, boolean named) {
+        if (named && topic == null) return plain(x, 404, "no such topic");
         FeedFilter filter = filter(x, topic, config.get().site().items(), true);
-        if (filter != null) counted(x, "page", documents.page(topic, filter), false, HTML_SECURITY);
+        if (filter == null) return Outcome.ANSWERED;
+        return counted(x, "page", documents.page(topic, filter, x.mode()), false, HTML_SECURITY);
     }
 
-    private void feed(Exchange x, FeedFormat format, Topic topic, boolean named) {
-        if (named && topic == null) {
-            plain(x, 404, "no such topic");
-            return;
-        }
+    private Outcome feed(Exchange x, FeedFormat format, Topic topic, boolean named) {
+        if (named && topic == null) return plain(x, 404, "no such topic");
         FeedFilter filter = filter(x, topic, config.get().site().items(), true);
-        if (filter == null) return;
+        if (filter == null) return Outcome.ANSWERED;
+        Rendered doc = documents.feed(format, topic, filter, x.mode());
+        if (doc == null) return Outcome.NOT_IN_MEMORY;
         Config cfg = config.get();
         if (cfg.site().hub() != null) {
             String query = String.join("&", java.util.stream.Stream.of(filter.canonicalQuery(), filter.pageParam())
@@ -162,19 +226,20 @@ final class DocumentHandler extends Handler.Wrapper {
             x.response().getHeaders().add(HttpHeader.LINK,
                     "<" + cfg.site().hub() + ">; rel=\"hub\", <" + self + ">; rel=\"self\"");
         }
-        counted(x, "feed", documents.feed(format, topic, filter), true, null);
+        return counted(x, "feed", doc, true, null);
     }
 
     /** /embed?topic=…&type=…&limit=5: the newest items only, in a page any site may frame. */
-    private void embed(Exchange x) {
+    private Outcome embed(Exchange x) {
         FeedFilter filter = filter(x, null, WebServer.EMBED_ITEMS, false);
-        if (filter == null) return;
+        if (filter == null) return Outcome.ANSWERED;
         var topics = filter.query().topics();
         // One topic named: the page is titled and linked like that topic's page.
         Topic topic = topics.size() == 1 ? config.get().topic(topics.iterator().next()).orElse(null) : null;
         FeedFilter effective = filter;
         if (topic != null) effective = filter(x, topic, WebServer.EMBED_ITEMS, false);
-        send(x, documents.embed(topic, effective), false, EMBED_SECURITY);
+        if (effective == null) return Outcome.ANSWERED;
+        return send(x, documents.embed(topic, effective, x.mode()), false, EMBED_SECURITY);
     }
 
     /** The request's filter, or null after answering 400 with a reason that does not echo the request. */
@@ -217,18 +282,30 @@ final class DocumentHandler extends Handler.Wrapper {
         }
     }
 
-    private void counted(Exchange x, String document, Rendered doc, boolean cors, List<HttpField> security) {
-        boolean notModified = send(x, doc, cors, security);
+    /** As {@link #send}, counting what was sent. */
+    private Outcome counted(Exchange x, String document, Rendered doc, boolean cors, List<HttpField> security) {
+        if (doc == null) return Outcome.NOT_IN_MEMORY;
+        boolean notModified = sent(x, doc, cors, security);
         if (metrics != null) metrics.served(document, notModified ? "not-modified" : "sent");
+        return Outcome.ANSWERED;
+    }
+
+    /**
+     * Sends the document, or says it is not in memory (null).
+     *
+     * @param security the HTML page's security headers; null for documents that are not HTML
+     */
+    private static Outcome send(Exchange x, Rendered doc, boolean cors, List<HttpField> security) {
+        if (doc == null) return Outcome.NOT_IN_MEMORY;
+        sent(x, doc, cors, security);
+        return Outcome.ANSWERED;
     }
 
     /**
      * Sends the document with its validators, cache, CORS and security headers, or a 304; true when it was a 304.
-     * Gzipped bytes go to clients that accept gzip.
-     *
-     * @param security the HTML page's security headers; null for documents that are not HTML
+     * Gzipped bytes go to clients that accept gzip. The write is asynchronous: it never blocks the caller.
      */
-    private static boolean send(Exchange x, Rendered doc, boolean cors, List<HttpField> security) {
+    private static boolean sent(Exchange x, Rendered doc, boolean cors, List<HttpField> security) {
         Rendered.Fields f = doc.fields();
         HttpFields.Mutable headers = x.response().getHeaders();
         headers.add(f.etag());
@@ -266,7 +343,7 @@ final class DocumentHandler extends Handler.Wrapper {
     }
 
     /** A short plain-text answer (400, 404, 500) that no cache keeps. */
-    private static void plain(Exchange x, int status, String message) {
+    private static Outcome plain(Exchange x, int status, String message) {
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
         Response response = x.response();
         response.setStatus(status);
@@ -276,5 +353,6 @@ final class DocumentHandler extends Handler.Wrapper {
         headers.put(NO_STORE);
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, x.head() ? null : ByteBuffer.wrap(body), x.callback());
+        return Outcome.ANSWERED;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,6 +25,13 @@ import org.tributary.store.Store;
  * Both the HTTP routes and the WebSub notifier read documents here, so a ping and a response see the same bytes.
  */
 final class Documents {
+
+    /**
+     * Where a document may come from. MEMORY never blocks (no store, no rendering): the document if it is in memory
+     * and known to be current, else null; it is what the document handler asks on the thread that read the request.
+     * RENDER reads the store's version and renders on a miss: always a document, but it may block.
+     */
+    enum Mode { MEMORY, RENDER }
 
     private final Supplier<Config> config;
     private final Store store;
@@ -72,44 +80,60 @@ final class Documents {
     }
 
     long version() {
-        if (versionTtl.isZero()) return store.version().version();
-        Instant now = clock.instant();
-        SeenVersion s = seen;
-        if (now.isBefore(s.until())) return s.version();
+        OptionalLong trusted = trustedVersion();
+        if (trusted.isPresent()) return trusted.getAsLong();
         long version = store.version().version();
-        seen = new SeenVersion(version, now.plus(versionTtl));
+        if (!versionTtl.isZero()) seen = new SeenVersion(version, clock.instant().plus(versionTtl));
         return version;
     }
 
-    Rendered feed(FeedFormat format, Topic topic, FeedFilter filter) {
+    /** The version last read from the store while that look is still trusted; empty when only the store can tell. */
+    private OptionalLong trustedVersion() {
+        if (versionTtl.isZero()) return OptionalLong.empty();
+        SeenVersion s = seen;
+        return clock.instant().isBefore(s.until()) ? OptionalLong.of(s.version()) : OptionalLong.empty();
+    }
+
+    /** The feed; with {@link Mode#MEMORY}, null unless it is in memory and current. */
+    Rendered feed(FeedFormat format, Topic topic, FeedFilter filter, Mode mode) {
         return view("feed." + format.extension(), topic, filter, format.mediaType() + "; charset=utf-8",
-                view -> publisher.feed(view, format));
+                view -> publisher.feed(view, format), mode);
     }
 
-    Rendered page(Topic topic, FeedFilter filter) {
-        return view("page", topic, filter, "text/html; charset=utf-8", publisher::html);
+    /** The HTML page; with {@link Mode#MEMORY}, null unless it is in memory and current. */
+    Rendered page(Topic topic, FeedFilter filter, Mode mode) {
+        return view("page", topic, filter, "text/html; charset=utf-8", publisher::html, mode);
     }
 
-    Rendered embed(Topic topic, FeedFilter filter) {
-        return view("embed", topic, filter, "text/html; charset=utf-8", publisher::embed);
+    /** The embeddable page; with {@link Mode#MEMORY}, null unless it is in memory and current. */
+    Rendered embed(Topic topic, FeedFilter filter, Mode mode) {
+        return view("embed", topic, filter, "text/html; charset=utf-8", publisher::embed, mode);
     }
 
-    Rendered opml(Topic topic) {
+    /** The OPML list; with {@link Mode#MEMORY}, null unless it is in memory. */
+    Rendered opml(Topic topic, Mode mode) {
         Config cfg = config.get();
         String key = configKey(cfg) + "opml|" + (topic == null ? "" : topic.id());
         // The sources come from the config, not the store: fixed per process, whatever the store version.
-        return cache.get(key, 0, () -> Rendered.of(topic == null
+        return fixed(key, mode, () -> Rendered.of(topic == null
                 ? publisher.opml(cfg.site(), cfg.sources())
                 : publisher.opml(cfg.site(), cfg.sources(), topic), "text/x-opml; charset=utf-8", Instant.EPOCH));
     }
 
-    Rendered css() {
-        return cache.get("css", 0, () -> Rendered.of(publisher.css(), "text/css; charset=utf-8", Instant.EPOCH));
+    /** The style sheet; with {@link Mode#MEMORY}, null unless it is in memory. */
+    Rendered css(Mode mode) {
+        return fixed("css", mode, () -> Rendered.of(publisher.css(), "text/css; charset=utf-8", Instant.EPOCH));
     }
 
-    Rendered embedScript() {
-        return cache.get("embed.js", 0, () -> Rendered.of(publisher.embedScript(),
+    /** The embed script; with {@link Mode#MEMORY}, null unless it is in memory. */
+    Rendered embedScript(Mode mode) {
+        return fixed("embed.js", mode, () -> Rendered.of(publisher.embedScript(),
                 "text/javascript; charset=utf-8", Instant.EPOCH));
+    }
+
+    /** A document that does not depend on the store (kept at version 0). */
+    private Rendered fixed(String key, Mode mode, Supplier<Rendered> render) {
+        return mode == Mode.MEMORY ? cache.peek(key, 0, null) : cache.get(key, 0, render);
     }
 
     /** The unfiltered newest page of the merged feed (topic null) or of a topic, as WebSub subscribers know it. */
@@ -122,7 +146,7 @@ final class Documents {
     }
 
     private Rendered view(String output, Topic topic, FeedFilter filter, String contentType,
-                          Function<FeedView, String> render) {
+                          Function<FeedView, String> render, Mode mode) {
         Config cfg = config.get();
         String key = configKey(cfg) + output + "|" + (topic == null ? "" : topic.id()) + "|"
                 + filter.canonicalQuery() + "|" + filter.pageParam();
@@ -130,6 +154,10 @@ final class Documents {
         // Without sources that hide past events, a document changes only with the store; with them, also when the
         // next of their events starts, so the document is kept until then and no longer.
         Instant now = hiding.isEmpty() ? null : clock.instant();
+        if (mode == Mode.MEMORY) {
+            OptionalLong version = trustedVersion();
+            return version.isPresent() ? cache.peek(key, version.getAsLong(), now) : null;
+        }
         return cache.get(key, version(), now, () -> {
             onRender.run();
             ItemPages.Page page = read(filter, hiding, now);

@@ -114,7 +114,7 @@ final class HubNotifier implements AutoCloseable {
         for (Topic topic : views) {
             String path = topic == null ? "/feed" : "/topics/" + topic.id() + "/feed";
             for (FeedFormat format : FeedFormat.values()) {
-                Rendered doc = documents.feed(format, topic, documents.unfiltered(topic));
+                Rendered doc = documents.feed(format, topic, documents.unfiltered(topic), Documents.Mode.RENDER);
                 etags.put(cfg.site().url(path + "." + format.extension()), doc.etag());
             }
         }

@@ -17,6 +17,11 @@ import java.time.InstantSource;
 import java.util.UUID;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
@@ -45,6 +50,9 @@ public final class WebServer implements AutoCloseable {
     private final Metrics metrics;
     private final Admin admin;
     private final Javalin app;
+    /** Where {@link #start} listens; the connector that Javalin builds while starting reads them. */
+    private String host;
+    private int port;
 
     /**
      * The admin routes' settings: a secret that the caller must present (serve writes it to a file in the data
@@ -95,6 +103,7 @@ public final class WebServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             // Documents are answered in front of Javalin (see DocumentHandler); Javalin gets everything else.
             c.jetty.modifyServer(server -> server.setHandler(new DocumentHandler(config, documents, metrics)));
+            c.jetty.addConnector(this::connector);
             routes(c.routes);
         });
     }
@@ -178,11 +187,40 @@ public final class WebServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-store");
     }
 
+    /**
+     * One selector thread per core, not Jetty's default of one per two cores: the document handler is non-blocking,
+     * so the selector threads are the ones that answer documents, as nginx has a worker per core. With one selector
+     * on two cores, 304s stayed where they were (bench/serve).
+     */
+    private ServerConnector connector(Server server, HttpConfiguration http) {
+        ServerConnector connector = new ServerConnector(server, -1, Runtime.getRuntime().availableProcessors(),
+                new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
     /** Starts listening on host and port (0 picks a free one) and, with a hub, watching for changes. */
     public int start(String host, int port) {
+        this.host = host;
+        this.port = port;
         app.start(host, port);
         if (hub != null) hub.start(Duration.ofSeconds(1));
         return app.port();
+    }
+
+    /**
+     * How Jetty runs a request: NON_BLOCKING when every handler says so ({@link DocumentHandler} does for the
+     * whole tree), so a document in memory is answered on the thread that read the request (bench/serve).
+     */
+    Invocable.InvocationType invocationType() {
+        return app.jettyServer().server().getInvocationType();
+    }
+
+    /** How many selector threads read requests (and so answer documents in memory). */
+    int selectors() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getSelectorManager()
+                .getSelectorCount();
     }
 
     @Override

@@ -119,6 +119,33 @@ class AtomWriterTest {
                 org.assertj.core.groups.Tuple.tuple("self", "https://programminglibrarian.org/feed"));
     }
 
+    /** The text of atom:source/atom:updated in each entry, in document order. */
+    private static List<String> sourceUpdated(String atom) throws Exception {
+        return Xml.all(Xml.parse(atom), Xml.ATOM, "source").stream()
+                .map(source -> Xml.children(source, Xml.ATOM, "updated"))
+                .map(updated -> updated.size() == 1 ? updated.get(0).getTextContent() : "(" + updated.size() + ")")
+                .toList();
+    }
+
+    @Test
+    void atomSourceIsUpdatedAtTheNewestChangeOfThatSourcesItemsInTheDocument() throws Exception {
+        // HOSTILE and WEBINAR share a source (newest change: HOSTILE's date); ORPHAN is alone.
+        assertThat(sourceUpdated(publisher.atom(merged())))
+                .containsExactly("2019-06-27T14:00:00Z", "2019-06-27T14:00:00Z", "2019-05-23T09:00:00Z");
+        // Only what is in the document counts: alone, the webinar dates its source by its own change time.
+        FeedView webinarOnly = FeedView.merged(SITE, TOPICS, "type=Webinar", List.of(WEBINAR), SOURCES_BY_ID);
+        assertThat(sourceUpdated(publisher.atom(webinarOnly))).containsExactly("2019-06-12T08:00:00Z");
+    }
+
+    @Test
+    void atomSourceUpdatedReadsBackThroughRome() throws Exception {
+        var atom = (com.rometools.rome.feed.atom.Feed) new com.rometools.rome.io.WireFeedInput()
+                .build(new StringReader(publisher.atom(merged())));
+
+        assertThat(atom.getEntries()).extracting(e -> e.getSource().getUpdated()).containsExactly(
+                Date.from(HOSTILE_DATE), Date.from(HOSTILE_DATE), Date.from(ORPHAN_DATE));
+    }
+
     @Test
     void anItemWhoseSourceLeftTheConfigIsStillPublishedAndCreditedByItsId() throws Exception {
         SyndEntry orphan = parsed(merged()).getEntries().get(2);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,14 @@ class DocumentHandlerIT {
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) b.headers(headers);
         return WebFixture.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void jettyRunsRequestsOnASelectorThreadPerCoreWithoutHandingThemToAPoolThread() {
+        // Javalin's servlet context is blocking; the document handler in front of it declares the whole tree
+        // non-blocking and dispatches what blocks itself (DocumentThreadsIT shows both sides of that).
+        assertThat(server.web.invocationType()).isEqualTo(Invocable.InvocationType.NON_BLOCKING);
+        assertThat(server.web.selectors()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test

@@ -65,7 +65,7 @@ class PastEventsIT {
     }
 
     private String render(FeedFormat format) {
-        return new String(documents.feed(format, null, documents.unfiltered(null)).body(), StandardCharsets.UTF_8);
+        return new String(documents.feed(format, null, documents.unfiltered(null), Documents.Mode.RENDER).body(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -81,7 +81,7 @@ class PastEventsIT {
             assertThat(render(format)).as(format.label()).doesNotContain("Knitting circle")
                     .contains("Author talk", "New opening hours", "Partner webinar");
         }
-        String page = new String(documents.page(null, documents.unfiltered(null)).body(), StandardCharsets.UTF_8);
+        String page = new String(documents.page(null, documents.unfiltered(null), Documents.Mode.RENDER).body(), StandardCharsets.UTF_8);
         assertThat(page).doesNotContain("Knitting circle").contains("Author talk");
 
         clock.advance(Duration.ofHours(4));

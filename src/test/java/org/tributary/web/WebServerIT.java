@@ -143,6 +143,22 @@ class WebServerIT {
     }
 
     @Test
+    void atomSourceUpdatedKeepsTheEtagWhenNothingInTheDocumentChanged() throws Exception {
+        String path = "/topics/partnerships/feed.atom";
+        HttpResponse<byte[]> first = get(path);
+        assertThat(text(first)).containsPattern("(?s)<source>.*<updated>2019-06-27T14:01:00Z</updated>.*</source>");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        // The source is fetched again with nothing new, then publishes a newer item, but in another topic.
+        store.saveFetched("programming-librarian", "u", null, null, List.of(), Set.of(), T0.plusSeconds(7200));
+        save("programming-librarian", "3", "Programming news", "News", T0.plusSeconds(3600), "programming");
+        assertThat(text(get("/feed.atom"))).contains("Programming news");
+
+        HttpResponse<byte[]> again = get(path, "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+    }
+
+    @Test
     void gzipWhenAskedWithVary() throws Exception {
         HttpResponse<byte[]> r = get("/feed.rss", "Accept-Encoding", "gzip");
         assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
