@@ -29,7 +29,8 @@ import org.xml.sax.InputSource;
  * Ingest (parse + normalize + store into an H2 file) against Rome's parse alone, same bytes, same run, one thread
  * each. The corpus is generated from a fixed seed: N feeds × M items, RSS 2.0 and (one in four) Atom 1.0, each item
  * with a 0.5–5 KB HTML body (paragraphs, relative links and images, srcset, lists, entities, the odd script and
- * style attribute), a guid, a link with tracking parameters, categories and an author.
+ * style attribute), a guid, a link with tracking parameters, categories and an author. Three ingests per round:
+ * all new, the same bytes again (all unchanged), the next poll (one new item per feed, the oldest gone).
  *
  * java -cp 'target/classes:target/lib/*' bench/ingest/IngestBench.java [feeds=500] [items=20] [seed=42] [rounds=3]
  */
