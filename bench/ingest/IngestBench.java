@@ -4,6 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +26,8 @@ import org.tributary.parse.FeedParser;
 import org.tributary.parse.ParsedFeed;
 import org.tributary.store.Database;
 import org.tributary.store.Store;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
 import org.xml.sax.InputSource;
 
 /**
@@ -71,6 +76,9 @@ public class IngestBench {
             double[][] seconds = new double[cases.length][rounds];
             double[][] ratios = new double[cases.length][rounds];
             double[] romeSeconds = new double[rounds];
+            // Floors for the all-new case, on the same bodies: what the stack itself costs, without our rules.
+            List<List<String[]>> bodies = bodies(corpus);
+            double[][] floors = new double[2][rounds];
             for (int r = 0; r < rounds; r++) {
                 Phases[] phases = new Phases[cases.length];
                 double[] rome = new double[cases.length];
@@ -84,6 +92,9 @@ public class IngestBench {
                     phases[2] = ingest(both.next(), store, Instant.parse("2026-01-02T01:00:00Z"));
                 }
                 romeSeconds[r] = rome[0];
+                double romeNow = rome(corpus);
+                floors[0][r] = jsoupClean(bodies) / romeNow;
+                floors[1][r] = bareInsert(dir.resolve("bare" + r), bodies) / romeNow;
                 StringBuilder line = new StringBuilder("round " + (r + 1) + ":");
                 for (int c = 0; c < cases.length; c++) {
                     seconds[c][r] = phases[c].total();
@@ -91,6 +102,8 @@ public class IngestBench {
                     line.append(String.format(Locale.ROOT, "%n  %-13s rome %.2f s, ingest %.2f s (%s) = %.2f x",
                             cases[c], rome[c], phases[c].total(), phases[c], ratios[c][r]));
                 }
+                line.append(String.format(Locale.ROOT, "%n  floors        jsoup clean alone %.2f x Rome's time,"
+                        + " bare durable insert %.2f x", floors[0][r], floors[1][r]));
                 System.out.println(line);
             }
             int n = feeds * items;
@@ -104,10 +117,69 @@ public class IngestBench {
                         cases[c], t, bytes / 1e6 / t, n / t, median(ratios[c]));
             }
             System.out.println("  (ratio: the median of the per-round ratios)");
+            System.out.printf("  floors for new items, in Rome's time: Jsoup.clean(body, base, Safelist.relaxed()) of"
+                    + " every body %.2f x; a bare insert of every body, one transaction per feed, %.2f x%n",
+                    median(floors[0]), median(floors[1]));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** Every entry's HTML body (content, else summary) and the base it resolves against, per feed. */
+    static List<List<String[]>> bodies(List<byte[]> corpus) throws Exception {
+        FeedParser parser = new FeedParser();
+        List<List<String[]>> out = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            Source source = source(i);
+            ParsedFeed parsed = parser.parse(corpus.get(i), i % 4 == 3 ? "application/atom+xml" : "application/rss+xml",
+                    source.url(), null);
+            List<String[]> feed = new ArrayList<>();
+            for (ParsedFeed.Entry e : parsed.entries()) {
+                String html = e.contentHtml() != null ? e.contentHtml() : e.summaryHtml();
+                URI base = e.baseUri() != null ? e.baseUri() : parsed.baseUri();
+                feed.add(new String[] {html, base.toString()});
+            }
+            out.add(feed);
+        }
+        return out;
+    }
+
+    /** Seconds for jsoup's own one-call sanitizer over every body: its HTML5 parse, its cleaner, its output. */
+    static double jsoupClean(List<List<String[]>> bodies) {
+        long t0 = System.nanoTime();
+        long chars = 0;
+        for (List<String[]> feed : bodies) {
+            for (String[] body : feed) chars += Jsoup.clean(body[0], body[1], Safelist.relaxed()).length();
+        }
+        if (chars == 0) throw new IllegalStateException("nothing cleaned");
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Seconds to insert every body into a bare H2 table (a key and the body, no other index), one transaction per
+     * feed, on a file opened as Tributary opens its own (WRITE_DELAY=0: a commit reaches the file).
+     */
+    static double bareInsert(Path dir, List<List<String[]>> bodies) throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bare") + ";WRITE_DELAY=0";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().execute("CREATE TABLE bare (id VARCHAR(64) PRIMARY KEY, body VARCHAR(1000000))");
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bare (id, body) VALUES (?, ?)")) {
+                for (List<String[]> feed : bodies) {
+                    for (String[] body : feed) {
+                        ps.setString(1, "item-" + n++);
+                        ps.setString(2, body[0]);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            return (System.nanoTime() - t0) / 1e9;
         }
     }
 
