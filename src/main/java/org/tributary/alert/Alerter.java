@@ -53,7 +53,7 @@ public final class Alerter implements RefreshListener {
         // Microseconds: what the database keeps, so a claim can be matched by its time.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         SourceState state = store.state(source.id());
-        String problem = problemOf(report, state);
+        String problem = problemOf(report);
         if (problem == null) {
             recover(source, now);
             return;
@@ -78,14 +78,15 @@ public final class Alerter implements RefreshListener {
 
     /**
      * What is wrong with the source after this refresh, or null. "moved" and "gone" come from the source's health
-     * as the refresh left it (a permanent redirect learnt, a 410); a 410 is "gone" whatever else is known.
+     * as the refresh left it (a permanent redirect learnt, a 410); a 410 is "gone" whatever else is known. A report
+     * without a health (an internal error) is a failure.
      */
-    static String problemOf(RefreshReport report, SourceState state) {
-        String health = report.health() == null ? state.state() : report.health();
-        if (health.equals("gone") || (report.outcome() == RefreshReport.Outcome.FAILED && report.status() == 410)) {
+    static String problemOf(RefreshReport report) {
+        String health = report.health();
+        if ("gone".equals(health) || (report.outcome() == RefreshReport.Outcome.FAILED && report.status() == 410)) {
             return "gone";
         }
-        if (health.equals("moved")) return "moved";
+        if ("moved".equals(health)) return "moved";
         return report.outcome() == RefreshReport.Outcome.FAILED ? "failing" : null;
     }
 

@@ -34,10 +34,4 @@ public record SourceState(
     public static SourceState unknown(String sourceId) {
         return new SourceState(sourceId, null, null, null, null, null, 0, null, 0, null, List.of(), 0);
     }
-
-    /** "ok", "failing", or "new" (never tried). */
-    public String state() {
-        if (lastAttemptAt == null) return "new";
-        return consecutiveFailures > 0 ? "failing" : "ok";
-    }
 }

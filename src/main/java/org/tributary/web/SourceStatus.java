@@ -79,7 +79,7 @@ public final class SourceStatus {
             SourceState s = states.getOrDefault(source.id(), SourceState.unknown(source.id()));
             SourceHealth h = healths.getOrDefault(source.id(), SourceHealth.NEW);
             boolean moved = !h.effectiveUrl(source.url()).equals(source.url());
-            String state = h.state() != null ? h.state().label() : s.state();
+            String state = stateOf(h, s);
             Instant next = nextFetch.apply(source.id()).orElse(s.nextFetchAt());
             // The schedule fires on, but a fire before notBefore is skipped: the first real request is not sooner.
             if (h.notBefore() != null && (next == null || next.isBefore(h.notBefore()))) next = h.notBefore();
@@ -89,6 +89,17 @@ public final class SourceStatus {
                     moved ? h.movedTo().toString() : null, detail(source, h, s, moved)));
         }
         return rows;
+    }
+
+    /**
+     * The one state a source is shown in (/status, /status.html, `tributary status`, /metrics): its health as the
+     * last refresh left it; "new" before any attempt; "failing" when a refresh failed without leaving a health (an
+     * internal error, which counts up the failures).
+     */
+    static String stateOf(SourceHealth h, SourceState s) {
+        if (h.state() != null) return h.state().label();
+        if (s.lastAttemptAt() == null) return "new";
+        return s.consecutiveFailures() > 0 ? "failing" : "ok";
     }
 
     private static String detail(Source source, SourceHealth h, SourceState s, boolean moved) {

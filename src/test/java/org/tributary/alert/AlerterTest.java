@@ -2,12 +2,9 @@ package org.tributary.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tributary.refresh.RefreshReport;
-import org.tributary.store.SourceState;
 
 class AlerterTest {
 
@@ -24,9 +21,7 @@ class AlerterTest {
         boolean failed = outcome == RefreshReport.Outcome.FAILED;
         RefreshReport report = new RefreshReport("wls", outcome, status, 0, 0,
                 failed ? "fetch[wls]: HTTP " + status : null, 10);
-        SourceState state = new SourceState("wls", "https://wls.example.org/feed", null, null, Instant.EPOCH, null,
-                status, report.error(), failed ? 1 : 0, null, List.of(), 0);
-        assertThat(Alerter.problemOf(report, state)).isEqualTo(problem.isEmpty() ? null : problem);
+        assertThat(Alerter.problemOf(report)).isEqualTo(problem.isEmpty() ? null : problem);
     }
 
     @ParameterizedTest(name = "health {0} → {1}")
@@ -34,8 +29,6 @@ class AlerterTest {
     void movedAndGoneComeFromTheHealthTheRefreshLeft(String health, String problem) {
         RefreshReport report = new RefreshReport("wls", RefreshReport.Outcome.FETCHED, 200, 0, 0, null, 10, 100,
                 health, null);
-        SourceState state = new SourceState("wls", "https://wls.example.org/feed", null, null, Instant.EPOCH, null,
-                200, null, 0, null, List.of(), 0);
-        assertThat(Alerter.problemOf(report, state)).isEqualTo(problem.isEmpty() ? null : problem);
+        assertThat(Alerter.problemOf(report)).isEqualTo(problem.isEmpty() ? null : problem);
     }
 }
