@@ -19,7 +19,7 @@ import org.tributary.store.StoredItem;
  * @param type        the item's type ("News"), published as a category of its own
  * @param categories  the item's own categories, without duplicates and without one that merely repeats the type
  * @param image       null when none
- * @param updated     never before {@code published}
+ * @param updated     when the item last changed (see {@link #updated}); never before {@code published}
  * @param alsoFrom    the other sources that carried the same story, in the order they did
  * @param otherCopies the same, each with the link a reader should follow to that source's copy (see {@link OtherCopy})
  */
@@ -44,12 +44,26 @@ record PublishedItem(
     /** Items longer than this many characters of excerpt are not titled by it. */
     private static final int TITLE_FROM_EXCERPT = 80;
 
+    /**
+     * When the item last changed: when we updated it in place, else the source's own updated date (unless it is
+     * later than when we first saw the item: a date in the future), else its date. Never our first-seen time as
+     * such: every item of a source's first fetch would share it, and a 2019 item would look changed today (the W3C
+     * validator's DuplicateUpdated warning). Never before the item's date.
+     */
+    static Instant updated(StoredItem stored) {
+        Instant updated = stored.date();
+        Instant own = stored.item().updated();
+        if (own != null && own.isAfter(updated) && !own.isAfter(stored.firstSeen())) updated = own;
+        if (stored.changedAt().isAfter(stored.firstSeen()) && stored.changedAt().isAfter(updated)) {
+            updated = stored.changedAt();
+        }
+        return updated;
+    }
+
     static PublishedItem of(StoredItem stored, Map<String, Source> sources) {
         Item item = stored.item();
         String excerpt = Texts.clean(item.excerpt()).strip();
-        // A reader sorts by updated; an item whose source date is later than our change time must not look
-        // older than it was published.
-        Instant updated = stored.changedAt().isAfter(stored.date()) ? stored.changedAt() : stored.date();
+        Instant updated = updated(stored);
         String type = Texts.line(item.type());
         return new PublishedItem(
                 Texts.entryId(item.publicId()),
