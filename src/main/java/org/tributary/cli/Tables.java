@@ -19,7 +19,8 @@ final class Tables {
         return switch (r.outcome()) {
             case FETCHED -> String.format("ok    %-28s HTTP %d  %d new, %d updated  %s  %d ms", r.sourceId(),
                     r.status(), r.added(), r.updated(), size(r.bytes()), r.millis());
-            case NOT_MODIFIED -> String.format("ok    %-28s HTTP 304 not modified  %d ms", r.sourceId(), r.millis());
+            case NOT_MODIFIED -> String.format("ok    %-28s HTTP %d %s  %d ms", r.sourceId(), r.status(),
+                    r.status() == 304 ? "not modified" : "the same document as last time", r.millis());
             case FAILED -> String.format("FAIL  %-28s %s%s", r.sourceId(), r.error(),
                     r.health() == null ? "" : "  [" + r.health() + (r.notBefore() == null ? "" : " until "
                             + time(r.notBefore())) + "]");

@@ -33,6 +33,14 @@ public final class Normalizer {
         this.excerptChars = excerptChars;
     }
 
+    /**
+     * The fingerprint of a whole document as served, under this source's rules: a 200 with the same fingerprint as
+     * the last one stored would parse and normalize to exactly what is stored (see {@link RawFingerprint}).
+     */
+    public String documentFingerprint(Source source, byte[] body, String contentType, URI url, URI contentLocation) {
+        return new RawFingerprint(source, excerptChars).ofDocument(body, contentType, url, contentLocation);
+    }
+
     /** Normalizes every entry (nothing is known of the source yet, or nothing may be skipped). */
     public NormalizedFeed normalize(ParsedFeed feed, Source source) {
         return normalize(feed, source, Map.of());

@@ -23,8 +23,8 @@ import org.tributary.parse.ParsedFeed;
 final class RawFingerprint {
 
     /**
-     * Bump when a change to normalize makes the same entry come out differently: every stored entry is then
-     * normalized once more on its next fetch. A packaged release adds its own version on top (see {@link #RULES}).
+     * Bump when a change to parse or normalize makes the same entry come out differently: every stored entry is
+     * then normalized once more on its next fetch. A packaged release adds its own version on top (see {@link #RULES}).
      */
     static final int RULES_VERSION = 1;
     private static final String RULES = RULES_VERSION + "/"
@@ -76,6 +76,23 @@ final class RawFingerprint {
             }
             d.update(FIELD);
         }
+        return Hashes.hex(d.digest());
+    }
+
+    /**
+     * Hex SHA-256 of the source part and a whole document as it was served (bytes, media type, the URL it came from,
+     * its Content-Location): parsing and normalizing are pure, so the same again would store exactly the same.
+     */
+    String ofDocument(byte[] body, String contentType, URI url, URI contentLocation) {
+        MessageDigest d = sha256();
+        d.update(sourcePart);
+        d.update(FIELD);
+        for (Object field : new Object[] {contentType, url, contentLocation}) {
+            if (field == null) d.update(NULL);
+            else d.update(field.toString().getBytes(StandardCharsets.UTF_8));
+            d.update(FIELD);
+        }
+        d.update(body);
         return Hashes.hex(d.digest());
     }
 

@@ -17,6 +17,7 @@ import org.tributary.normalize.Normalizer;
 import org.tributary.parse.FeedParseException;
 import org.tributary.parse.FeedParser;
 import org.tributary.parse.ParsedFeed;
+import org.tributary.store.FetchedDocument;
 import org.tributary.store.HealthStore;
 import org.tributary.store.SaveResult;
 import org.tributary.store.SourceHealth;
@@ -124,23 +125,39 @@ public final class Refresher {
                 sameUrl ? state.etag() : null, sameUrl ? state.lastModified() : null, source.fetchOptions()));
         Instant startedAt = Instant.ofEpochMilli(started);
         // Java 17 has no pattern switch yet; the interface is sealed, so these three are all there is.
-        if (result instanceof FetchResult.Fetched f) return parseAndStore(source, url, f, before, state, startedAt);
+        if (result instanceof FetchResult.Fetched f) {
+            String fingerprint = normalizer.documentFingerprint(source, f.body(), f.contentType(), f.finalUrl(),
+                    f.contentLocation());
+            // A server that ignores our validators and sends the very document we stored last: nothing can change.
+            if (sameUrl && fingerprint.equals(state.documentHash())) {
+                return notModified(source, url, f.status(), f.etag(), f.lastModified(), f.freshUntil(),
+                        f.permanentRedirect(), before, started);
+            }
+            return parseAndStore(source, url, f, fingerprint, before, state, startedAt);
+        }
         if (result instanceof FetchResult.NotModified n) {
-            // A 304 carries no feed: the hints of its last 200 still stand.
-            Instant notBefore = PollTiming.notBefore(source, startedAt, before.pollHints(), n.freshUntil(), List.of());
-            SourceHealth after = policy.afterSuccess(before, source, true, n.permanentRedirect(), notBefore,
-                    before.pollHints());
-            store.saveNotModified(source.id(), url, n.etag(), n.lastModified(), after, clock.instant());
-            return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, 304,
-                    0, 0, null, clock.millis() - started));
+            return notModified(source, url, 304, n.etag(), n.lastModified(), n.freshUntil(), n.permanentRedirect(),
+                    before, started);
         }
         FetchResult.Failed f = (FetchResult.Failed) result;
         return failed(source, url, f.status(), "fetch[" + source.id() + "]: " + f.reason(), f.retryAfter(), before,
                 state, startedAt);
     }
 
-    private RefreshReport parseAndStore(Source source, String url, FetchResult.Fetched f, SourceHealth before,
-                                        SourceState state, Instant startedAt) {
+    /** A 304, or a 200 with the document stored last: no feed to read, the hints of the last one still stand. */
+    private RefreshReport notModified(Source source, String url, int status, String etag, String lastModified,
+                                      Instant freshUntil, URI permanentRedirect, SourceHealth before, long started) {
+        Instant startedAt = Instant.ofEpochMilli(started);
+        Instant notBefore = PollTiming.notBefore(source, startedAt, before.pollHints(), freshUntil, List.of());
+        SourceHealth after = policy.afterSuccess(before, source, true, permanentRedirect, notBefore,
+                before.pollHints());
+        store.saveNotModified(source.id(), url, etag, lastModified, after, clock.instant());
+        return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, status, 0, 0,
+                null, clock.millis() - started));
+    }
+
+    private RefreshReport parseAndStore(Source source, String url, FetchResult.Fetched f, String fingerprint,
+                                        SourceHealth before, SourceState state, Instant startedAt) {
         ParsedFeed parsed;
         try {
             parsed = parser.parse(f.body(), f.contentType(), f.finalUrl(), f.contentLocation());
@@ -160,8 +177,9 @@ public final class Refresher {
         SourceHealth after = policy.afterSuccess(before, source, false, f.permanentRedirect(), notBefore,
                 parsed.pollHints());
         // Items, retention (the newest keep_items, none older than max_age), state and health: one transaction.
-        SaveResult saved = store.saveFetched(source.id(), url, f.etag(), f.lastModified(), normalized,
-                source.itemOptions().keepItems(), source.itemOptions().maxAge(), after, clock.instant());
+        SaveResult saved = store.saveFetched(source.id(), new FetchedDocument(url, f.etag(), f.lastModified(),
+                fingerprint), normalized, source.itemOptions().keepItems(), source.itemOptions().maxAge(), after,
+                clock.instant());
         return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(),
                 saved.added(), saved.updated(), null, clock.millis() - startedAt.toEpochMilli(), f.body().length));
     }

@@ -76,15 +76,16 @@ public final class HealthStore {
     }
 
     /**
-     * An operator's "try again": forgets gone, backoff, rate limits, failures and a learnt move (a feed that still
-     * redirects permanently is learnt again). False when the source has no row.
+     * An operator's "try again": forgets gone, backoff, rate limits, failures, a learnt move (a feed that still
+     * redirects permanently is learnt again) and the last document's fingerprint (the next 200 is read in full even
+     * if it is the same). False when the source has no row.
      */
     public boolean reset(String sourceId) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE source_state SET health = NULL, not_before = NULL, redirect_target = NULL,
                                             redirect_streak = 0, moved_from = NULL, moved_to = NULL,
-                                            consecutive_failures = 0
+                                            consecutive_failures = 0, document_hash = NULL
                     WHERE source_id = ?
                     """)) {
                 ps.setString(1, sourceId);

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param lastStatus the HTTP status of the last attempt, 0 when there was no response
  * @param lastError  null after a success
  * @param items      how many items of this source are stored
+ * @param documentHash the fingerprint of the last document stored from a 200, null before one
  */
 public record SourceState(
         String sourceId,
@@ -23,7 +24,8 @@ public record SourceState(
         int consecutiveFailures,
         Instant nextFetchAt,
         List<String> unmappedCategories,
-        long items) {
+        long items,
+        String documentHash) {
 
     public SourceState {
         Objects.requireNonNull(sourceId, "sourceId");
@@ -32,6 +34,6 @@ public record SourceState(
 
     /** A source we have never tried. */
     public static SourceState unknown(String sourceId) {
-        return new SourceState(sourceId, null, null, null, null, null, 0, null, 0, null, List.of(), 0);
+        return new SourceState(sourceId, null, null, null, null, null, 0, null, 0, null, List.of(), 0, null);
     }
 }

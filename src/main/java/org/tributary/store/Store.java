@@ -76,11 +76,17 @@ public final class Store {
      * @param maxAge none older than this (max_age), null for no limit
      * @param health the health the fetch leaves, written in the same transaction; null leaves it as it was
      */
-    public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, NormalizedFeed feed,
-                                  int keep, java.time.Duration maxAge, SourceHealth health, Instant now) {
+    public SaveResult saveFetched(String sourceId, FetchedDocument document, NormalizedFeed feed, int keep,
+                                  java.time.Duration maxAge, SourceHealth health, Instant now) {
         return jdbc.inTransaction(c -> {
-            Saved saved = save(c, sourceId, url, etag, lastModified, feed.items(), feed.unchanged(),
-                    feed.unmappedCategories(), now);
+            Saved saved = save(c, sourceId, document.url(), document.etag(), document.lastModified(), feed.items(),
+                    feed.unchanged(), feed.unmappedCategories(), now);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE source_state SET document_hash = ? WHERE source_id = ?")) {
+                ps.setString(1, document.fingerprint());
+                ps.setString(2, sourceId);
+                ps.executeUpdate();
+            }
             if (health != null) HealthStore.save(c, sourceId, health);
             List<String> purged = Retention.purge(c, sourceId, keep, maxAge, now);
             // An entry the feed still lists but retention does not keep is inserted and deleted again on every
@@ -478,7 +484,8 @@ public final class Store {
                 rs.getInt("consecutive_failures"),
                 getInstant(rs, "next_fetch_at"),
                 splitList(rs.getString("unmapped_categories")),
-                rs.getLong("items"));
+                rs.getLong("items"),
+                rs.getString("document_hash"));
     }
 
     /** Published items, newest first (ties by first seen), hidden ones and merged duplicates left out. */

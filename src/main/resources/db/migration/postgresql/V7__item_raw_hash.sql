@@ -11,3 +11,6 @@ CREATE INDEX item_by_source_visible ON item (source_id, hidden, sort_date DESC, 
 -- It serves every query item_by_source_date (V1) served (they all ask for visible items, or only for the source),
 -- and each index is written again on every commit that adds an item: the old one goes.
 DROP INDEX item_by_source_date;
+-- The fingerprint of the last document a source answered 200 with and that was stored (its bytes, how it was
+-- served, the source's rules): the same again is answered like a 304, without parsing it. Null until then.
+ALTER TABLE source_state ADD COLUMN document_hash VARCHAR(64);

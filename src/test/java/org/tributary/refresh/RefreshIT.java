@@ -192,9 +192,15 @@ class RefreshIT {
 
     /** The RSS partner's fixture, served on every request with no validators: each fetch is a 200 with the same bytes. */
     private Source withoutValidators() {
+        return withoutValidators("");
+    }
+
+    /** The same, with a comment after the document: other bytes, the same entries. */
+    private Source withoutValidators(String comment) {
         partners.misbehave(PartnerServer.RSS, new mockwebserver3.MockResponse.Builder().code(200)
                 .addHeader("Content-Type", "application/rss+xml; charset=utf-8")
-                .body(PartnerServer.fixture(PartnerServer.RSS)).build());
+                .body(PartnerServer.fixture(PartnerServer.RSS) + (comment.isEmpty() ? "" : "<!-- " + comment + " -->"))
+                .build());
         return config.source("programming-librarian").orElseThrow();
     }
 
@@ -204,13 +210,30 @@ class RefreshIT {
     }
 
     @Test
-    void theSameBytesAgainAreRecognisedEntryByEntryAndWriteNothing() {
+    void theSameDocumentAgainIsAnsweredLikeA304WithoutReadingIt() {
         Source source = withoutValidators();
         RefreshReport first = refresher.refresh(source);
         List<StoredItem> before = published();
         RefreshReport again = refresher.refresh(source);
 
         assertThat(first.added()).isEqualTo(3);
+        assertThat(again.outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.health()).isEqualTo("not-modified");
+        assertThat(published()).isEqualTo(before);
+        // `tributary reset` forgets the document: the next 200 is read in full again.
+        store.health().reset(source.id());
+        assertThat(refresher.refresh(source).outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
+    }
+
+    @Test
+    void entriesThatComeBackUnchangedInAnotherDocumentAreRecognisedOneByOne() {
+        Source source = withoutValidators();
+        refresher.refresh(source);
+        List<StoredItem> before = published();
+        withoutValidators("generated at another moment");
+        RefreshReport again = refresher.refresh(source);
+
         assertThat(again.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
         assertThat(again.added() + again.updated()).isZero();
         // Every stored entry carries the fingerprint it was normalized from, which is what lets a refetch skip it.
@@ -240,6 +263,7 @@ class RefreshIT {
         List<StoredItem> before = published();
         try (var c = database.dataSource().getConnection(); var st = c.createStatement()) {
             st.executeUpdate("UPDATE item SET raw_hash = NULL");   // as rows written before migration V7 are
+            st.executeUpdate("UPDATE source_state SET document_hash = NULL");
         }
         assertThat(store.knownEntries(source.id())).isEmpty();
 
@@ -259,6 +283,7 @@ class RefreshIT {
                 new ItemOptions(d.identity(), d.timezone(), false, false, 2, null));
         RefreshReport first = refresher.refresh(source);
         long version = store.version().version();
+        withoutValidators("the same entries in other bytes, so that the document is read again");
         RefreshReport again = refresher.refresh(source);
 
         // The feed lists three entries; keep_items is 2: the oldest is stored and purged again in each fetch.

@@ -193,8 +193,8 @@ class StoreIT {
     @Test
     void aFetchsItemsStateAndHealthAreWrittenTogetherOrNotAtAll() {
         SourceHealth ok = new SourceHealth(SourceHealth.State.OK, T1, null, 0, null, null, null);
-        store.saveFetched("a", "u", "\"e1\"", null, new NormalizedFeed(List.of(item("a", "1", "One", T0, "h1")),
-                Set.of()), 500, null, ok, T0);
+        store.saveFetched("a", new FetchedDocument("u", "\"e1\"", null, "d1"),
+                new NormalizedFeed(List.of(item("a", "1", "One", T0, "h1")), Set.of()), 500, null, ok, T0);
         assertThat(store.health().health("a").state()).isEqualTo(SourceHealth.State.OK);
 
         // An item the database refuses (its type is longer than the column) fails the whole save: the health the
@@ -203,11 +203,13 @@ class StoreIT {
                 List.of(), List.of(), null, T1, null, "h2");
         SourceHealth failing = new SourceHealth(SourceHealth.State.FAILING, T1.plusSeconds(60), null, 0, null, null,
                 null);
-        assertThatThrownBy(() -> store.saveFetched("a", "u", "\"e2\"", null,
-                new NormalizedFeed(List.of(refused), Set.of()), 500, null, failing, T1)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.saveFetched("a", new FetchedDocument("u", "\"e2\"", null, "d2"),
+                new NormalizedFeed(List.of(refused), Set.of()), 500, null, failing, T1))
+                .isInstanceOf(StoreException.class);
 
         assertThat(store.health().health("a").state()).isEqualTo(SourceHealth.State.OK);
         assertThat(store.state("a").etag()).isEqualTo("\"e1\"");
+        assertThat(store.state("a").documentHash()).isEqualTo("d1");
         assertThat(titles(ItemQuery.newest(50))).containsExactly("One");
     }
 }

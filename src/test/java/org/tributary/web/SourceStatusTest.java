@@ -13,7 +13,7 @@ class SourceStatusTest {
 
     private static SourceState state(Instant lastAttempt, int failures) {
         return new SourceState("s", "https://s.example/feed", null, null, lastAttempt, null, 0, null, failures, null,
-                List.of(), 0);
+                List.of(), 0, null);
     }
 
     private static SourceHealth health(SourceHealth.State state) {
