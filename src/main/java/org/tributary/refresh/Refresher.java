@@ -152,6 +152,10 @@ public final class Refresher {
         SourceHealth after = policy.afterSuccess(before, source, true, permanentRedirect, notBefore,
                 before.pollHints());
         store.saveNotModified(source.id(), url, etag, lastModified, after, clock.instant());
+        // max_age is a matter of time, not of what the source sends: a source that never changes still ages out.
+        if (source.itemOptions().maxAge() != null) {
+            store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
+        }
         return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, status, 0, 0,
                 null, clock.millis() - started));
     }

@@ -292,4 +292,20 @@ class RefreshIT {
         assertThat(again.added() + again.updated()).isZero();
         assertThat(store.version().version()).as("published version").isEqualTo(version);
     }
+
+    @Test
+    void maxAgePurgesEvenWhenTheSourceAnswersNotModified() {
+        Source plain = config.source("programming-librarian").orElseThrow();
+        refresher.refresh(plain);
+        ItemOptions d = ItemOptions.DEFAULTS;
+        Source aging = new Source(plain.id(), plain.title(), plain.url(), plain.home(), plain.kind(), plain.type(),
+                plain.topics(), plain.every(), plain.owner(), plain.rules(), plain.fetchOptions(),
+                new ItemOptions(d.identity(), d.timezone(), false, false, d.keepItems(), java.time.Duration.ofDays(365)));
+
+        RefreshReport again = refresher.refresh(aging);
+
+        // The fixture's items are years old: a 304 stores nothing, but their age is past max_age all the same.
+        assertThat(again.outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
+        assertThat(published()).noneMatch(s -> s.item().sourceId().equals(plain.id()));
+    }
 }
