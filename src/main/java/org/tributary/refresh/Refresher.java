@@ -81,6 +81,7 @@ public final class Refresher {
         try {
             SourceHealth before = health.health(source.id());
             if (!before.isDue(clock.instant())) {
+                ageOut(source);
                 report = skipped(source, before, started);
                 log.debug("source={} outcome=skipped state={} not_before={}", source.id(), report.health(),
                         before.notBefore());
@@ -152,10 +153,7 @@ public final class Refresher {
         SourceHealth after = policy.afterSuccess(before, source, true, permanentRedirect, notBefore,
                 before.pollHints());
         store.saveNotModified(source.id(), url, etag, lastModified, after, clock.instant());
-        // max_age is a matter of time, not of what the source sends: a source that never changes still ages out.
-        if (source.itemOptions().maxAge() != null) {
-            store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
-        }
+        ageOut(source);
         return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, status, 0, 0,
                 null, clock.millis() - started));
     }
@@ -193,8 +191,19 @@ public final class Refresher {
         SourceHealth after = policy.afterFailure(before, source, state.consecutiveFailures() + 1, status, retryAfter,
                 startedAt);
         store.saveFailure(source.id(), url, status, reason, after, clock.instant());
+        ageOut(source);
         return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, status, 0, 0,
                 reason, clock.millis() - startedAt.toEpochMilli()));
+    }
+
+    /**
+     * max_age is a matter of time, not of what the source sends: after a 304, the same document again, a failure or
+     * a skipped turn, the source's items still age out (a fetched document purges in its own transaction).
+     */
+    private void ageOut(Source source) {
+        if (source.itemOptions().maxAge() != null) {
+            store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
+        }
     }
 
     /** The report with the health its fetch left (stored with the fetch's outcome, in its transaction). */

@@ -294,6 +294,20 @@ class RefreshIT {
     }
 
     @Test
+    void maxAgePurgesEvenWhenTheSourceFails() {
+        Source plain = config.source("programming-librarian").orElseThrow();
+        refresher.refresh(plain);
+        partners.misbehave(PartnerServer.RSS, PartnerServer.status(503));
+        ItemOptions d = ItemOptions.DEFAULTS;
+        Source aging = new Source(plain.id(), plain.title(), plain.url(), plain.home(), plain.kind(), plain.type(),
+                plain.topics(), plain.every(), plain.owner(), plain.rules(), plain.fetchOptions(),
+                new ItemOptions(d.identity(), d.timezone(), false, false, d.keepItems(), java.time.Duration.ofDays(365)));
+
+        assertThat(refresher.refresh(aging).outcome()).isEqualTo(RefreshReport.Outcome.FAILED);
+        assertThat(published()).noneMatch(s -> s.item().sourceId().equals(plain.id()));
+    }
+
+    @Test
     void maxAgePurgesEvenWhenTheSourceAnswersNotModified() {
         Source plain = config.source("programming-librarian").orElseThrow();
         refresher.refresh(plain);
