@@ -30,7 +30,7 @@ public class ListenerOverhead {
         Source wls = config.source("wls").orElseThrow();
         try (Database db = Database.h2(dir); Metrics metrics = new Metrics()) {
             Store store = new Store(db);
-            store.saveNotModified("wls", wls.url().toString(), null, null, InstantSource.system().instant());
+            store.saveNotModified("wls", wls.url().toString(), null, null, null, InstantSource.system().instant());
             Alerter alerter = new Alerter(() -> config, store, new AlertStore(db), a -> List.of(), InstantSource.system());
             RefreshReport ok = new RefreshReport("wls", RefreshReport.Outcome.NOT_MODIFIED, 304, 0, 0, null, 5);
             RefreshReport failed = new RefreshReport("wls", RefreshReport.Outcome.FAILED, 503, 0, 0, "fetch[wls]: HTTP 503", 5);
@@ -42,10 +42,10 @@ public class ListenerOverhead {
                 long t2 = System.nanoTime();
                 for (int i = 0; i < n; i++) alerter.refreshed(wls, failed);
                 long t3 = System.nanoTime();
-                store.saveNotModified("wls", wls.url().toString(), null, null, InstantSource.system().instant());
+                store.saveNotModified("wls", wls.url().toString(), null, null, null, InstantSource.system().instant());
                 long t4 = System.nanoTime();
                 for (int i = 0; i < n / 10; i++) {
-                    store.saveNotModified("wls", wls.url().toString(), null, null, InstantSource.system().instant());
+                    store.saveNotModified("wls", wls.url().toString(), null, null, null, InstantSource.system().instant());
                 }
                 long t5 = System.nanoTime();
                 if (round == 1) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = "Makes sources due again: forgets gone (410), backoff, rate limits, failure counts and a learnt "
-                + "move (a feed that still redirects permanently is learnt again). Items and validators stay.")
+                + "move (a feed that still redirects permanently is learnt again) and the last document's fingerprint. "
+                + "Items and validators stay.")
 final class ResetCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -25,10 +25,11 @@ import org.tributary.store.SourceState;
 import org.tributary.store.Store;
 
 /**
- * Refreshes one source: fetch → parse → normalize → store, and the health the fetch leaves (see {@link HealthPolicy})
- * in the same transaction as its outcome. This is the one place where anything unexpected is caught, so that a
- * failing source is a row of source state and the next source still runs. A source that is not due (backing off, rate limited, asked not to be polled yet) or gone is
- * skipped after one small read, without any request.
+ * Refreshes one source: fetch → parse → normalize → store, with the health the fetch leaves (see
+ * {@link HealthPolicy}) in the same transaction as its outcome. This is the one place where anything unexpected is
+ * caught, so that a failing source is a row of source state and the next source still runs. A source that is not
+ * due (backing off, rate limited, asked not to be polled yet) or gone is skipped after one small read, without any
+ * request. A 200 with the very document stored last is answered like a 304, without parsing it.
  */
 public final class Refresher {
 
@@ -94,7 +95,7 @@ public final class Refresher {
             report = new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, 0, 0, 0, reason,
                     clock.millis() - started);
             try {
-                store.saveFailure(source.id(), source.url().toString(), 0, reason, clock.instant());
+                store.saveFailure(source.id(), source.url().toString(), 0, reason, null, clock.instant());
             } catch (RuntimeException storeDown) {
                 log.error("could not record the failure of {}", source.id(), storeDown);
             }

@@ -139,12 +139,11 @@ public final class Store {
                 added.stream().map(Item::publicId).toList());
     }
 
-    /** A 304: nothing changed but the time we last heard from the source. */
-    public void saveNotModified(String sourceId, String url, String etag, String lastModified, Instant now) {
-        saveNotModified(sourceId, url, etag, lastModified, null, now);
-    }
-
-    /** @param health the health the fetch leaves, written in the same transaction; null leaves it as it was */
+    /**
+     * A 304 (or the same document again): nothing changed but the time we last heard from the source.
+     *
+     * @param health the health the fetch leaves, written in the same transaction; null leaves it as it was
+     */
     public void saveNotModified(String sourceId, String url, String etag, String lastModified, SourceHealth health,
                                 Instant now) {
         jdbc.inTransaction(c -> {
@@ -157,12 +156,11 @@ public final class Store {
         });
     }
 
-    /** A failed attempt: the validators and items stay as they were; the failure count grows. */
-    public void saveFailure(String sourceId, String url, int status, String reason, Instant now) {
-        saveFailure(sourceId, url, status, reason, null, now);
-    }
-
-    /** @param health the health the failure leaves, written in the same transaction; null leaves it as it was */
+    /**
+     * A failed attempt: the validators and items stay as they were; the failure count grows.
+     *
+     * @param health the health the failure leaves, written in the same transaction; null leaves it as it was
+     */
     public void saveFailure(String sourceId, String url, int status, String reason, SourceHealth health,
                             Instant now) {
         jdbc.inTransaction(c -> {

@@ -107,13 +107,13 @@ class AlerterIT {
 
     /** A failed refresh as the Refresher would leave it: stored first, then reported. */
     private void fail(Alerter alerter, int status) {
-        store.saveFailure("wls", wls.url().toString(), status, "fetch[wls]: HTTP " + status, clock.instant());
+        store.saveFailure("wls", wls.url().toString(), status, "fetch[wls]: HTTP " + status, null, clock.instant());
         alerter.refreshed(wls, new RefreshReport("wls", RefreshReport.Outcome.FAILED, status, 0, 0,
                 "fetch[wls]: HTTP " + status, 40));
     }
 
     private void ok(Alerter alerter) {
-        store.saveNotModified("wls", wls.url().toString(), "\"e\"", null, clock.instant());
+        store.saveNotModified("wls", wls.url().toString(), "\"e\"", null, null, clock.instant());
         alerter.refreshed(wls, new RefreshReport("wls", RefreshReport.Outcome.NOT_MODIFIED, 304, 0, 0, null, 30));
     }
 
@@ -224,7 +224,7 @@ class AlerterIT {
         Alerter first = alerter();
         fail(first, 503);
         clock.advance(Duration.ofHours(7));
-        store.saveFailure("wls", wls.url().toString(), 503, "fetch[wls]: HTTP 503", clock.instant());
+        store.saveFailure("wls", wls.url().toString(), 503, "fetch[wls]: HTTP 503", null, clock.instant());
         RefreshReport report = new RefreshReport("wls", RefreshReport.Outcome.FAILED, 503, 0, 0,
                 "fetch[wls]: HTTP 503", 40);
         List<Alerter> nodes = List.of(first, alerter(), alerter(), alerter());

@@ -129,8 +129,8 @@ class StoreIT {
     @Test
     void failuresCountUpAndSuccessResetsThem() {
         store.saveFetched("a", "u", "\"v1\"", "Sat, 10 Jan 2026 12:00:00 GMT", List.of(), Set.of("Events"), T0);
-        store.saveFailure("a", "u", 503, "fetch[a]: HTTP 503", T1);
-        store.saveFailure("a", "u", 0, "fetch[a]: timed out", T1.plusSeconds(60));
+        store.saveFailure("a", "u", 503, "fetch[a]: HTTP 503", null, T1);
+        store.saveFailure("a", "u", 0, "fetch[a]: timed out", null, T1.plusSeconds(60));
 
         SourceState failing = store.state("a");
         assertThat(failing.consecutiveFailures()).isEqualTo(2);
@@ -139,7 +139,7 @@ class StoreIT {
         assertThat(failing.lastSuccessAt()).isEqualTo(T0);
         assertThat(failing.unmappedCategories()).containsExactly("Events");
 
-        store.saveNotModified("a", "u", null, null, T1.plusSeconds(120));
+        store.saveNotModified("a", "u", null, null, null, T1.plusSeconds(120));
         SourceState ok = store.state("a");
         assertThat(ok.consecutiveFailures()).isZero();
         assertThat(ok.lastError()).isNull();
@@ -153,8 +153,8 @@ class StoreIT {
         store.saveFetched("a", "u", null, null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T0);
         long v1 = store.version().version();
         store.saveFetched("a", "u", null, null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T1);
-        store.saveNotModified("a", "u", null, null, T1);
-        store.saveFailure("a", "u", 500, "x", T1);
+        store.saveNotModified("a", "u", null, null, null, T1);
+        store.saveFailure("a", "u", 500, "x", null, T1);
 
         assertThat(v1).isGreaterThan(v0);
         assertThat(store.version().version()).isEqualTo(v1);
