@@ -49,7 +49,8 @@ public final class Alerter implements RefreshListener {
     @Override
     public void refreshed(Source source, RefreshReport report) {
         Alerts settings = config.get().alerts();
-        if (settings == null) return;
+        // A skipped turn says nothing new: the problem (or its absence) stands as the last real attempt left it.
+        if (settings == null || report.outcome() == RefreshReport.Outcome.SKIPPED) return;
         // Microseconds: what the database keeps, so a claim can be matched by its time.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         SourceState state = store.state(source.id());

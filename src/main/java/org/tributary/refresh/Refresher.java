@@ -81,14 +81,8 @@ public final class Refresher {
         RefreshReport report;
         try {
             SourceHealth before = health.health(source.id());
-            if (!before.isDue(clock.instant())) {
-                ageOut(source);
-                report = skipped(source, before, started);
-                log.debug("source={} outcome=skipped state={} not_before={}", source.id(), report.health(),
-                        before.notBefore());
-                return report;
-            }
-            report = fetchAndStore(source, before, started);
+            report = before.isDue(clock.instant()) ? fetchAndStore(source, before, started)
+                    : skipped(source, before, started);
         } catch (RuntimeException e) {
             String reason = "internal[" + source.id() + "]: " + e;
             log.error("refresh of {} failed unexpectedly", source.id(), e);
@@ -100,7 +94,14 @@ public final class Refresher {
                 log.error("could not record the failure of {}", source.id(), storeDown);
             }
         }
-        logLine(report);
+        ageOut(source, report);
+        // A skipped turn (backing off, rate limited, gone) is no news for the log, but listeners count it.
+        if (report.outcome() == RefreshReport.Outcome.SKIPPED) {
+            log.debug("source={} outcome=skipped state={} not_before={}", source.id(), report.health(),
+                    report.notBefore());
+        } else {
+            logLine(report);
+        }
         try {
             listener.refreshed(source, report);
         } catch (RuntimeException e) {
@@ -154,7 +155,6 @@ public final class Refresher {
         SourceHealth after = policy.afterSuccess(before, source, true, permanentRedirect, notBefore,
                 before.pollHints());
         store.saveNotModified(source.id(), url, etag, lastModified, after, clock.instant());
-        ageOut(source);
         return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.NOT_MODIFIED, status, 0, 0,
                 null, clock.millis() - started));
     }
@@ -192,18 +192,21 @@ public final class Refresher {
         SourceHealth after = policy.afterFailure(before, source, state.consecutiveFailures() + 1, status, retryAfter,
                 startedAt);
         store.saveFailure(source.id(), url, status, reason, after, clock.instant());
-        ageOut(source);
         return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, status, 0, 0,
                 reason, clock.millis() - startedAt.toEpochMilli()));
     }
 
     /**
-     * max_age is a matter of time, not of what the source sends: after a 304, the same document again, a failure or
-     * a skipped turn, the source's items still age out (a fetched document purges in its own transaction).
+     * max_age is a matter of time, not of what the source sends: whatever the outcome (a 304, the same document
+     * again, a failure, a skipped turn), the source's items still age out. A fetched document purged in its own
+     * transaction already. A purge that fails is logged and changes nothing of the report.
      */
-    private void ageOut(Source source) {
-        if (source.itemOptions().maxAge() != null) {
+    private void ageOut(Source source, RefreshReport report) {
+        if (source.itemOptions().maxAge() == null || report.outcome() == RefreshReport.Outcome.FETCHED) return;
+        try {
             store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
+        } catch (RuntimeException e) {
+            log.error("retention[{}]: purge failed", source.id(), e);
         }
     }
 

@@ -28,7 +28,7 @@ import org.tributary.refresh.RefreshReport;
  * operator controls in feeds.yml, never by anything a request or a feed could choose.
  *
  * <pre>
- * tributary_fetches_total{source,outcome}         fetches by outcome: fetched, not-modified, failed
+ * tributary_fetches_total{source,outcome}         refreshes by outcome: fetched, not-modified, failed, skipped
  * tributary_fetch_duration_seconds{source}         whole refresh of one source (fetch, parse, store)
  * tributary_fetch_body_bytes{source}               body sizes received (after decompression)
  * tributary_items_added_total{source}, tributary_items_updated_total{source}
@@ -61,6 +61,7 @@ public final class Metrics implements RefreshListener, AutoCloseable {
         String id = report.sourceId();
         Counter.builder("tributary.fetches").description("refreshes by source and outcome")
                 .tags("source", id, "outcome", report.outcome().label()).register(registry).increment();
+        if (report.outcome() == RefreshReport.Outcome.SKIPPED) return;   // counted, but no fetch to time
         Timer.builder("tributary.fetch.duration").description("time to fetch, parse and store one source")
                 .tag("source", id).register(registry).record(Duration.ofMillis(report.millis()));
         if (report.outcome() == RefreshReport.Outcome.FETCHED) {

@@ -94,6 +94,21 @@ class SourceHealthIT {
     }
 
     @Test
+    void aSkippedTurnReachesTheListenersSoThatMetricsCountIt() {
+        java.util.List<RefreshReport> heard = new java.util.ArrayList<>();
+        Refresher listened = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock,
+                new SplittableRandom(7), (s, report) -> heard.add(report));
+        server.enqueue(status(429, "7200"));
+        listened.refresh(source);
+        clock.advance(Duration.ofMinutes(10));
+        listened.refresh(source);
+
+        assertThat(heard).extracting(RefreshReport::outcome)
+                .containsExactly(RefreshReport.Outcome.FAILED, RefreshReport.Outcome.SKIPPED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void sends429RetryAfterSecondsAreHonouredOnTheClock() throws Exception {
         server.enqueue(status(429, "7200"));
         server.enqueue(feed());

@@ -26,11 +26,14 @@ class MetricsTest {
         metrics.refreshed(null, new RefreshReport("a", RefreshReport.Outcome.FETCHED, 200, 3, 1, null, 250, 4096));
         metrics.refreshed(null, new RefreshReport("a", RefreshReport.Outcome.NOT_MODIFIED, 304, 0, 0, null, 20));
         metrics.refreshed(null, new RefreshReport("b", RefreshReport.Outcome.FAILED, 503, 0, 0, "fetch[b]: HTTP 503", 40));
+        metrics.refreshed(null, new RefreshReport("b", RefreshReport.Outcome.SKIPPED, 0, 0, 0, "not due", 1));
         String text = metrics.scrape(List.of());
         assertThat(text)
                 .contains("tributary_fetches_total{outcome=\"fetched\",source=\"a\"} 1.0")
                 .contains("tributary_fetches_total{outcome=\"not-modified\",source=\"a\"} 1.0")
                 .contains("tributary_fetches_total{outcome=\"failed\",source=\"b\"} 1.0")
+                .contains("tributary_fetches_total{outcome=\"skipped\",source=\"b\"} 1.0")
+                .contains("tributary_fetch_duration_seconds_count{source=\"b\"} 1")
                 .contains("tributary_fetch_duration_seconds_sum{source=\"a\"} 0.27")
                 .contains("tributary_fetch_body_bytes_sum{source=\"a\"} 4096.0")
                 .contains("tributary_items_added_total{source=\"a\"} 3.0")
