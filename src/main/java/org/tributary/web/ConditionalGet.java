@@ -31,8 +31,12 @@ final class ConditionalGet {
         return false;
     }
 
+    /** RFC 9110's IMF-fixdate: a two-digit day (Java's RFC_1123_DATE_TIME writes "Thu, 5 Mar", which it forbids). */
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+
     static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+        return IMF_FIXDATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private static Instant parseHttpDate(String value) {

@@ -1,6 +1,7 @@
 package org.tributary.web;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,6 +9,10 @@ import java.util.function.Supplier;
 /**
  * Rendered documents by request key, each valid for one store version. A bounded LRU: a crawler walking every
  * combination of filters cannot grow it without limit.
+ *
+ * <p>It also keeps Last-Modified true to the bytes: a document rendered again with the same bytes (another source
+ * changed, say) stays the document it was, Last-Modified included; one whose bytes changed is modified at least a
+ * second after the one it replaces, so a client that sends only If-Modified-Since never gets a 304 for old bytes.
  */
 final class DocumentCache {
 
@@ -45,9 +50,17 @@ final class DocumentCache {
         if (cached != null) return cached;
         Expiring fresh = render.get();
         synchronized (entries) {
-            entries.put(key, new Entry(version, fresh.document(), fresh.expires()));
+            Entry old = entries.get(key);
+            Rendered document = old == null ? fresh.document() : successor(old.document, fresh.document());
+            entries.put(key, new Entry(version, document, fresh.expires()));
+            return document;
         }
-        return fresh.document();
+    }
+
+    private static Rendered successor(Rendered old, Rendered fresh) {
+        if (old.etag().equals(fresh.etag()) && old.maxAgeSeconds() == fresh.maxAgeSeconds()) return old;
+        Instant after = old.lastModified().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return fresh.lastModified().isBefore(after) ? fresh.withLastModified(after) : fresh;
     }
 
     /** The cached document for key if it was rendered at this version and is still true at now, else null. */

@@ -117,18 +117,18 @@ final class Documents {
         // The sources come from the config, not the store: fixed per process, whatever the store version.
         return fixed(key, mode, () -> Rendered.of(topic == null
                 ? publisher.opml(cfg.site(), cfg.sources())
-                : publisher.opml(cfg.site(), cfg.sources(), topic), "text/x-opml; charset=utf-8", Instant.EPOCH));
+                : publisher.opml(cfg.site(), cfg.sources(), topic), "text/x-opml; charset=utf-8", clock.instant()));
     }
 
     /** The style sheet; with {@link Mode#MEMORY}, null unless it is in memory. */
     Rendered css(Mode mode) {
-        return fixed("css", mode, () -> Rendered.of(publisher.css(), "text/css; charset=utf-8", Instant.EPOCH));
+        return fixed("css", mode, () -> Rendered.of(publisher.css(), "text/css; charset=utf-8", clock.instant()));
     }
 
     /** The embed script; with {@link Mode#MEMORY}, null unless it is in memory. */
     Rendered embedScript(Mode mode) {
         return fixed("embed.js", mode, () -> Rendered.of(publisher.embedScript(),
-                "text/javascript; charset=utf-8", Instant.EPOCH));
+                "text/javascript; charset=utf-8", clock.instant()));
     }
 
     /** A document that does not depend on the store (kept at version 0). */
@@ -166,7 +166,9 @@ final class Documents {
                     : FeedView.ofTopic(cfg.site(), topic, cfg.topics(), filter.canonicalQuery(), page.items(),
                     cfg.sourcesById());
             Paging paging = paging(filter, page);
-            Rendered rendered = Rendered.of(render.apply(view.withPaging(paging)), contentType, view.updated(),
+            // Last-Modified: when these bytes were made (the cache keeps it while the bytes stay the same); item dates
+            // would not move when an item is hidden or the config changes a title, and a 304 would keep old bytes.
+            Rendered rendered = Rendered.of(render.apply(view.withPaging(paging)), contentType, clock.instant(),
                     archived(filter, page) ? Rendered.ARCHIVE_MAX_AGE : Rendered.FRESH_MAX_AGE);
             return new DocumentCache.Expiring(rendered, now == null ? null : events.nextStart(hiding, now));
         });

@@ -39,6 +39,14 @@ record Rendered(ByteBuffer directBody, ByteBuffer directGzipped, String etag, In
      */
     static final long ARCHIVE_MAX_AGE = 86_400;
 
+    /** The same document, modified at another instant (the bodies are shared, not copied). */
+    Rendered withLastModified(Instant other) {
+        return new Rendered(directBody, directGzipped, etag, other, contentType, maxAgeSeconds,
+                new Fields(fields.etag(), new PreEncodedHttpField(HttpHeader.LAST_MODIFIED,
+                        ConditionalGet.httpDate(other)), fields.cacheControl(), fields.contentType(), fields.length(),
+                        fields.gzippedLength()));
+    }
+
     /** A copy of the UTF-8 bytes. */
     byte[] body() {
         return bytes(directBody);

@@ -143,6 +143,25 @@ class WebServerIT {
     }
 
     @Test
+    void lastModifiedMovesWithTheBytesOnlyAndIsAnImfFixdate() throws Exception {
+        HttpResponse<byte[]> first = get("/topics/partnerships/feed.atom");
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(lastModified).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+
+        // A change in another topic renders this document again with the same bytes: Last-Modified stays.
+        save("everett", "3", "Library news", "News", T0.plusSeconds(3600), "programming");
+        assertThat(get("/topics/partnerships/feed.atom").headers().firstValue("Last-Modified")).hasValue(lastModified);
+
+        // Hiding one of its items changes its bytes but no item date: a client that sends only If-Modified-Since
+        // must get the new bytes, not a 304 for the old ones.
+        assertThat(store.setHidden("pid1", true, T0.plusSeconds(7200))).isTrue();
+        HttpResponse<byte[]> afterHide = get("/topics/partnerships/feed.atom", "If-Modified-Since", lastModified);
+        assertThat(afterHide.statusCode()).isEqualTo(200);
+        assertThat(text(afterHide)).doesNotContain("News one");
+        assertThat(afterHide.headers().firstValue("Last-Modified")).isPresent().get().isNotEqualTo(lastModified);
+    }
+
+    @Test
     void atomSourceUpdatedKeepsTheEtagWhenNothingInTheDocumentChanged() throws Exception {
         String path = "/topics/partnerships/feed.atom";
         HttpResponse<byte[]> first = get(path);
