@@ -142,8 +142,12 @@ public final class ConfigWatcher implements AutoCloseable {
             log.info("config: reloaded {}: {} sources ({} added, {} removed)", file, next.sources().size(),
                     next.sources().stream().filter(s -> before.source(s.id()).isEmpty()).count(),
                     before.sources().stream().filter(s -> next.source(s.id()).isEmpty()).count());
-            if (!before.fetch().equals(next.fetch()) || before.site().excerptChars() != next.site().excerptChars()) {
-                log.warn("config: fetch settings and site.excerpt_chars take effect at the next restart");
+            Site was = before.site();
+            Site is = next.site();
+            if (!before.fetch().equals(next.fetch()) || was.excerptChars() != is.excerptChars()
+                    || was.mergeDuplicates() != is.mergeDuplicates()) {
+                log.warn("config: fetch settings, site.excerpt_chars and site.merge_duplicates take effect at the next "
+                        + "restart");
             }
             onChange.accept(next);
             return true;

@@ -29,12 +29,13 @@ import org.tributary.publish.FeedFormat;
  * database is the only hand-off, so refreshing knows nothing of this), waits until the version has been quiet for a
  * while (one refresh round of many sources makes one ping, not one per source), then re-reads each unfiltered feed
  * and sends {@code hub.mode=publish} for each one whose ETag moved: a feed whose bytes did not change is not pinged.
+ * The hub is the live config's {@code site.hub}, read at each look: a reload that sets, moves or removes it is
+ * followed at once, as the documents' hub links are. Without a hub it renders and sends nothing.
  */
 final class HubNotifier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HubNotifier.class);
 
-    private final URI hub;
     private final Documents documents;
     private final InstantSource clock;
     private final Duration quiet;
@@ -46,8 +47,7 @@ final class HubNotifier implements AutoCloseable {
     private boolean pending;
     private final Map<String, String> pingedEtags = new HashMap<>();
 
-    HubNotifier(URI hub, Documents documents, InstantSource clock, Duration quiet) {
-        this.hub = Objects.requireNonNull(hub);
+    HubNotifier(Documents documents, InstantSource clock, Duration quiet) {
         this.documents = Objects.requireNonNull(documents);
         this.clock = Objects.requireNonNull(clock);
         this.quiet = Objects.requireNonNull(quiet);
@@ -69,7 +69,7 @@ final class HubNotifier implements AutoCloseable {
         try {
             tick();
         } catch (RuntimeException e) {
-            log.warn("websub[{}]: {}", hub.getHost(), e.toString());
+            log.warn("websub: {}", e.toString());
         }
     }
 
@@ -78,6 +78,14 @@ final class HubNotifier implements AutoCloseable {
      * has stood still for the quiet period. Returns the feed URLs pinged.
      */
     synchronized List<String> tick() {
+        URI hub = documents.config().site().hub();
+        if (hub == null) {
+            // Nothing to tell; a hub set later starts by learning the feeds as they are then.
+            seenVersion = Long.MIN_VALUE;
+            pending = false;
+            pingedEtags.clear();
+            return List.of();
+        }
         long version = documents.version();
         Instant now = clock.instant();
         if (seenVersion == Long.MIN_VALUE) {
@@ -99,7 +107,7 @@ final class HubNotifier implements AutoCloseable {
             // Remembered even when the hub fails: the next change pings again, and a hub that is down now would
             // otherwise be retried every tick.
             pingedEtags.put(feed.getKey(), feed.getValue());
-            if (ping(feed.getKey())) pinged.add(feed.getKey());
+            if (ping(hub, feed.getKey())) pinged.add(feed.getKey());
         }
         return pinged;
     }
@@ -121,7 +129,7 @@ final class HubNotifier implements AutoCloseable {
         return etags;
     }
 
-    private boolean ping(String feedUrl) {
+    private boolean ping(URI hub, String feedUrl) {
         String form = "hub.mode=publish&hub.url=" + URLEncoder.encode(feedUrl, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(hub)
                 .timeout(Duration.ofSeconds(10))

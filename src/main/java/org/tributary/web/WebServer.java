@@ -96,8 +96,7 @@ public final class WebServer implements AutoCloseable {
         this.admin = admin;
         this.documents = new Documents(config, store, new ItemPages(store), Objects.requireNonNull(publisher),
                 clock, versionTtl, metrics == null ? () -> { } : metrics::rendered);
-        var hubUrl = config.get().site().hub();
-        this.hub = hubUrl == null ? null : new HubNotifier(hubUrl, documents, clock, Duration.ofSeconds(5));
+        this.hub = new HubNotifier(documents, clock, Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {
             c.http.compressionStrategy = CompressionStrategy.NONE; // we compress once per document, not per request
             c.startup.showJavalinBanner = false;
@@ -205,7 +204,7 @@ public final class WebServer implements AutoCloseable {
         this.host = host;
         this.port = port;
         app.start(host, port);
-        if (hub != null) hub.start(Duration.ofSeconds(1));
+        hub.start(Duration.ofSeconds(1));
         return app.port();
     }
 
@@ -225,7 +224,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (hub != null) hub.close();
+        hub.close();
         app.stop();
     }
 }

@@ -3,7 +3,6 @@ package org.tributary.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.config.Config;
+import org.tributary.config.ConfigLoader;
 import org.tributary.publish.Publisher;
 import org.tributary.store.ItemPages;
 
@@ -40,6 +41,8 @@ class HubNotifierIT {
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
     private WebFixture server;
     private HubNotifier notifier;
+    /** The config the notifier reads, as a reload would replace it. */
+    private final AtomicReference<Config> live = new AtomicReference<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -47,10 +50,15 @@ class HubNotifierIT {
         for (int i = 0; i < 20; i++) hub.enqueue(new MockResponse.Builder().code(204).build());
         server = new WebFixture(dataDir, null);
         server.add("Old news", "News", T0.minusSeconds(3600), T0.minusSeconds(60), "partnerships");
-        Documents documents = new Documents(() -> server.config, server.store, new ItemPages(server.store),
-                new Publisher());
+        live.set(withHub(hub.url("/hub").toString()));
+        Documents documents = new Documents(live::get, server.store, new ItemPages(server.store), new Publisher());
         InstantSource clock = now::get;
-        notifier = new HubNotifier(URI.create(hub.url("/hub").toString()), documents, clock, QUIET);
+        notifier = new HubNotifier(documents, clock, QUIET);
+    }
+
+    /** The fixture's config with site.hub set (the fixture's own server has none, so it pings nobody). */
+    private static Config withHub(String hubUrl) throws Exception {
+        return new ConfigLoader().parse("feeds.yml", WebFixture.yaml(hubUrl));
     }
 
     @AfterEach
@@ -103,6 +111,25 @@ class HubNotifierIT {
     }
 
     @Test
+    void aReloadThatRemovesOrSetsTheHubIsFollowedAtOnce() throws Exception {
+        Config hubbed = live.get();
+        live.set(server.config);                     // reloaded without a hub: nothing is rendered or sent
+        assertThat(notifier.tick()).isEmpty();
+        server.add("Unannounced", "News", T0, T0, "partnerships");
+        advance(QUIET.plusSeconds(1));
+        assertThat(notifier.tick()).isEmpty();
+        assertThat(pinged()).isEmpty();
+
+        live.set(hubbed);                            // the hub comes back: it learns the feeds as they are now
+        assertThat(notifier.tick()).isEmpty();
+        server.add("Announced", "News", T0.plusSeconds(5), T0.plusSeconds(5), "partnerships");
+        notifier.tick();
+        advance(QUIET.plusSeconds(1));
+        assertThat(notifier.tick()).contains("http://feeds.example.org/topics/partnerships/feed.atom");
+        assertThat(pinged()).contains("http://feeds.example.org/topics/partnerships/feed.atom");
+    }
+
+    @Test
     void aFeedWhoseBytesDidNotChangeIsNotPinged() throws Exception {
         notifier.tick();
         server.add("Programming only", "News", T0, T0, "programming");
@@ -118,16 +145,23 @@ class HubNotifierIT {
         MockWebServer failing = new MockWebServer();
         failing.start(InetAddress.getByName("127.0.0.1"), 0);
         try {
-            failing.enqueue(new MockResponse.Builder().code(500).build());
-            Documents documents = new Documents(() -> server.config, server.store, new ItemPages(server.store),
+            // Every ping of the first change fails; the hub answers again for the next one.
+            for (int i = 0; i < 6; i++) failing.enqueue(new MockResponse.Builder().code(500).build());
+            for (int i = 0; i < 10; i++) failing.enqueue(new MockResponse.Builder().code(204).build());
+            Config failingHub = withHub(failing.url("/").toString());
+            Documents documents = new Documents(() -> failingHub, server.store, new ItemPages(server.store),
                     new Publisher());
-            try (HubNotifier n = new HubNotifier(URI.create(failing.url("/").toString()), documents, now::get, QUIET)) {
+            try (HubNotifier n = new HubNotifier(documents, now::get, QUIET)) {
                 n.tick();
                 server.add("News", "News", T0, T0, "partnerships");
                 n.tick();
                 advance(QUIET);
                 assertThat(n.tick()).doesNotContain("http://feeds.example.org/feed.atom");
-                assertThat(failing.getRequestCount()).isGreaterThanOrEqualTo(1);
+                assertThat(failing.getRequestCount()).isEqualTo(6);
+                server.add("Later news", "News", T0.plusSeconds(1), T0.plusSeconds(1), "partnerships");
+                n.tick();
+                advance(QUIET.plusSeconds(1));
+                assertThat(n.tick()).contains("http://feeds.example.org/feed.atom");
             }
         } finally {
             failing.close();
