@@ -149,10 +149,5 @@ record PublishedItem(
             return new PublishedSource(source.id(), title.isEmpty() ? source.id() : title,
                     Texts.http(source.url()), Texts.http(source.home()));
         }
-
-        /** The link a reader should follow to the source: its home page, else its feed. */
-        String bestLink() {
-            return home != null ? home : feedUrl;
-        }
     }
 }

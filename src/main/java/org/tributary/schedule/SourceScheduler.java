@@ -65,19 +65,12 @@ public final class SourceScheduler implements AutoCloseable {
      * grace the others take over its triggers. The schedule outlives every node: a start or reload reconciles it
      * with feeds.yml, and a source whose time passed while no node ran fires once, at once.
      *
-     * @param dataSource a pool on the database whose migrations created the QRTZ_ tables (its own pool, not the
-     *                   store's, so that busy refreshes never delay a check-in)
-     */
-    public static SourceScheduler clustered(Action action, int threads, Duration startSpread, DataSource dataSource,
-                                            Duration checkin) {
-        return clustered(action, threads, startSpread, dataSource, checkin, QuartzSetup.MISFIRE_THRESHOLD);
-    }
-
-    /**
-     * As above with another misfire threshold. Keep it at most the shortest interval: a trigger late by less than
-     * the threshold is not a misfire, and Quartz then catches it up with one fire per slot it missed, back to back
-     * (a node that died holding a 3 s source for 12 s would see it fetched four times in a row). The default, 60 s,
-     * is feeds.yml's shortest `every`.
+     * @param dataSource       a pool on the database whose migrations created the QRTZ_ tables (its own pool, not
+     *                         the store's, so that busy refreshes never delay a check-in)
+     * @param misfireThreshold at most the shortest interval: a trigger late by less than the threshold is not a
+     *                         misfire, and Quartz then catches it up with one fire per slot it missed, back to back (a
+     *                         node that died holding a 3 s source for 12 s would see it fetched four times in a row);
+     *                         serve uses 60 s, feeds.yml's shortest `every`
      */
     public static SourceScheduler clustered(Action action, int threads, Duration startSpread, DataSource dataSource,
                                             Duration checkin, Duration misfireThreshold) {

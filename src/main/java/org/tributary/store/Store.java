@@ -54,16 +54,15 @@ public final class Store {
     // ---- writing what a refresh found ----
 
     /**
-     * Stores the items of one successful fetch and the source's new state in one transaction. Unchanged items (same
-     * content hash) are skipped before the database writes anything, which is most of them on most fetches.
+     * Stores the items of one successful fetch and the source's new state, as {@link #saveFetched(String,
+     * FetchedDocument, NormalizedFeed, int, java.time.Duration, SourceHealth, Instant) a refresh does}, without a
+     * document fingerprint, a health or a retention limit. Unchanged items (same content hash) are skipped before
+     * the database writes anything, which is most of them on most fetches.
      */
     public SaveResult saveFetched(String sourceId, String url, String etag, String lastModified, List<Item> items,
                                   Set<String> unmappedCategories, Instant now) {
-        return jdbc.inTransaction(c -> {
-            Saved saved = save(c, sourceId, url, etag, lastModified, items, List.of(), unmappedCategories, now);
-            if (saved.result().changedAnything()) bumpVersion(c, now);
-            return saved.result();
-        });
+        return saveFetched(sourceId, new FetchedDocument(url, etag, lastModified, null),
+                new NormalizedFeed(items, unmappedCategories), Integer.MAX_VALUE, null, null, now);
     }
 
     /**
@@ -486,21 +485,12 @@ public final class Store {
                 rs.getString("document_hash"));
     }
 
-    /** Published items, newest first (ties by first seen), hidden ones and merged duplicates left out. */
+    /**
+     * Published items, newest first (ties by first seen), hidden ones and merged duplicates left out: the newest
+     * page of {@link ItemPages}, which is what every published document reads.
+     */
     public List<StoredItem> items(ItemQuery query) {
-        List<Object> params = new ArrayList<>();
-        String sql = "SELECT i.* FROM item i " + publishedWhere(query, params)
-                + " ORDER BY i.sort_date DESC, i.first_seen_at DESC, i.public_id DESC LIMIT " + query.limit();
-        return jdbc.read(c -> {
-            List<StoredItem> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) items.add(readItemRow(rs));
-                }
-            }
-            return completed(c, items);
-        });
+        return new ItemPages(this).newest(query).items();
     }
 
     /**

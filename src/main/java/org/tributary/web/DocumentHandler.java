@@ -236,10 +236,7 @@ final class DocumentHandler extends Handler.Wrapper {
         var topics = filter.query().topics();
         // One topic named: the page is titled and linked like that topic's page.
         Topic topic = topics.size() == 1 ? config.get().topic(topics.iterator().next()).orElse(null) : null;
-        FeedFilter effective = filter;
-        if (topic != null) effective = filter(x, topic, WebServer.EMBED_ITEMS, false);
-        if (effective == null) return Outcome.ANSWERED;
-        return send(x, documents.embed(topic, effective, x.mode()), false, EMBED_SECURITY);
+        return send(x, documents.embed(topic, filter, x.mode()), false, EMBED_SECURITY);
     }
 
     /** The request's filter, or null after answering 400 with a reason that does not echo the request. */
