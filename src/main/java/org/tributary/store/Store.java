@@ -495,28 +495,40 @@ public final class Store {
 
     /**
      * The WHERE clause every published selection shares (the newest items here, any page in {@link ItemPages}):
-     * visible, not a merged duplicate of another source's item, not a past event of a source that hides them, and
-     * matching the query.
+     * visible, matching the query, not a past event of a source that hides them, and not a merged duplicate whose
+     * original is in the same selection. A copy stands in for the story where its original does not appear: in
+     * {@code source=} its own source, a topic only it is in, or when the original is hidden.
      */
     String publishedWhere(ItemQuery query, List<Object> params) {
         StringBuilder sql = new StringBuilder("WHERE i.hidden = FALSE");
-        if (mergeDuplicates) sql.append(" AND i.duplicate_of IS NULL");
-        inClause(sql, "i.item_type", query.types(), params);
-        inClause(sql, "i.source_id", query.sourceIds(), params);
+        matching(sql, "i", query, params);
+        if (mergeDuplicates) {
+            sql.append(" AND (i.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM item o")
+                    .append(" WHERE o.public_id = i.duplicate_of AND o.hidden = FALSE");
+            matching(sql, "o", query, params);
+            sql.append("))");
+        }
+        return sql.toString();
+    }
+
+    /** The query's conditions on the item row called {@code alias}, appended as " AND ..." with their parameters. */
+    private static void matching(StringBuilder sql, String alias, ItemQuery query, List<Object> params) {
+        inClause(sql, alias + ".item_type", query.types(), params);
+        inClause(sql, alias + ".source_id", query.sourceIds(), params);
         if (!query.topics().isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM item_topic t WHERE t.public_id = i.public_id");
+            sql.append(" AND EXISTS (SELECT 1 FROM item_topic t WHERE t.public_id = ").append(alias).append(".public_id");
             inClause(sql, "t.topic", query.topics(), params);
             sql.append(')');
         }
         ItemQuery.PastEvents past = query.pastEvents();
         if (past.hidesAny()) {
-            sql.append(" AND (i.event_start_at IS NULL OR i.event_start_at >= ?");
+            sql.append(" AND (").append(alias).append(".event_start_at IS NULL OR ").append(alias)
+                    .append(".event_start_at >= ?");
             params.add(past.now().atOffset(ZoneOffset.UTC));
-            sql.append(" OR i.source_id NOT IN (").append(String.join(", ", past.sourceIds().stream().map(v -> "?")
-                    .toList())).append("))");
+            sql.append(" OR ").append(alias).append(".source_id NOT IN (")
+                    .append(String.join(", ", past.sourceIds().stream().map(v -> "?").toList())).append("))");
             params.addAll(new TreeSet<>(past.sourceIds()));
         }
-        return sql.toString();
     }
 
     /** Rows as read, completed with their topics and the other sources that published the same story. */

@@ -63,6 +63,29 @@ class ItemRulesIT {
     }
 
     @Test
+    void aCopyStandsInForTheStoryWhereItsOriginalDoesNotAppear() {
+        Item original = new Item("a-1", "a", "guid:1", "1", URI.create("https://news.example/story"), "Library wins",
+                "", "", "Library wins", "News", List.of("partnerships"), List.of(), List.of(), null, T0, null, "h");
+        Item copy = new Item("b-x", "b", "guid:x", "x", URI.create("https://news.example/story"), "Our library wins",
+                "", "", "Our library wins", "News", List.of("programming"), List.of(), List.of(), null, T0, null, "h");
+        save("a", T0, original);
+        save("b", T0.plusSeconds(60), copy);
+
+        // Once where both would appear: the first source's item, crediting the other.
+        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().publicId()).containsExactly("a-1");
+        // Where only the copy is selected (its source, a topic only it is in), the story is not published zero times.
+        assertThat(store.items(new ItemQuery(Set.of(), Set.of(), Set.of("b"), 50)))
+                .extracting(s -> s.item().publicId()).containsExactly("b-x");
+        assertThat(store.items(new ItemQuery(Set.of(), Set.of("programming"), Set.of(), 50)))
+                .extracting(s -> s.item().publicId()).containsExactly("b-x");
+        assertThat(store.items(new ItemQuery(Set.of(), Set.of("partnerships"), Set.of(), 50)))
+                .extracting(s -> s.item().publicId()).containsExactly("a-1");
+        // Hiding the first copy leaves the story to the next one.
+        store.setHidden("a-1", true, T0.plusSeconds(120));
+        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().publicId()).containsExactly("b-x");
+    }
+
+    @Test
     void aBatchOfNewItemsIsMatchedItemByItem() {
         Instant window = T0.plus(Duplicates.WINDOW);
         save("a", T0,
@@ -147,6 +170,23 @@ class ItemRulesIT {
         assertThat(deleted).isEqualTo(1);
         assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().title())
                 .containsExactly("New one", "Middle one");
+    }
+
+    @Test
+    void keepItemsAndMaxAgeEachPurgeOnTheirOwn() {
+        save("k", T0, item("k", "1", "https://k.example/1", "K one", T0.minus(Duration.ofDays(3)), "h"),
+                item("k", "2", "https://k.example/2", "K two", T0.minus(Duration.ofDays(2)), "h"),
+                item("k", "3", "https://k.example/3", "K three", T0.minus(Duration.ofDays(1)), "h"));
+        save("m", T0, item("m", "1", "https://m.example/1", "M old", T0.minus(Duration.ofDays(40)), "h"),
+                item("m", "2", "https://m.example/2", "M recent", T0.minus(Duration.ofDays(1)), "h"));
+
+        // keep_items alone: the oldest of three goes, however young it is
+        assertThat(store.purge("k", 2, null, T0)).isEqualTo(1);
+        // max_age alone: the item older than 30 days goes, though there are fewer than keep_items
+        assertThat(store.purge("m", 500, Duration.ofDays(30), T0)).isEqualTo(1);
+
+        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().title())
+                .containsExactlyInAnyOrder("K three", "K two", "M recent");
     }
 
     private static Item event(String source, String guid, String title, Instant eventStart) {
