@@ -49,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
             write(out.resolve("sources.opml"), app.publisher.opml(config.site(), config.sources()));
             write(out.resolve("assets").resolve("style.css"), app.publisher.css());
             write(out.resolve(app.publisher.embedScriptPath().substring(1)), app.publisher.embedScript());
-            write(out.resolve("HEADERS.md"), HEADERS);
+            write(out.resolve("HEADERS.md"), headers(config.site().cacheMaxAge().toSeconds()));
             files += 4;
         }
         main.spec.commandLine().getOut().println("export: wrote " + files + " files to " + out);
@@ -106,7 +106,12 @@ final class ExportCommand implements Callable<Integer> {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static final String HEADERS = """
+    /** HEADERS.md, with the configured lifetime of the newest pages. */
+    static String headers(long cacheMaxAgeSeconds) {
+        return HEADERS.formatted(cacheMaxAgeSeconds);
+    }
+
+    private static final String HEADERS = """
             # Serving these files
 
             Written by `tributary export`. A static server serves them as they are; add these headers so readers,
@@ -123,9 +128,9 @@ final class ExportCommand implements Callable<Integer> {
             | `embed.html` | `text/html; charset=utf-8` | the same policy with `frame-ancestors *` (it exists to be framed by other sites) |
 
             Caching, for every file: `ETag` and `Last-Modified` (most servers derive them from the file), gzip with
-            `Vary: Accept-Encoding`, and `Cache-Control: public, max-age=300` for `index.html`, `feed.*`, `embed.*`
-            and `*.opml`. The older pages (`feed-before-*.*`, `page-before-*.html`) hold items that new ones never
-            push into them: give them `Cache-Control: public, max-age=86400`.
+            `Vary: Accept-Encoding`, and `Cache-Control: public, max-age=%d` (feeds.yml's site.cache_max_age) for
+            `index.html`, `feed.*`, `embed.*` and `*.opml`. The older pages (`feed-before-*.*`, `page-before-*.html`)
+            hold items that new ones never push into them: give them `Cache-Control: public, max-age=86400`.
 
             nginx, for example:
 

@@ -21,7 +21,7 @@ final class ConfigReader {
     static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
-                    "merge_duplicates");
+                    "merge_duplicates", "cache_max_age");
     private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private",
             "per_host", "max_concurrent");
     private static final List<String> ALERTS_KEYS = List.of("webhook", "email", "after");
@@ -66,9 +66,11 @@ final class ConfigReader {
         Optional<Integer> excerptChars = m.integer("excerpt_chars", 20, 5000);
         Optional<URI> hub = m.url("hub");
         Optional<Boolean> merge = ItemOptionsReader.bool(m, "merge_duplicates");
+        Optional<Duration> cacheMaxAge = m.duration("cache_max_age", Duration.ofSeconds(1), "1s");
         return problems.build(before, m.node(), m.path(), () -> new Site(title.orElseThrow(), description.orElse(""),
                 link.orElseThrow(), baseUrl.orElseThrow(), language.orElse("en"), items.orElse(50),
-                excerptChars.orElse(250), hub.orElse(null), merge.orElse(true)));
+                excerptChars.orElse(250), hub.orElse(null), merge.orElse(true),
+                cacheMaxAge.orElse(Site.DEFAULT_CACHE_MAX_AGE)));
     }
 
     /** Site.url(path) appends "/path"; a base written with a trailing slash would otherwise give "//path". */

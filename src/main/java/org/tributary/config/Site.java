@@ -1,6 +1,7 @@
 package org.tributary.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Objects;
  * @param baseUrl  where this server is reachable; self links and ids are built on it (no trailing slash)
  * @param hub      optional WebSub hub, null when none
  * @param mergeDuplicates publish one story carried by several sources once, crediting the first and listing the others
+ * @param cacheMaxAge how long clients and caches may keep a document the next refresh may change (Cache-Control
+ *                    max-age of the newest pages, OPML, style sheet and script; archive pages are kept a day)
  */
 public record Site(
         String title,
@@ -20,7 +23,18 @@ public record Site(
         int items,
         int excerptChars,
         URI hub,
-        boolean mergeDuplicates) {
+        boolean mergeDuplicates,
+        Duration cacheMaxAge) {
+
+    /** Five minutes: a reader polling every minute sees a new item within five. */
+    public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofMinutes(5);
+
+    /** A site with the default cache lifetime. */
+    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
+                URI hub, boolean mergeDuplicates) {
+        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates,
+                DEFAULT_CACHE_MAX_AGE);
+    }
 
     /** A site with duplicates merged (the default). */
     public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
@@ -36,6 +50,7 @@ public record Site(
         language = language == null ? "en" : language;
         if (items < 1 || items > 500) throw new IllegalArgumentException("items must be 1..500");
         if (excerptChars < 20) throw new IllegalArgumentException("excerpt_chars must be at least 20");
+        cacheMaxAge = cacheMaxAge == null ? DEFAULT_CACHE_MAX_AGE : cacheMaxAge;
     }
 
     /** An absolute URL on this server for a path that starts with "/". */

@@ -117,18 +117,27 @@ final class Documents {
         // The sources come from the config, not the store: fixed per process, whatever the store version.
         return fixed(key, mode, () -> Rendered.of(topic == null
                 ? publisher.opml(cfg.site(), cfg.sources())
-                : publisher.opml(cfg.site(), cfg.sources(), topic), "text/x-opml; charset=utf-8", clock.instant()));
+                : publisher.opml(cfg.site(), cfg.sources(), topic), "text/x-opml; charset=utf-8", clock.instant(),
+                maxAge(cfg)));
     }
 
     /** The style sheet; with {@link Mode#MEMORY}, null unless it is in memory. */
     Rendered css(Mode mode) {
-        return fixed("css", mode, () -> Rendered.of(publisher.css(), "text/css; charset=utf-8", clock.instant()));
+        Config cfg = config.get();
+        return fixed(configKey(cfg) + "css", mode, () -> Rendered.of(publisher.css(), "text/css; charset=utf-8",
+                clock.instant(), maxAge(cfg)));
     }
 
     /** The embed script; with {@link Mode#MEMORY}, null unless it is in memory. */
     Rendered embedScript(Mode mode) {
-        return fixed("embed.js", mode, () -> Rendered.of(publisher.embedScript(),
-                "text/javascript; charset=utf-8", clock.instant()));
+        Config cfg = config.get();
+        return fixed(configKey(cfg) + "embed.js", mode, () -> Rendered.of(publisher.embedScript(),
+                "text/javascript; charset=utf-8", clock.instant(), maxAge(cfg)));
+    }
+
+    /** site.cache_max_age in seconds: how long a document the next refresh may change can be kept. */
+    private static long maxAge(Config cfg) {
+        return cfg.site().cacheMaxAge().toSeconds();
     }
 
     /** A document that does not depend on the store (kept at version 0). */
@@ -169,7 +178,7 @@ final class Documents {
             // Last-Modified: when these bytes were made (the cache keeps it while the bytes stay the same); item dates
             // would not move when an item is hidden or the config changes a title, and a 304 would keep old bytes.
             Rendered rendered = Rendered.of(render.apply(view.withPaging(paging)), contentType, clock.instant(),
-                    archived(filter, page) ? Rendered.ARCHIVE_MAX_AGE : Rendered.FRESH_MAX_AGE);
+                    archived(filter, page) ? Rendered.ARCHIVE_MAX_AGE : maxAge(cfg));
             return new DocumentCache.Expiring(rendered, now == null ? null : events.nextStart(hiding, now));
         });
     }

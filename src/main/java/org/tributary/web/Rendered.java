@@ -31,8 +31,8 @@ record Rendered(ByteBuffer directBody, ByteBuffer directGzipped, String etag, In
     record Fields(HttpField etag, HttpField lastModified, HttpField cacheControl, HttpField contentType,
                   HttpField length, HttpField gzippedLength) {}
 
-    /** How long a document that the next refresh may change can be cached: five minutes. */
-    static final long FRESH_MAX_AGE = 300;
+    /** How long a document that the next refresh may change can be cached by default (site.cache_max_age). */
+    static final long FRESH_MAX_AGE = org.tributary.config.Site.DEFAULT_CACHE_MAX_AGE.toSeconds();
     /**
      * How long an archive page can be cached: a day. Its items are older than its cursor, so new items never
      * enter it; only hiding or editing an old item could, and a day is how long that may take to reach caches.

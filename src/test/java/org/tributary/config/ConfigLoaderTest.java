@@ -133,6 +133,7 @@ class ConfigLoaderTest {
         assertThat(config.site().excerptChars()).isEqualTo(250);
         assertThat(config.site().description()).isEmpty();
         assertThat(config.site().hub()).isNull();
+        assertThat(config.site().cacheMaxAge()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.fetch()).isEqualTo(new FetchSettings("Tributary/0.1 (+https://lib.example.org/)",
                 Duration.ofSeconds(20), 10L * 1024 * 1024, List.of()));
         assertThat(config.alerts()).isNull();

@@ -142,6 +142,9 @@ class ConfigValidationTest {
                 row("rejectsExcerptCharsThatIsNotANumber", "site:\n  title: T\n  link: https://l.example.org/\n"
                                 + "  base_url: http://localhost:8080\n  excerpt_chars: lots\n",
                         "feeds.yml:5:18: site.excerpt_chars: must be a whole number from 20 to 5000"),
+                row("rejectsCacheMaxAgeThatIsNotADuration", "site:\n  title: T\n  link: https://l.example.org/\n"
+                                + "  base_url: http://localhost:8080\n  cache_max_age: soon\n",
+                        "feeds.yml:5:18: site.cache_max_age: not a duration like 30s, 15m, 6h, 1d or 1h30m"),
                 row("rejectsHubThatIsNotHttp", "site:\n  title: T\n  link: https://l.example.org/\n"
                                 + "  base_url: http://localhost:8080\n  hub: mailto:hub@example.org\n",
                         "feeds.yml:5:8: site.hub: not an http(s) URL"),

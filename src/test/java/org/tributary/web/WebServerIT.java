@@ -42,18 +42,23 @@ class WebServerIT {
     private WebServer web;
     private int port;
 
+    /** The config in force, as a reload would replace it. */
+    private final java.util.concurrent.atomic.AtomicReference<Config> config =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private String yaml;
+
     @BeforeEach
     void start() throws Exception {
-        Config config;
         try (PartnerServer partners = new PartnerServer()) {
-            config = new ConfigLoader().parse("feeds.yml", partners.feedsYml("http://localhost:8080", "30m"));
+            yaml = partners.feedsYml("http://localhost:8080", "30m");
         }
+        config.set(new ConfigLoader().parse("feeds.yml", yaml));
         database = Database.h2(dataDir);
         store = new Store(database);
         save("programming-librarian", "1", "News one", "News", T0, "partnerships");
         save("consortium", "2", "Webinar two", "Webinar", T0.minusSeconds(86_400), "programming");
-        web = new WebServer(() -> config, store, database, new Publisher(),
-                new SourceStatus(() -> config, store, id -> Optional.empty()));
+        web = new WebServer(config::get, store, database, new Publisher(),
+                new SourceStatus(config::get, store, id -> Optional.empty()));
         port = web.start("127.0.0.1", 0);
     }
 
@@ -206,8 +211,16 @@ class WebServerIT {
                 csp -> assertThat(csp).contains("default-src 'none'").doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
-        assertThat(get("/feed.atom").headers().firstValue("Cache-Control")).hasValueSatisfying(
-                c -> assertThat(c).contains("max-age="));
+    }
+
+    @Test
+    void cacheMaxAgeIsSiteCacheMaxAgeAndFollowsAReload() throws Exception {
+        assertThat(get("/feed.atom").headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        config.set(new ConfigLoader().parse("feeds.yml", yaml.replace("site:\n", "site:\n  cache_max_age: 10m\n")));
+
+        for (String path : List.of("/feed.atom", "/", "/sources.opml", "/assets/style.css", "/embed.js")) {
+            assertThat(get(path).headers().firstValue("Cache-Control")).as(path).hasValue("public, max-age=600");
+        }
     }
 
     @Test
