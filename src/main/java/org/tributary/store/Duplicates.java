@@ -83,7 +83,7 @@ final class Duplicates {
         if (links.isEmpty()) return;
         Map<String, String> first = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT link, public_id FROM item WHERE link IN ("
-                + marks(links.size()) + ") AND source_id <> ? AND duplicate_of IS NULL ORDER BY first_seen_at, public_id")) {
+                + Jdbc.marks(links.size()) + ") AND source_id <> ? AND duplicate_of IS NULL ORDER BY first_seen_at, public_id")) {
             int p = 1;
             for (String link : links) ps.setString(p++, link);
             ps.setString(p, sourceId);
@@ -115,7 +115,7 @@ final class Duplicates {
         Set<String> distinct = new LinkedHashSet<>(keys.values());
         Map<String, List<Candidate>> candidates = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT title_key, sort_date, public_id FROM item WHERE title_key IN ("
-                + marks(distinct.size()) + ") AND source_id <> ? AND duplicate_of IS NULL AND sort_date BETWEEN ? AND ?"
+                + Jdbc.marks(distinct.size()) + ") AND source_id <> ? AND duplicate_of IS NULL AND sort_date BETWEEN ? AND ?"
                 + " ORDER BY first_seen_at, public_id")) {
             int p = 1;
             for (String key : distinct) ps.setString(p++, key);
@@ -145,9 +145,6 @@ final class Duplicates {
 
     private record Candidate(Instant sortDate, String publicId) {}
 
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 
     /**
      * For each published item, the other sources that carried the same story, in the order they did, each with the
@@ -156,7 +153,7 @@ final class Duplicates {
     static Map<String, List<StoredItem.OtherCopy>> alsoFrom(Connection c, List<String> publicIds) throws SQLException {
         Map<String, List<StoredItem.OtherCopy>> also = new HashMap<>();
         if (publicIds.isEmpty()) return also;
-        String marks = String.join(", ", publicIds.stream().map(i -> "?").toList());
+        String marks = Jdbc.marks(publicIds.size());
         try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of, source_id, link FROM item"
                 + " WHERE duplicate_of IN (" + marks + ") AND hidden = FALSE ORDER BY first_seen_at, source_id, public_id")) {
             for (int i = 0; i < publicIds.size(); i++) ps.setString(i + 1, publicIds.get(i));

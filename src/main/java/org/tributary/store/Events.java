@@ -31,7 +31,7 @@ public final class Events {
         if (sourceIds.isEmpty()) return null;
         List<String> ids = List.copyOf(new TreeSet<>(sourceIds));
         String sql = "SELECT MIN(event_start_at) AS next_start FROM item WHERE hidden = FALSE AND event_start_at > ?"
-                + " AND source_id IN (" + String.join(", ", ids.stream().map(i -> "?").toList()) + ")";
+                + " AND source_id IN (" + Jdbc.marks(ids.size()) + ")";
         return store.jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 setInstant(ps, 1, now);

@@ -49,6 +49,11 @@ final class Jdbc {
         }
     }
 
+    /** "?, ?, ?": n bind markers for an IN (...) list. */
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
         ps.setObject(index, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
     }

@@ -244,8 +244,7 @@ public final class Store {
                                   Map<String, Known> known) throws SQLException {
         for (int from = 0; from < values.size(); from += IN_CHUNK) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement(sql + "(" + String.join(", ",
-                    java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement(sql + "(" + Jdbc.marks(chunk.size()) + ")")) {
                 ps.setString(1, sourceId);
                 for (int i = 0; i < chunk.size(); i++) ps.setString(i + 2, chunk.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -526,7 +525,7 @@ public final class Store {
                     .append(".event_start_at >= ?");
             params.add(past.now().atOffset(ZoneOffset.UTC));
             sql.append(" OR ").append(alias).append(".source_id NOT IN (")
-                    .append(String.join(", ", past.sourceIds().stream().map(v -> "?").toList())).append("))");
+                    .append(Jdbc.marks(past.sourceIds().size())).append("))");
             params.addAll(new TreeSet<>(past.sourceIds()));
         }
     }
@@ -538,7 +537,7 @@ public final class Store {
 
     private static void inClause(StringBuilder sql, String column, Collection<String> values, List<Object> params) {
         if (values.isEmpty()) return;
-        sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", values.stream().map(v -> "?").toList()))
+        sql.append(" AND ").append(column).append(" IN (").append(Jdbc.marks(values.size()))
                 .append(')');
         params.addAll(new TreeSet<>(values));
     }
@@ -572,7 +571,7 @@ public final class Store {
     private static List<StoredItem> withTopics(Connection c, List<StoredItem> items) throws SQLException {
         if (items.isEmpty()) return items;
         Map<String, List<String>> topics = new HashMap<>();
-        String marks = String.join(", ", items.stream().map(i -> "?").toList());
+        String marks = Jdbc.marks(items.size());
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT public_id, topic FROM item_topic WHERE public_id IN (" + marks + ") ORDER BY topic")) {
             for (int i = 0; i < items.size(); i++) ps.setString(i + 1, items.get(i).item().publicId());
