@@ -580,7 +580,7 @@ public final class Store {
             }
         }
         return items.stream().map(s -> new StoredItem(s.item().withTopics(topics.getOrDefault(s.item().publicId(),
-                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.alsoFrom(), s.otherCopies())).toList();
+                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.otherCopies())).toList();
     }
 
     private List<StoredItem> withAlsoFrom(Connection c, List<StoredItem> items) throws SQLException {
@@ -588,7 +588,7 @@ public final class Store {
         Map<String, List<StoredItem.OtherCopy>> also =
                 Duplicates.alsoFrom(c, items.stream().map(s -> s.item().publicId()).toList());
         if (also.isEmpty()) return items;
-        return items.stream().map(s -> new StoredItem(s.item(), s.date(), s.firstSeen(), s.changedAt(), List.of(),
+        return items.stream().map(s -> new StoredItem(s.item(), s.date(), s.firstSeen(), s.changedAt(),
                 also.getOrDefault(s.item().publicId(), List.of()))).toList();
     }
 

@@ -12,12 +12,10 @@ import org.tributary.normalize.Item;
  * @param date       the display date: the source's date, or first seen when missing or in the future; the sort key
  * @param firstSeen  when we first stored it
  * @param changedAt  when we last stored a change to it (equals firstSeen until it changes)
- * @param alsoFrom   ids of the other sources that carried the same story after this one, in that order
- * @param otherCopies the same sources with the link of their own copy of the story (null when it had none), in the
- *                   same order; feeds publish these links as "related"
+ * @param otherCopies the other sources that carried the same story after this one, in that order, each with the link
+ *                    of its own copy (null when it had none); feeds publish these links as "related"
  */
-public record StoredItem(Item item, Instant date, Instant firstSeen, Instant changedAt, List<String> alsoFrom,
-                         List<OtherCopy> otherCopies) {
+public record StoredItem(Item item, Instant date, Instant firstSeen, Instant changedAt, List<OtherCopy> otherCopies) {
 
     /** Another source's item that tells the same story: the source and the link of its copy (may be null). */
     public record OtherCopy(String sourceId, URI link) {
@@ -31,19 +29,16 @@ public record StoredItem(Item item, Instant date, Instant firstSeen, Instant cha
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(changedAt, "changedAt");
-        otherCopies = otherCopies == null || otherCopies.isEmpty()
-                ? (alsoFrom == null ? List.of() : alsoFrom.stream().map(id -> new OtherCopy(id, null)).toList())
-                : List.copyOf(otherCopies);
-        alsoFrom = otherCopies.stream().map(OtherCopy::sourceId).toList();
-    }
-
-    /** Other sources known by id only (their copies' links unknown). */
-    public StoredItem(Item item, Instant date, Instant firstSeen, Instant changedAt, List<String> alsoFrom) {
-        this(item, date, firstSeen, changedAt, alsoFrom, null);
+        otherCopies = otherCopies == null ? List.of() : List.copyOf(otherCopies);
     }
 
     /** An item no other source repeated. */
     public StoredItem(Item item, Instant date, Instant firstSeen, Instant changedAt) {
-        this(item, date, firstSeen, changedAt, List.of(), null);
+        this(item, date, firstSeen, changedAt, List.of());
+    }
+
+    /** The ids of the other sources that carried the same story, in order ("also from …"). */
+    public List<String> alsoFrom() {
+        return otherCopies.stream().map(OtherCopy::sourceId).toList();
     }
 }

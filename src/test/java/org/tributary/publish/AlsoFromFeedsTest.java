@@ -29,7 +29,7 @@ class AlsoFromFeedsTest {
 
     private static FeedView view() {
         StoredItem shared = new StoredItem(WEBINAR.item(), WEBINAR.date(), WEBINAR.firstSeen(), WEBINAR.changedAt(),
-                List.of(), List.of(new StoredItem.OtherCopy("wls", URI.create(WLS_COPY)),
+                List.of(new StoredItem.OtherCopy("wls", URI.create(WLS_COPY)),
                         // (any configured source with a home page will do for "no link of its own")
                         new StoredItem.OtherCopy("programming-librarian", null),
                         new StoredItem.OtherCopy("gone", null)));
