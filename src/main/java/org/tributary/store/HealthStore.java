@@ -21,10 +21,6 @@ public final class HealthStore {
 
     private final Jdbc jdbc;
 
-    public HealthStore(Database database) {
-        this(new Jdbc(database.dataSource()));
-    }
-
     HealthStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
@@ -48,13 +44,6 @@ public final class HealthStore {
                 while (rs.next()) all.put(rs.getString("source_id"), read(rs));
             }
             return all;
-        });
-    }
-
-    public void save(String sourceId, SourceHealth h) {
-        jdbc.inTransaction(c -> {
-            save(c, sourceId, h);
-            return null;
         });
     }
 
