@@ -40,7 +40,7 @@ final class BackupCommand implements Callable<Integer> {
         PrintWriter err = main.spec.commandLine().getErr();
         if (main.environment().dbUrl() != null) {
             err.println("backup: TRIBUTARY_DB_URL is set: back up that database with its own tools "
-                    + "(PostgreSQL: pg_dump --format=custom, see the README)");
+                    + "(PostgreSQL: pg_dump --format=custom, see docs/operations.md)");
             return Main.BAD_INPUT;
         }
         if (Files.exists(to)) {

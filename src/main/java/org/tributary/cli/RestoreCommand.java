@@ -31,7 +31,7 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter err = main.spec.commandLine().getErr();
         if (main.environment().dbUrl() != null) {
             err.println("restore: TRIBUTARY_DB_URL is set: restore that database with its own tools "
-                    + "(PostgreSQL: pg_restore, see the README)");
+                    + "(PostgreSQL: pg_restore, see docs/operations.md)");
             return Main.BAD_INPUT;
         }
         if (!Files.isRegularFile(from)) {

@@ -57,7 +57,7 @@ public final class Publisher {
         return embed.write(Objects.requireNonNull(view, "view"));
     }
 
-    /** Path the embed script is served from; the README's snippet points there. */
+    /** Path the embed script is served from; the snippet in docs/http.md points there. */
     public String embedScriptPath() {
         return EmbedScript.PATH;
     }

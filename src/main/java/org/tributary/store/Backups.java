@@ -14,7 +14,7 @@ import java.util.zip.ZipInputStream;
  * Backup and restore of the embedded H2 database. A backup is H2's {@code BACKUP TO}: a zip of the database file
  * copied under H2's own lock, so it is consistent while refreshes write, and it is fast. Only the process that has
  * the database open can run it; `tributary backup` asks a running serve for one over its admin route.
- * PostgreSQL deployments use pg_dump instead (see the README).
+ * PostgreSQL deployments use pg_dump instead (see docs/operations.md).
  */
 public final class Backups {
 

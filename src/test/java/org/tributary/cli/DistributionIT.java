@@ -72,7 +72,8 @@ class DistributionIT {
         assertThat(home.resolve("bin/tributary")).isExecutable();
         assertThat(home.resolve("lib/tributary.jar")).isRegularFile();
         assertThat(home.resolve("tributary.service")).content().contains("ExecStart=").contains("ExecReload=");
-        assertThat(home.resolve("README.md")).content().contains("## Operations");
+        assertThat(home.resolve("README.md")).content().contains("docs/operations.md");
+        assertThat(home.resolve("docs/operations.md")).content().contains("## Installing as a service");
         assertThat(home.resolve("feeds.yml")).isRegularFile();
     }
 
