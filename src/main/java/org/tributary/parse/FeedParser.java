@@ -24,7 +24,7 @@ import org.xml.sax.InputSource;
  * <p>The XML parser never sees a DOCTYPE: one with an internal subset (where XXE and entity bombs live) is refused, an
  * external-only one (RSS 0.91 Netscape feeds carry it) is cut out, and Rome's own "disallow-doctype-decl" stays on
  * behind that. Parsing goes through an {@link InputSource} without Rome's XML healer, which costs 3.3× the time
- * (PERFORMANCE.md); the healer is used only to retry a document that failed on an undeclared HTML entity.
+ * (measured in bench/ingest); the healer is used only to retry a document that failed on an undeclared HTML entity.
  */
 public final class FeedParser {
 

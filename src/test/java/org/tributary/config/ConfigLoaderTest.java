@@ -17,7 +17,7 @@ class ConfigLoaderTest {
 
     private final ConfigLoader loader = new ConfigLoader();
 
-    /** The example of DESIGN.md section 3, with every optional key set. */
+    /** The feeds.yml example of docs/feeds-yml.md, with every optional key set. */
     private static final String FULL = """
             site:
               title: Most Recently Added
