@@ -99,7 +99,7 @@ final class ConfigReader {
 
     private Alerts alerts(YamlMap m) {
         int before = problems.count();
-        Optional<URI> webhook = m.url("webhook");
+        Optional<URI> webhook = m.privateUrl("webhook");
         Optional<Alerts.Email> email = m.map("email", EMAIL_KEYS).map(this::email);
         Duration after = m.duration("after", Duration.ofSeconds(1), "1s").orElse(Duration.ofHours(6));
         return problems.build(before, m.node(), m.path(),

@@ -47,6 +47,11 @@ record Rendered(ByteBuffer directBody, ByteBuffer directGzipped, String etag, In
                         fields.gzippedLength()));
     }
 
+    /** What the document holds in memory: the body and the gzipped body. */
+    long bytes() {
+        return directBody.capacity() + directGzipped.capacity();
+    }
+
     /** A copy of the UTF-8 bytes. */
     byte[] body() {
         return bytes(directBody);
