@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources");
+    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources",
+            "filters");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
                     "merge_duplicates", "cache_max_age");
@@ -51,7 +52,10 @@ final class ConfigReader {
         Set<String> topicIds = topics(top, topics);
         Defaults defaults = defaults(top.map("defaults", DEFAULTS_KEYS), types);
         List<Source> sources = new SourceReader(problems, types, topicIds, defaults).read(top);
+        List<Rule> filters = new RuleReader(problems, types, topicIds).read(top, "filters");
         if (problems.count() > 0) return Optional.empty();
+        // Filters are every source's first rules: one list, so the raw fingerprint and the classifier see them.
+        if (!filters.isEmpty()) sources = sources.stream().map(s -> s.withRulesFirst(filters)).toList();
         return Optional.of(new Config(site.orElseThrow(), fetch, alerts, defaults, types, topics, sources));
     }
 
