@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
  *
  * <p>Writes into {@code dir}: {@code urls.txt} (one URL a line), {@code feeds.yml} for Tributary, {@code osmosfeed.yaml}
  * for osmosfeed, {@code items.txt} (the number of distinct items served), then serves until killed and prints
- * {@code ready PORT} on standard output once listening.
+ * {@code ready PORT} on standard output once listening. Item links lead back to the fixture, which answers them 404.
  *
  * <pre>java -cp 'target/classes:target/lib/*' bench/batch/BatchFixture.java dir=target/batch feeds=500 items=20 latencyMs=0</pre>
  */
@@ -56,17 +56,17 @@ public final class BatchFixture {
         Random random = new Random(Long.parseLong(opts.get("seed")));
 
         Map<String, Feed> byPath = new HashMap<>();
-        for (int f = 0; f < feeds; f++) {
-            Feed feed = feed(f, items, random);
-            byPath.put(feed.path(), feed);
-        }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(opts.get("port"))),
                 4096);
+        int port = server.getAddress().getPort();
+        for (int f = 0; f < feeds; f++) {
+            Feed feed = feed(f, items, random, port);
+            byPath.put(feed.path(), feed);
+        }
         server.setExecutor(Executors.newFixedThreadPool(128));
         server.createContext("/", exchange -> answer(exchange, byPath.get(exchange.getRequestURI().getPath()),
                 latencyMs));
         server.start();
-        int port = server.getAddress().getPort();
         writeConfigs(dir, port, feeds, items);
         System.out.println("ready " + port);
         System.out.flush();
@@ -100,9 +100,10 @@ public final class BatchFixture {
         }
     }
 
-    private static Feed feed(int f, int items, Random random) {
+    /** Item links point back at the fixture (answered 404), so a peer that fetches each item's page stays local. */
+    private static Feed feed(int f, int items, Random random, int port) {
         String id = String.format(Locale.ROOT, "lib%04d", f);
-        String home = "https://" + id + ".example.org/";
+        String home = "http://127.0.0.1:" + port + "/" + id + "/";
         int kind = f % 10; // 0–5 RSS 2.0, 6–8 Atom, 9 RSS 1.0
         StringBuilder xml = new StringBuilder(items * 1500);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
