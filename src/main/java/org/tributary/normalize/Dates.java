@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Dates as feeds really write them, read from the raw string: RFC 822 with its real-world variants (zone
  * abbreviations, missing seconds, two-digit years, a stray comma, full month names), W3C-DTF and ISO 8601 (reduced
- * precision, two-digit years, ordinal days, a space for the "T"), asctime, and a few localised forms met in the wild
+ * precision, two-digit years, ordinal days, a space for the "T"), asctime, a 12-hour clock ("8:56 am"), and a few localised forms met in the wild
  * (Greek and Hungarian month names, Korean blog engines). A date without a zone is read in the source's zone. Anything
  * else is null: the store then uses the first-seen time, never a guess.
  */
@@ -41,6 +41,8 @@ public final class Dates {
     private static final Pattern ORDINAL = Pattern.compile("(\\d{2}|\\d{4})-?(\\d{3})");
     private static final Pattern KOREAN_NATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})\\s+(오전|오후)\\s+(\\d{1,2}):(\\d{2}):(\\d{2})");
     private static final Pattern KOREAN_ONBLOG = Pattern.compile("(\\d{4})년\\s*(\\d{1,2})월\\s*(\\d{1,2})일\\s+(\\d{1,2}):(\\d{2}):(\\d{2})");
+    private static final Pattern TWELVE_HOUR =
+            Pattern.compile("\\b(\\d{1,2})(:\\d{2}(?::\\d{2})?)\\s*([AaPp])\\.?[Mm]\\.?(?=\\s|$)");
     private static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
@@ -84,6 +86,10 @@ public final class Dates {
         if (s.isEmpty()) return null;
         try {
             Instant found = parseExact(s, zone);
+            if (found == null) {
+                String clock24 = twentyFourHour(s);
+                if (!clock24.equals(s)) found = parseExact(clock24, zone);
+            }
             if (found == null) {
                 String translated = translate(s);
                 if (!translated.equals(s)) found = parseExact(translated, zone);
@@ -191,6 +197,18 @@ public final class Dates {
 
     private static int num(String digits) {
         return Integer.parseInt(digits);
+    }
+
+    /** "8:56 am" becomes "08:56", "12:05 a.m." "00:05", "8:56pm" "20:56"; other text is left as it is. */
+    private static String twentyFourHour(String s) {
+        Matcher m = TWELVE_HOUR.matcher(s);
+        if (!m.find()) return s;
+        int hour = num(m.group(1));
+        if (hour < 1 || hour > 12) return s;
+        boolean pm = Character.toLowerCase(m.group(3).charAt(0)) == 'p';
+        int h24 = hour % 12 + (pm ? 12 : 0);
+        return s.substring(0, m.start()) + String.format(Locale.ROOT, "%02d", h24) + m.group(2)
+                + s.substring(m.end());
     }
 
     private static String translate(String s) {

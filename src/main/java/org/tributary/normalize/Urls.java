@@ -1,11 +1,15 @@
 package org.tributary.normalize;
 
+import java.net.IDN;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * URLs as feeds write them (spaces, unencoded Unicode, relative) made into absolute http(s) URIs, or null. Anything
@@ -32,7 +36,51 @@ final class Urls {
                 return null;
             }
         }
-        return isHttp(abs) ? abs : null;
+        abs = ascii(abs);
+        return abs != null && isHttp(abs) ? abs : null;
+    }
+
+    private static final Pattern HIERARCHICAL = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#]*)(.*)", Pattern.DOTALL);
+    private static final Pattern PORT = Pattern.compile(":\\d*$");
+
+    /**
+     * An IRI as the URI readers and validators accept (RFC 3987 3.1): the host in IDNA form (www.詹姆斯.com becomes
+     * www.xn--8ws00zhy3a.com), every other non-ASCII character percent-encoded as UTF-8. Null when the host is not
+     * a name IDNA can write.
+     */
+    static URI ascii(URI uri) {
+        String s = uri.toString();
+        if (uri.getHost() != null && isAscii(s)) return uri;
+        Matcher m = HIERARCHICAL.matcher(s);
+        if (!m.matches()) return uri;
+        String authority = m.group(2);
+        int at = authority.lastIndexOf('@');
+        String userInfo = at >= 0 ? authority.substring(0, at + 1) : "";
+        String hostPort = authority.substring(at + 1);
+        Matcher port = PORT.matcher(hostPort);
+        String portText = !hostPort.startsWith("[") && port.find() ? port.group() : "";
+        String host = hostPort.substring(0, hostPort.length() - portText.length());
+        if (!host.startsWith("[")) {
+            try {
+                String decoded = host.indexOf('%') >= 0 ? URLDecoder.decode(host, StandardCharsets.UTF_8) : host;
+                host = IDN.toASCII(decoded, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException notAName) {
+                return null;
+            }
+        }
+        try {
+            URI rebuilt = new URI(m.group(1) + userInfo + host + portText + m.group(3));
+            return URI.create(rebuilt.toASCIIString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 
     static boolean isHttp(URI uri) {

@@ -51,6 +51,7 @@ public final class FeedParser {
         } catch (FeedParseException e) {
             throw withAdvertisedFeed(e, text, documentBase);
         }
+        RootRepair.repair(doc);
         DocumentFacts.decodeBase64Content(doc);
         List<DocumentFacts.Facts> facts = DocumentFacts.entries(doc, documentBase);
         URI rootBase = DocumentFacts.rootBase(doc, documentBase);

@@ -21,7 +21,7 @@ record Prolog(int start, boolean internalSubset, boolean htmlDoctype, String roo
 
     record Range(int from, int to) {}
 
-    private static final Set<String> FEED_ROOTS = Set.of("rss", "feed", "rdf", "channel");
+    private static final Set<String> FEED_ROOTS = Set.of("rss", "feed", "rdf", "channel", "entry");
 
     Prolog {
         cuts = List.copyOf(cuts);

@@ -35,6 +35,9 @@ final class RomeMapper {
     /** ...or "Name (mail@example.org)". */
     private static final Pattern NAME_WITH_MAIL = Pattern.compile("^(.+?)\\s*\\(\\s*\\S+@\\S+\\s*\\)\\s*$");
 
+    /** A start, end or empty tag, or a comment: what makes a "<" markup rather than text. */
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9:-]*(?:\\s+[^<>]*)?/?>|<!--.*?-->");
+
     private final URI documentBase;
 
     RomeMapper(URI documentBase) {
@@ -94,6 +97,7 @@ final class RomeMapper {
             String raw = alternateHref(atomEntry);
             if (raw != null) link = raw;
         } else if (wire instanceof Item item) {
+            title = textUnlessMarkup(title);
             Guid g = item.getGuid();
             // Rome fills an RSS 2.0 item's uri with its link when there is no guid; only a real guid counts, or in
             // the RDF formats (RSS 0.90 and 1.0) the item's rdf:about.
@@ -175,6 +179,22 @@ final class RomeMapper {
         int open = v.indexOf('>');
         String inner = v.substring(open + 1, v.length() - "</div>".length());
         return inner.contains("<div") ? value : inner;
+    }
+
+    /**
+     * An RSS title is HTML by custom ("Join our &lt;b&gt;webinar&lt;/b&gt;"), but a "<" that opens no tag is text:
+     * "A&#x3C;B" means "A<B", which an HTML reader would cut at the "<".
+     */
+    static String textUnlessMarkup(String title) {
+        if (title == null || title.indexOf('<') < 0) return title;
+        StringBuilder b = new StringBuilder(title.length() + 8);
+        Matcher tag = TAG.matcher(title);
+        int from = 0;
+        while (tag.find()) {
+            b.append(title.substring(from, tag.start()).replace("<", "&lt;")).append(tag.group());
+            from = tag.end();
+        }
+        return b.append(title.substring(from).replace("<", "&lt;")).toString();
     }
 
     private static List<String> authors(SyndEntry e) {

@@ -54,6 +54,10 @@ class DatesTest {
             "2003-06-10T04:00:00.123+02:00      | 2003-06-10T02:00:00Z",
             "20030610T040000Z                   | 2003-06-10T04:00:00Z",
             "2003-06-10                         | 2003-06-10T00:00:00Z",
+            "Mon, 21 Jan 2008 8:56 am PST       | 2008-01-21T16:56:00Z",
+            "Mon, 21 Jan 2008 8:56 PM PST       | 2008-01-22T04:56:00Z",
+            "Mon, 21 Jan 2008 12:05 a.m. GMT    | 2008-01-21T00:05:00Z",
+            "Mon, 21 Jan 2008 12:30:15pm GMT    | 2008-01-21T12:30:15Z",
     })
     void readsRealWorldVariants(String raw, String expected) {
         assertThat(Dates.parse(raw, ZoneOffset.UTC)).isEqualTo(Instant.parse(expected));
@@ -68,7 +72,7 @@ class DatesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"not a date", "2024-13-01", "Mon, 32 Jul 2024 10:00 GMT", "Mon, 01 Jul 2024 10:00 XYZ"})
+    @CsvSource({"not a date", "2024-13-01", "Mon, 21 Jan 2008 13:56 pm GMT", "Mon, 32 Jul 2024 10:00 GMT", "Mon, 01 Jul 2024 10:00 XYZ"})
     void nonsenseIsNull(String raw) {
         assertThat(Dates.parse(raw, ZoneOffset.UTC)).isNull();
     }

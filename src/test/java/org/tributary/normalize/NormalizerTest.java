@@ -186,6 +186,9 @@ class NormalizerTest {
             https://x.example/a?gclid=1&page=2                     | https://x.example/a?page=2
             https://x.example/a?id=3                               | https://x.example/a?id=3
             https://x.example/a b?q=é                              | https://x.example/a%20b?q=%C3%A9
+            http://www.詹姆斯.com/詹/?q=姆#斯                          | http://www.xn--8ws00zhy3a.com/%E8%A9%B9/?q=%E5%A7%86#%E6%96%AF
+            http://www.%E8%A9%B9%E5%A7%86%E6%96%AF.com/            | http://www.xn--8ws00zhy3a.com/
+            https://user@BÜCHEREI.example:8443/a                     | https://user@xn--bcherei-n2a.example:8443/a
             """)
     void linkIsAbsoluteAndLosesTrackingParameters(String raw, String expected) {
         assertThat(only(entry().link(raw)).link()).isEqualTo(URI.create(expected));
