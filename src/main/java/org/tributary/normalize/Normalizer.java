@@ -54,14 +54,18 @@ public final class Normalizer {
     public NormalizedFeed normalize(ParsedFeed feed, Source source, Map<String, String> known) {
         Classifier classifier = new Classifier(source);
         RawFingerprint fingerprint = new RawFingerprint(source, excerptChars);
-        // The first occurrence wins: feeds list newest first, and a repeated guid is usually a stale copy below.
-        // (The public id stands for the identity: it is a function of the source and the identity.)
+        IdentityLevels levels = IdentityLevels.of(feed, source.itemOptions().identity());
+        // Of entries that are the same item (same identity, same title and text) the first wins: feeds list newest
+        // first, and a repeat is usually a stale copy below. Entries that only share a guid or a link were told
+        // apart by IdentityLevels. (The public id stands for the identity: a function of source and identity.)
         Set<String> publicIds = new HashSet<>();
         List<Item> items = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         int dropped = 0;
-        for (ParsedFeed.Entry entry : feed.entries()) {
+        for (int n = 0; n < feed.entries().size(); n++) {
+            ParsedFeed.Entry entry = feed.entries().get(n);
+            IdentityLevels.Level level = levels.level(n);
             URI base = entry.baseUri() != null ? entry.baseUri() : feed.baseUri();
             List<String> categories;
             try {
@@ -71,7 +75,7 @@ public final class Normalizer {
                     if (publicIds.add(same)) unchanged.add(same);
                     categories = texts(entry.categories());
                 } else {
-                    Item item = item(entry, base, source, classifier, raw);
+                    Item item = item(entry, base, source, classifier, raw, level);
                     if (publicIds.add(item.publicId())) items.add(item);
                     categories = item.categories();
                 }
@@ -85,14 +89,14 @@ public final class Normalizer {
                 if (!classifier.isMapped(category)) unmapped.add(category);
             }
         }
-        return new NormalizedFeed(items, unmapped, dropped, unchanged);
+        return new NormalizedFeed(items, unmapped, dropped, unchanged, levels.notes());
     }
 
-    private Item item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier, String rawHash) {
+    private Item item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier, String rawHash,
+                      IdentityLevels.Level level) {
         ItemOptions options = source.itemOptions();
-        String guid = blankToNull(XmlChars.clean(e.guid()));
-        URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
-        if (link != null) link = Urls.withoutTracking(link);
+        String guid = guidOf(e);
+        URI link = linkOf(e, base);
         String title = PlainText.fromHtml(e.title());
         URI summaryBase = orElse(e.summaryBase(), base);
         URI contentBase = orElse(e.contentBase(), base);
@@ -116,13 +120,25 @@ public final class Normalizer {
         if (published == null) published = updated;
         Instant eventStart = Dates.parse(XmlChars.clean(e.eventStartText()), options.timezone());
         String ownText = XmlChars.clean(e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml());
-        String identity = XmlChars.clean(Identity.of(options.identity(), guid, link, title, published, ownText));
+        // An identity key other items of the document share (for another title or text) is not this item's.
+        String identity = XmlChars.clean(Identity.of(options.identity(),
+                level == IdentityLevels.Level.GUID ? guid : null,
+                level == IdentityLevels.Level.HASH ? null : link, title, published, ownText));
         Classifier.Result kind = classifier.classify(title, link, categories);
         String hash = ContentHash.of(title, link, summary, content, authors, categories, image, published, updated,
                 kind.type(), kind.topics(), eventStart, credit);
         return new Item(Identity.publicId(source.id(), identity), source.id(), identity, guid, link, title, summary,
                 content, excerpt, kind.type(), kind.topics(), categories, authors, image, published, updated, hash,
                 eventStart, credit, rawHash);
+    }
+
+    static String guidOf(ParsedFeed.Entry e) {
+        return blankToNull(XmlChars.clean(e.guid()));
+    }
+
+    static URI linkOf(ParsedFeed.Entry e, URI base) {
+        URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
+        return link == null ? null : Urls.withoutTracking(link);
     }
 
     /** Our reading of the raw string first (real-world variants, the source's zone); else what Rome made of it. */
