@@ -110,4 +110,47 @@ class FeedIdentityIT {
         SourceStatus.Row row = new SourceStatus(() -> config, store, id -> Optional.empty()).rows().get(0);
         assertThat(row.detail()).contains("16 different items share the link \"https://podcast.example.org/\"");
     }
+
+    /** One item per oversize field (issue of a careless or hostile partner), between ordinary ones. */
+    static String oversize(int ordinary) {
+        StringBuilder rss = new StringBuilder("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                + "<channel><title>Big</title><link>https://lib.example.org/</link>");
+        for (int n = ordinary; n >= 1; n--) {
+            rss.append("<item><guid>ok-").append(n).append("</guid><title>Ordinary ").append(n).append("</title></item>");
+        }
+        rss.append("<item><guid>long-title</guid><title>").append("T".repeat(9_000)).append("</title></item>");
+        rss.append("<item><guid>").append("g".repeat(10_000)).append("</guid><title>Long guid</title></item>");
+        rss.append("<item><guid>long-link</guid><title>Long link</title><link>https://lib.example.org/")
+                .append("a".repeat(9_000)).append("</link></item>");
+        rss.append("<item><guid>authors</guid><title>Many authors</title>");
+        for (int i = 0; i < 2_000; i++) rss.append("<dc:creator>Author number ").append(i).append("</dc:creator>");
+        rss.append("</item><item><guid>categories</guid><title>Many categories</title>");
+        for (int i = 0; i < 10_000; i++) rss.append("<category>topic-").append(i).append("</category>");
+        return rss.append("</item></channel></rss>").toString();
+    }
+
+    @Test
+    void oversizeFieldsAreCutPerItemAndTheSourcesOtherItemsAreStored() {
+        serve(oversize(2));
+        RefreshReport first = refresher.refresh(source);
+        clock.advance(Duration.ofHours(1));
+        serve(oversize(3));
+        RefreshReport second = refresher.refresh(source);
+
+        assertThat(first.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
+        assertThat(first.added()).isEqualTo(7);
+        assertThat(second.added()).as("every item keeps its id, the long guid's included").isEqualTo(1);
+        List<StoredItem> published = store.items(ItemQuery.newest(500));
+        assertThat(published).hasSize(8);
+        assertThat(published).allMatch(s -> s.item().title().length() <= 8_192);
+        assertThat(published).filteredOn(s -> s.item().title().equals("Long link"))
+                .singleElement().matches(s -> s.item().link() == null);
+        assertThat(published).filteredOn(s -> s.item().title().equals("Many authors")).singleElement()
+                .matches(s -> s.item().authors().size() > 100 && s.item().authors().size() < 2_000);
+        SourceStatus.Row row = new SourceStatus(() -> config, store, id -> Optional.empty()).rows().get(0);
+        assertThat(row.state()).isEqualTo("ok");
+        assertThat(row.lastError()).isNull();
+        assertThat(row.detail()).contains("title cut from 9000 to 8192 characters", "guid of 10000 characters",
+                "link of", "authors: ", "of 2000 kept", "categories: ", "of 10000 kept");
+    }
 }
