@@ -27,7 +27,11 @@ final class Identity {
      */
     static String of(ItemOptions.IdentityRule rule, String guid, URI link, String title, Instant date, String text) {
         if (rule == ItemOptions.IdentityRule.CONTENT) return hash(title, null, text);
-        if (rule != ItemOptions.IdentityRule.LINK && guid != null && !guid.isBlank()) return "guid:" + guid.strip();
+        if (rule != ItemOptions.IdentityRule.LINK && guid != null && !guid.isBlank()) {
+            String g = guid.strip();
+            // a guid too long for the identity column is identified by its hash: stable, and it fits
+            return g.length() > FieldLimits.GUID ? "guid-sha256:" + Hashes.hex(Hashes.sha256(g)) : "guid:" + g;
+        }
         if (link != null) return "link:" + link;
         return hash(title, date, text);
     }

@@ -11,14 +11,22 @@ import java.util.Set;
  *                  (same raw fingerprint): they were not normalized again, and the store has nothing to write
  * @param ruledOut  public ids of the entries the rules keep out of every output ({@code action: drop}, or no keep
  *                  rule matched): not in {@code items}; the store removes any it still has from an earlier fetch
+ * @param notes     what an editor should know of this document, one line each, for the source's /status detail:
+ *                  identity keys several different items share, fields cut or dropped because they were too long
  */
 public record NormalizedFeed(List<Item> items, Set<String> unmappedCategories, int dropped, List<String> unchanged,
-                             List<String> ruledOut) {
+                             List<String> ruledOut, List<String> notes) {
     public NormalizedFeed {
         items = List.copyOf(items);
         unmappedCategories = Set.copyOf(unmappedCategories);
         unchanged = List.copyOf(unchanged);
         ruledOut = List.copyOf(ruledOut);
+        notes = List.copyOf(notes);
+    }
+
+    public NormalizedFeed(List<Item> items, Set<String> unmappedCategories, int dropped, List<String> unchanged,
+                          List<String> ruledOut) {
+        this(items, unmappedCategories, dropped, unchanged, ruledOut, List.of());
     }
 
     public NormalizedFeed(List<Item> items, Set<String> unmappedCategories, int dropped, List<String> unchanged) {

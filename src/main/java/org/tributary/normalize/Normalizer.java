@@ -54,25 +54,31 @@ public final class Normalizer {
     public NormalizedFeed normalize(ParsedFeed feed, Source source, Map<String, String> known) {
         Classifier classifier = new Classifier(source);
         RawFingerprint fingerprint = new RawFingerprint(source, excerptChars);
-        // The first occurrence wins: feeds list newest first, and a repeated guid is usually a stale copy below.
-        // (The public id stands for the identity: it is a function of the source and the identity.)
+        IdentityLevels levels = IdentityLevels.of(feed, source.itemOptions().identity());
+        Cuts cuts = new Cuts();
+        // Of entries that are the same item (same identity, same title and text) the first wins: feeds list newest
+        // first, and a repeat is usually a stale copy below. Entries that only share a guid or a link were told
+        // apart by IdentityLevels. (The public id stands for the identity: a function of source and identity.)
         Set<String> publicIds = new HashSet<>();
         List<Item> items = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> ruledOut = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         int dropped = 0;
-        for (ParsedFeed.Entry entry : feed.entries()) {
+        for (int n = 0; n < feed.entries().size(); n++) {
+            ParsedFeed.Entry entry = feed.entries().get(n);
+            IdentityLevels.Level level = levels.level(n);
             URI base = entry.baseUri() != null ? entry.baseUri() : feed.baseUri();
             List<String> categories;
             try {
                 String raw = fingerprint.of(entry, base);
-                String same = known.get(raw);
+                // An entry with a field over its limit is read again, so that the cut is noted on every fetch.
+                String same = FieldLimits.mayCut(entry) ? null : known.get(raw);
                 if (same != null) {
                     if (publicIds.add(same)) unchanged.add(same);
                     categories = texts(entry.categories());
                 } else {
-                    Ruled ruled = item(entry, base, source, classifier, raw);
+                    Ruled ruled = item(entry, base, source, classifier, raw, level, cuts);
                     Item item = ruled.item();
                     if (publicIds.add(item.publicId())) {
                         if (ruled.published()) items.add(item);
@@ -90,18 +96,58 @@ public final class Normalizer {
                 if (!classifier.isMapped(category)) unmapped.add(category);
             }
         }
-        return new NormalizedFeed(items, unmapped, dropped, unchanged, ruledOut);
+        List<String> notes = new ArrayList<>(levels.notes());
+        notes.addAll(cuts.notes());
+        return new NormalizedFeed(items, unmapped, dropped, unchanged, ruledOut, notes);
+    }
+
+    /** The fields of a document's items cut or dropped for their length, as notes for the source's /status. */
+    private static final class Cuts {
+        private static final int MAX_NOTES = 8;
+        private final List<String> notes = new ArrayList<>();
+        private int more;
+
+        void add(String title, String what) {
+            if (notes.size() >= MAX_NOTES) {
+                more++;
+                return;
+            }
+            String shown = title.length() > 60 ? FieldLimits.cut(title, 60) + "…" : title;
+            notes.add("field: item \"" + shown + "\": " + what);
+        }
+
+        List<String> fitting(String title, String field, List<String> values, int max) {
+            List<String> kept = FieldLimits.fitting(values, max);
+            if (kept.size() < values.size()) {
+                add(title, field + ": " + kept.size() + " of " + values.size() + " kept (" + max + " characters)");
+            }
+            return kept;
+        }
+
+        List<String> notes() {
+            if (more == 0) return notes;
+            List<String> all = new ArrayList<>(notes);
+            all.add("field: " + more + " more field(s) cut or dropped");
+            return all;
+        }
     }
 
     /** An item and whether the rules publish it. */
     private record Ruled(Item item, boolean published) {}
 
-    private Ruled item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier, String rawHash) {
+    private Ruled item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier, String rawHash,
+                       IdentityLevels.Level level, Cuts cuts) {
         ItemOptions options = source.itemOptions();
-        String guid = blankToNull(XmlChars.clean(e.guid()));
-        URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
-        if (link != null) link = Urls.withoutTracking(link);
+        String guid = guidOf(e);
+        URI link = linkOf(e, base);
         String title = PlainText.fromHtml(e.title());
+        if (link == null && FieldLimits.urlTooLong(XmlChars.clean(e.link()))) {
+            cuts.add(title, "link of " + e.link().length() + " characters dropped");
+        }
+        if (title.length() > FieldLimits.TITLE) {
+            cuts.add(title, "title cut from " + title.length() + " to " + FieldLimits.TITLE + " characters");
+            title = FieldLimits.cut(title, FieldLimits.TITLE);
+        }
         URI summaryBase = orElse(e.summaryBase(), base);
         URI contentBase = orElse(e.contentBase(), base);
         HtmlSanitizer.Sanitized summaryTree = sanitizer.sanitizeTree(capped(e.summaryHtml()), summaryBase);
@@ -113,19 +159,41 @@ public final class Normalizer {
         String summary = summaryTree.html();
         String content = contentTree.html();
         String excerpt = Excerpt.cut(excerptSource(summaryTree, contentTree), excerptChars);
-        List<String> authors = texts(e.authors());
-        List<String> categories = texts(e.categories());
+        if (summary.length() > FieldLimits.HTML || content.length() > FieldLimits.HTML) {
+            cuts.add(title, "summary or content over " + FieldLimits.HTML + " characters once sanitized dropped");
+            if (summary.length() > FieldLimits.HTML) summary = "";
+            if (content.length() > FieldLimits.HTML) content = "";
+        }
+        List<String> authors = cuts.fitting(title, "authors", texts(e.authors()), FieldLimits.AUTHORS);
+        List<String> categories = cuts.fitting(title, "categories", texts(e.categories()), FieldLimits.CATEGORIES);
         URI image = Urls.absoluteHttp(XmlChars.clean(e.imageUrl()), base);
         if (image == null) image = FirstImage.in(contentTree.isEmpty() ? summaryTree.body() : contentTree.body());
+        if (image != null && FieldLimits.urlTooLong(image.toString())) {
+            cuts.add(title, "image URL of " + image.toString().length() + " characters dropped");
+            image = null;
+        }
         String credit = blankToNull(PlainText.fromHtml(e.imageCredit()));
+        if (credit != null && credit.length() > FieldLimits.CREDIT) {
+            cuts.add(title, "image credit cut to " + FieldLimits.CREDIT + " characters");
+            credit = FieldLimits.cut(credit, FieldLimits.CREDIT);
+        }
         Instant updated = plausible(date(e.updatedText(), e.updated(), options), options);
         // Atom requires only <updated>: an entry without <published> is dated by it, not by when we first saw it.
         Instant published = plausible(date(e.publishedText(), e.published(), options), options);
         if (published == null) published = updated;
         Instant eventStart = Dates.parse(XmlChars.clean(e.eventStartText()), options.timezone());
         String ownText = XmlChars.clean(e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml());
-        String identity = XmlChars.clean(Identity.of(options.identity(), guid, link, title, published, ownText));
-        Classifier.Result kind = classifier.classify(title, () -> ruleText(title, summaryTree, contentTree), link,
+        // An identity key other items of the document share (for another title or text) is not this item's.
+        String identity = XmlChars.clean(Identity.of(options.identity(),
+                level == IdentityLevels.Level.GUID ? guid : null,
+                level == IdentityLevels.Level.HASH ? null : link, title, published, ownText));
+        if (guid != null && guid.length() > FieldLimits.GUID) {
+            // identified by the guid's hash (Identity), but too long to keep as the guid itself
+            cuts.add(title, "guid of " + guid.length() + " characters not kept (the item is identified by its hash)");
+            guid = null;
+        }
+        String ruledTitle = title;
+        Classifier.Result kind = classifier.classify(title, () -> ruleText(ruledTitle, summaryTree, contentTree), link,
                 categories);
         String hash = ContentHash.of(title, link, summary, content, authors, categories, image, published, updated,
                 kind.type(), kind.topics(), eventStart, credit);
@@ -144,6 +212,16 @@ public final class Normalizer {
             b.append('\n').append(PlainText.fromSanitized(tree.body(), left));
         }
         return b.toString();
+    }
+
+    static String guidOf(ParsedFeed.Entry e) {
+        return blankToNull(XmlChars.clean(e.guid()));
+    }
+
+    /** The absolute http(s) link without tracking parameters; none when it is too long to be a real one. */
+    static URI linkOf(ParsedFeed.Entry e, URI base) {
+        URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
+        return link == null ? null : FieldLimits.url(Urls.withoutTracking(link));
     }
 
     /** Our reading of the raw string first (real-world variants, the source's zone); else what Rome made of it. */

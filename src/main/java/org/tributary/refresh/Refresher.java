@@ -84,7 +84,8 @@ public final class Refresher {
             report = before.isDue(clock.instant()) ? fetchAndStore(source, before, started)
                     : skipped(source, before, started);
         } catch (RuntimeException e) {
-            String reason = "internal[" + source.id() + "]: " + e;
+            // The reason is public (/status): the exception's own text (an SQL statement, a path) stays in the log.
+            String reason = "internal[" + source.id() + "]: " + e.getClass().getSimpleName() + " (details in the log)";
             log.error("refresh of {} failed unexpectedly", source.id(), e);
             report = new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, 0, 0, 0, reason,
                     clock.millis() - started);
@@ -175,6 +176,7 @@ public final class Refresher {
         if (normalized.dropped() > 0) {
             log.warn("normalize[{}]: {} unreadable item(s) dropped", source.id(), normalized.dropped());
         }
+        for (String note : normalized.notes()) log.warn("normalize[{}]: {}", source.id(), note);
         List<Instant> postDates = parsed.entries().stream().map(e -> e.published() != null ? e.published() : e.updated())
                 .toList();
         Instant notBefore = PollTiming.notBefore(source, startedAt, parsed.pollHints(), f.freshUntil(), postDates);

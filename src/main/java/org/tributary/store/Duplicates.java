@@ -24,10 +24,13 @@ import java.util.regex.Pattern;
 import org.tributary.normalize.Item;
 
 /**
- * One story, many partners: a new item whose canonical link, or whose normalised title within {@link #WINDOW} of its
- * date, matches an item another source published first is marked as that item's duplicate. The first source keeps
- * the credit; the others are listed under it ("also from ..."). Only new items are matched, so what was published
- * never disappears on a later fetch.
+ * One story, many partners, decided on evidence: a new item is marked as the duplicate of an item another source
+ * published first only when both carry the same canonical link, or the same normalised title within {@link #WINDOW}
+ * of its date <em>and</em> nearly the same plain text ({@link Shingles#SAME_TEXT}). A title alone is no evidence:
+ * two libraries' "Board meeting" or "Closed for the holiday" are two items. A link is canonical for an item only when
+ * no other item of its source carries it too (a channel link or a home page repeated on every item says nothing
+ * about the story). The first source keeps the credit; the others are listed under it ("also from ..."). Only new
+ * items are matched, so what was published never disappears on a later fetch.
  */
 final class Duplicates {
 
@@ -75,20 +78,44 @@ final class Duplicates {
         return Arrays.asList(originals);
     }
 
-    /** The first item of another source with the same link, per link. */
+    /**
+     * The first item of another source with the same link, per link; only where the link is canonical on both sides
+     * (no other item of the new item's source, in the batch or stored, and none of the original's, carries it).
+     */
     private static void byLink(Connection c, String sourceId, List<Item> items, List<Integer> chunk,
             String[] originals) throws SQLException {
+        Map<String, Integer> inBatch = new HashMap<>();
+        for (Item item : items) {
+            if (item.link() != null && item.sourceId().equals(sourceId)) inBatch.merge(item.link().toString(), 1, Integer::sum);
+        }
         Set<String> links = new LinkedHashSet<>();
-        for (int i : chunk) if (items.get(i).link() != null) links.add(items.get(i).link().toString());
+        for (int i : chunk) {
+            if (items.get(i).link() != null && inBatch.get(items.get(i).link().toString()) == 1) {
+                links.add(items.get(i).link().toString());
+            }
+        }
         if (links.isEmpty()) return;
         Map<String, String> first = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT link, public_id FROM item WHERE link IN ("
-                + Jdbc.marks(links.size()) + ") AND source_id <> ? AND duplicate_of IS NULL ORDER BY first_seen_at, public_id")) {
+        Map<String, Map<String, Integer>> holders = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT link, public_id, source_id, duplicate_of FROM item"
+                + " WHERE link IN (" + Jdbc.marks(links.size()) + ") ORDER BY first_seen_at, public_id")) {
             int p = 1;
             for (String link : links) ps.setString(p++, link);
-            ps.setString(p, sourceId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) first.putIfAbsent(rs.getString(1), rs.getString(2));
+                List<String[]> originalsByLink = new ArrayList<>();
+                while (rs.next()) {
+                    String link = rs.getString(1);
+                    String source = rs.getString(3);
+                    holders.computeIfAbsent(link, k -> new HashMap<>()).merge(source, 1, Integer::sum);
+                    if (!source.equals(sourceId) && rs.getString(4) == null) {
+                        originalsByLink.add(new String[] {link, rs.getString(2), source});
+                    }
+                }
+                for (String[] o : originalsByLink) {
+                    Map<String, Integer> bySource = holders.get(o[0]);
+                    boolean canonical = bySource.getOrDefault(sourceId, 0) == 0 && bySource.get(o[2]) == 1;
+                    if (canonical) first.putIfAbsent(o[0], o[1]);
+                }
             }
         }
         for (int i : chunk) {
@@ -96,7 +123,10 @@ final class Duplicates {
         }
     }
 
-    /** For the items still without an original: the first of another source with the title key, within the window. */
+    /**
+     * For the items still without an original: the first of another source with the title key, within the window,
+     * whose excerpt is nearly the same text as the new item's.
+     */
     private static void byTitle(Connection c, String sourceId, List<Item> items, List<Instant> dates,
             List<Integer> chunk, String[] originals) throws SQLException {
         Map<Integer, String> keys = new LinkedHashMap<>();
@@ -114,7 +144,7 @@ final class Duplicates {
         if (keys.isEmpty()) return;
         Set<String> distinct = new LinkedHashSet<>(keys.values());
         Map<String, List<Candidate>> candidates = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT title_key, sort_date, public_id FROM item WHERE title_key IN ("
+        try (PreparedStatement ps = c.prepareStatement("SELECT title_key, sort_date, public_id, excerpt FROM item WHERE title_key IN ("
                 + Jdbc.marks(distinct.size()) + ") AND source_id <> ? AND duplicate_of IS NULL AND sort_date BETWEEN ? AND ?"
                 + " ORDER BY first_seen_at, public_id")) {
             int p = 1;
@@ -125,7 +155,7 @@ final class Duplicates {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     candidates.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Candidate(getInstant(rs, "sort_date"), rs.getString(3)));
+                            .add(new Candidate(getInstant(rs, "sort_date"), rs.getString(3), Shingles.of(rs.getString(4))));
                 }
             }
         }
@@ -133,9 +163,11 @@ final class Duplicates {
             Instant date = dates.get(k.getKey());
             Instant from = date.minus(WINDOW);
             Instant to = date.plus(WINDOW);
+            Set<String> text = Shingles.of(items.get(k.getKey()).excerpt());
             for (Candidate candidate : candidates.getOrDefault(k.getValue(), List.of())) {
                 // both ends of the window included, as SQL's BETWEEN would
-                if (!candidate.sortDate().isBefore(from) && !candidate.sortDate().isAfter(to)) {
+                if (!candidate.sortDate().isBefore(from) && !candidate.sortDate().isAfter(to)
+                        && Shingles.similarity(text, candidate.text()) >= Shingles.SAME_TEXT) {
                     originals[k.getKey()] = candidate.publicId();
                     break;
                 }
@@ -143,7 +175,7 @@ final class Duplicates {
         }
     }
 
-    private record Candidate(Instant sortDate, String publicId) {}
+    private record Candidate(Instant sortDate, String publicId, Set<String> text) {}
 
 
     /**

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param lastError  null after a success
  * @param items      how many items of this source are stored
  * @param documentHash the fingerprint of the last document stored from a 200, null before one
+ * @param notes      what an editor should know of that document (shared identity keys, fields cut), one line each
  */
 public record SourceState(
         String sourceId,
@@ -25,15 +26,25 @@ public record SourceState(
         Instant nextFetchAt,
         List<String> unmappedCategories,
         long items,
-        String documentHash) {
+        String documentHash,
+        List<String> notes) {
 
     public SourceState {
         Objects.requireNonNull(sourceId, "sourceId");
         unmappedCategories = List.copyOf(unmappedCategories);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A state with nothing noted of its last document. */
+    public SourceState(String sourceId, String url, String etag, String lastModified, Instant lastAttemptAt,
+                       Instant lastSuccessAt, int lastStatus, String lastError, int consecutiveFailures,
+                       Instant nextFetchAt, List<String> unmappedCategories, long items, String documentHash) {
+        this(sourceId, url, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus, lastError,
+                consecutiveFailures, nextFetchAt, unmappedCategories, items, documentHash, List.of());
     }
 
     /** A source we have never tried. */
     public static SourceState unknown(String sourceId) {
-        return new SourceState(sourceId, null, null, null, null, null, 0, null, 0, null, List.of(), 0, null);
+        return new SourceState(sourceId, null, null, null, null, null, 0, null, 0, null, List.of(), 0, null, List.of());
     }
 }

@@ -32,6 +32,8 @@ public final class Store {
     private static final String LIST_SEPARATOR = "\n";
     /** The most values bound in one IN (...) list. */
     private static final int IN_CHUNK = 500;
+    /** source_state.notes (V8). */
+    private static final int NOTES_CHARS = 4000;
 
     final Jdbc jdbc;
     private final boolean mergeDuplicates;
@@ -81,9 +83,11 @@ public final class Store {
             Saved saved = save(c, sourceId, document.url(), document.etag(), document.lastModified(), feed.items(),
                     feed.unchanged(), feed.unmappedCategories(), now);
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE source_state SET document_hash = ? WHERE source_id = ?")) {
+                    "UPDATE source_state SET document_hash = ?, notes = ? WHERE source_id = ?")) {
                 ps.setString(1, document.fingerprint());
-                ps.setString(2, sourceId);
+                ps.setString(2, feed.notes().isEmpty() ? null
+                        : truncate(String.join(LIST_SEPARATOR, feed.notes()), NOTES_CHARS));
+                ps.setString(3, sourceId);
                 ps.executeUpdate();
             }
             int ruledOut = RuledOut.remove(c, sourceId, feed.ruledOut());
@@ -489,7 +493,8 @@ public final class Store {
                 getInstant(rs, "next_fetch_at"),
                 splitList(rs.getString("unmapped_categories")),
                 rs.getLong("items"),
-                rs.getString("document_hash"));
+                rs.getString("document_hash"),
+                splitList(rs.getString("notes")));
     }
 
     /**

@@ -106,6 +106,14 @@ public final class SourceStatus {
     }
 
     private static String detail(Source source, SourceHealth h, SourceState s, boolean moved) {
+        String health = healthDetail(source, h, s, moved);
+        // What the last stored document showed an editor should know (shared identity keys, fields cut).
+        if (s.notes().isEmpty()) return health;
+        String notes = String.join("; ", s.notes());
+        return health == null ? notes : health + "; " + notes;
+    }
+
+    private static String healthDetail(Source source, SourceHealth h, SourceState s, boolean moved) {
         if (h.state() == null) return null;
         String movedText = moved ? "moved to " + h.movedTo() + " (update feeds.yml; until then it is fetched there)"
                 : null;

@@ -76,13 +76,57 @@ class NormalizerTest {
     }
 
     @Test
-    void duplicateGuidsInOneDocumentKeepTheFirst() {
+    void anEntryRepeatedWordForWordIsOneItemTheFirst() {
         NormalizedFeed feed = normalizer.normalize(feed(
-                entry().guid("a").title("first a"),
+                entry().guid("a").title("a").summary("same"),
                 entry().guid("b").title("b"),
-                entry().guid("a").title("second a")), source);
+                entry().guid("a").title("a").summary("same")), source);
 
-        assertThat(feed.items()).extracting(Item::title).containsExactly("first a", "b");
+        assertThat(feed.items()).extracting(Item::identity).containsExactly("guid:a", "guid:b");
+        assertThat(feed.notes()).isEmpty();
+    }
+
+    @Test
+    void aGuidSharedByDifferentItemsFallsBackToTheirLinksAndIsNoted() {
+        NormalizedFeed feed = normalizer.normalize(feed(
+                entry().guid("dup").link("https://x.example/1").title("first"),
+                entry().guid("b").link("https://x.example/b").title("b"),
+                entry().guid("dup").link("https://x.example/2").title("second")), source);
+
+        assertThat(feed.items()).extracting(Item::identity)
+                .containsExactly("link:https://x.example/1", "guid:b", "link:https://x.example/2");
+        assertThat(feed.notes()).singleElement().asString().contains("2 different items share the guid \"dup\"");
+    }
+
+    @Test
+    void aPodcastWithTheChannelLinkOnEveryEpisodeKeepsEveryEpisodeUnderTheSameIdsEachTime() {
+        ParsedFeed.Entry[] episodes = new ParsedFeed.Entry[15];
+        for (int i = 0; i < 15; i++) {
+            episodes[i] = entry().link("https://podcast.example.org/").title("Episode " + (15 - i))
+                    .summary("Show notes " + i).published("2026-0" + (1 + i % 9) + "-1" + (i % 10) + "T10:00:00Z").build();
+        }
+        NormalizedFeed first = normalizer.normalize(new ParsedFeed("rss_2.0", "Pod", null, BASE, List.of(episodes)), source);
+        NormalizedFeed again = normalizer.normalize(new ParsedFeed("rss_2.0", "Pod", null, BASE, List.of(episodes)), source);
+
+        assertThat(first.items()).hasSize(15).allMatch(i -> i.identity().startsWith("hash:"));
+        assertThat(first.items()).extracting(Item::publicId).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(again.items().stream().map(Item::publicId).toList());
+        assertThat(first.items()).allMatch(i -> i.link().toString().equals("https://podcast.example.org/"));
+        assertThat(first.notes()).singleElement().asString()
+                .contains("15 different items share the link \"https://podcast.example.org/\"");
+    }
+
+    @Test
+    void feedBurnerItemsRepeatingOneGuidAndOneLinkAreFourItems() {
+        NormalizedFeed feed = normalizer.normalize(feed(
+                entry().guid("tag:blogger.com,1999:blog-1").link("https://feeds.example/~r/x").title("One"),
+                entry().guid("tag:blogger.com,1999:blog-1").link("https://feeds.example/~r/x").title("Two"),
+                entry().guid("tag:blogger.com,1999:blog-1").link("https://feeds.example/~r/x").title("Three"),
+                entry().guid("tag:blogger.com,1999:blog-1").link("https://feeds.example/~r/x").title("Four")), source);
+
+        assertThat(feed.items()).extracting(Item::title).containsExactly("One", "Two", "Three", "Four");
+        assertThat(feed.items()).extracting(Item::publicId).doesNotHaveDuplicates();
+        assertThat(feed.notes()).hasSize(2);
     }
 
     // ---- excerpt --------------------------------------------------------------------------------------------------

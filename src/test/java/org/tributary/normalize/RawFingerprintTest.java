@@ -60,7 +60,7 @@ class RawFingerprintTest {
     }
 
     @Test
-    void aSkippedEntryStillCountsForDuplicatesAndUnmappedCategories() {
+    void aSkippedEntryKeepsItsIdAndCategoriesWhenAnotherItemComesToShareItsGuid() {
         Normalizer normalizer = new Normalizer(40);
         ParsedFeed.Entry a = entry("a", "First", "<p>one</p>", List.of("Unruled"));
         ParsedFeed.Entry staleCopy = entry("a", "First, older copy", "<p>older</p>", List.of());
@@ -68,9 +68,11 @@ class RawFingerprintTest {
 
         NormalizedFeed again = normalizer.normalize(feed(a, staleCopy), source, known(first));
 
-        // The first occurrence of a guid wins whether or not it was normalized again; the stale copy stays out.
-        assertThat(again.items()).isEmpty();
-        assertThat(again.unchanged()).hasSize(1);
+        // The known entry keeps the public id it was published under; the other item carrying its guid (another
+        // title and text) is not lost: it falls back to its content hash, a public id of its own.
+        assertThat(again.unchanged()).containsExactly(first.items().get(0).publicId());
+        assertThat(again.items()).extracting(Item::title).containsExactly("First, older copy");
+        assertThat(again.items().get(0).publicId()).isNotEqualTo(first.items().get(0).publicId());
         assertThat(again.unmappedCategories()).containsExactly("Unruled");
     }
 
