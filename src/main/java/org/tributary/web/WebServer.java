@@ -39,7 +39,7 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
-    /** Default number of items on /embed; the "limit=5" is what fits in a sidebar. */
+    /** Default number of items on /embed; five is what fits in a sidebar. */
     static final int EMBED_ITEMS = 5;
 
     private final Supplier<Config> config;

@@ -120,13 +120,13 @@ class ConfigValidationTest {
                 // rules
                 row("rejectsRuleWithTwoConditions", SOURCE + "    rules:\n      - when: { category: webinar, title: x }\n"
                                 + "        type: Webinar\n",
-                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link"),
+                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link, text"),
                 row("rejectsRuleWithNoCondition", SOURCE + "    rules:\n      - when: {}\n        type: Webinar\n",
-                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link"),
+                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link, text"),
                 row("rejectsRuleWithoutWhen", SOURCE + "    rules:\n      - type: Webinar\n",
                         "feeds.yml:9:9: sources[0].rules[0].when: missing required key"),
                 row("rejectsRuleThatGivesNothing", SOURCE + "    rules:\n      - when: { category: webinar }\n",
-                        "feeds.yml:9:9: sources[0].rules[0]: a rule needs a type or topics to give"),
+                        "feeds.yml:9:9: sources[0].rules[0]: a rule needs a type or topics to give, or an action (drop or keep)"),
                 row("rejectsBadTitleRegexInSecondSource", SOURCE
                                 + "  - id: b\n    title: B\n    url: https://b.example.org/\n"
                                 + "    rules:\n      - when: { title: \"(?i)webinar(\" }\n        type: Webinar\n",
@@ -139,8 +139,26 @@ class ConfigValidationTest {
                 row("rejectsUndeclaredRuleTopic", SOURCE + "    rules:\n      - when: { category: x }\n        topics: [art]\n",
                         "feeds.yml:10:18: sources[0].rules[0].topics[0]: \"art\" is not a declared topic (declared: tech)"),
                 row("rejectsUnknownConditionKey", SOURCE + "    rules:\n      - when: { categroy: x }\n        type: News\n",
-                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link",
-                        "feeds.yml:9:17: sources[0].rules[0].when.categroy: unknown key (expected one of: category, title, link)"),
+                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link, text",
+                        "feeds.yml:9:17: sources[0].rules[0].when.categroy: unknown key (expected one of: category, title, link, text)"),
+                row("rejectsBadTextRegexWithItsPosition", SOURCE + "    rules:\n      - when: { text: \"(?i)sponsor(ed\" }\n"
+                                + "        action: drop\n",
+                        "feeds.yml:9:23: sources[0].rules[0].when.text: not a valid regex: Unclosed group near index 14"),
+                row("rejectsUnknownAction", SOURCE + "    rules:\n      - when: { title: x }\n        action: hide\n",
+                        "feeds.yml:10:17: sources[0].rules[0].action: must be classify, drop or keep"),
+                row("rejectsDropRuleThatAlsoGivesAType", SOURCE + "    rules:\n      - when: { title: x }\n"
+                                + "        action: drop\n        type: Webinar\n",
+                        "feeds.yml:9:9: sources[0].rules[0]: a drop rule gives no type or topics (the item is not "
+                                + "published)"),
+                row("rejectsClassifyRuleThatGivesNothing", SOURCE + "    rules:\n      - when: { title: x }\n"
+                                + "        action: classify\n",
+                        "feeds.yml:9:9: sources[0].rules[0]: a classify rule needs a type or topics to give"),
+                row("rejectsBadFilterRegexAtTheTop", HEAD + "filters:\n  - when: { text: \"[a-\" }\n    action: drop\n",
+                        "feeds.yml:5:19: filters[0].when.text: not a valid regex: Illegal character range near index 3"),
+                row("rejectsFilterWithUndeclaredTopic", HEAD + "filters:\n  - when: { category: x }\n    topics: [art]\n",
+                        "feeds.yml:6:14: filters[0].topics[0]: \"art\" is not a declared topic (declared: tech)"),
+                row("rejectsFiltersThatAreNotAList", HEAD + "filters: { when: { title: x } }\n",
+                        "feeds.yml:4:10: filters: expected a list, found a mapping"),
                 row("rejectsRulesThatAreNotMappings", SOURCE + "    rules: [webinar]\n",
                         "feeds.yml:8:13: sources[0].rules[0]: expected a mapping, found a single value"),
                 // site
@@ -174,7 +192,7 @@ class ConfigValidationTest {
                         "feeds.yml:5:13: site.language: not a language tag like en or en-GB"),
                 row("rejectsUnknownTopLevelKey", "site: " + VALID_SITE + "\nsource: []\n",
                         "feeds.yml:2:1: source: unknown key (expected one of: site, fetch, alerts, defaults, types, "
-                                + "topics, sources)"),
+                                + "topics, sources, filters)"),
                 // fetch
                 row("rejectsPerHostOutOfRange", "site: " + VALID_SITE + "\nfetch: { per_host: 0 }\n",
                         "feeds.yml:2:20: fetch.per_host: must be a whole number from 1 to 64"),
