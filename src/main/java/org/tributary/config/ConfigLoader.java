@@ -25,11 +25,18 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class ConfigLoader {
 
+    /** The largest feeds.yml read, in code points: a config of thousands of sources is well under a megabyte. */
+    static final int CODE_POINT_LIMIT = 4 << 20;
+
     /** Reads the file as UTF-8; errors name it as given, so they read like compiler messages from where it ran. */
     public Config load(Path file) throws ConfigException {
         String name = file.toString();
         String text;
         try {
+            // Read no further than the limit allows: a code point is at most four bytes of UTF-8.
+            if (Files.size(file) > 4L * CODE_POINT_LIMIT) {
+                throw wholeFile(name, "larger than " + (4L * CODE_POINT_LIMIT >> 20) + " MB; not a feeds.yml");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw wholeFile(name, "no such file");
@@ -59,6 +66,7 @@ public final class ConfigLoader {
         LoaderOptions options = new LoaderOptions();
         options.setAllowRecursiveKeys(false);
         options.setMaxAliasesForCollections(50); // a billion-laughs file is refused, not expanded
+        options.setCodePointLimit(CODE_POINT_LIMIT); // the file itself; Aliases bounds what it expands to
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
             Node root = composer.getSingleNode();
@@ -66,7 +74,7 @@ public final class ConfigLoader {
                 problems.atStart("", "the file is empty; expected a mapping with site: and sources:");
                 return Optional.empty();
             }
-            return Optional.of(root);
+            return Aliases.check(root, problems) ? Optional.of(root) : Optional.empty();
         } catch (MarkedYAMLException e) {
             // SnakeYAML phrases context then problem: "while parsing a flow mapping", "expected ',' or '}'".
             String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();

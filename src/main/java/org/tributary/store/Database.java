@@ -2,7 +2,10 @@ package org.tributary.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,9 +36,69 @@ public final class Database implements AutoCloseable {
      * (KB) keeps 64 MB of pages instead of 16, since a page read from the file is deserialized with its rows' HTML.
      */
     public static Database h2(Path dataDir) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tributary")
+        Path dir = dataDir.toAbsolutePath();
+        Path file = dir.resolve(H2_FILE);
+        refuseEmpty(file);
+        privateDirectory(dir);
+        String url = "jdbc:h2:file:" + dir.resolve("tributary")
                 + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536";
-        return open(url, "sa", "", "h2");
+        Database database = open(url, "sa", "", "h2");
+        try {
+            ownerOnly(file, "rw-------");
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    private static final String H2_FILE = "tributary.mv.db";
+
+    /**
+     * H2 takes an empty file for a new database and starts afresh in it, silently: after a full disk or a botched
+     * copy, every item would seem gone and the next refresh would fill a new history. Such a file is refused, as a
+     * corrupt one is.
+     */
+    private static void refuseEmpty(Path file) {
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                throw new StoreException("store: " + file + " is empty (0 bytes), not a database; restore a backup "
+                        + "(tributary restore) or move the file away to start a new, empty database");
+            }
+        } catch (IOException e) {
+            throw new StoreException("store: cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A data directory we create is the owner's alone (0700): it holds the database and the admin token. */
+    private static void privateDirectory(Path dir) {
+        if (Files.isDirectory(dir)) return;
+        try {
+            if (posix(dir.getParent())) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new StoreException("store: cannot create the data directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** The database file is the owner's alone (0600), whatever the umask: it holds every item and editors' notes. */
+    private static void ownerOnly(Path file, String mode) {
+        if (!Files.exists(file) || !posix(file)) return;
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new StoreException("store: cannot make " + file + " private (" + mode + "): " + e.getMessage());
+        }
+    }
+
+    private static boolean posix(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        return existing != null && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Any JDBC URL; the vendor folder is chosen from it. */

@@ -48,9 +48,11 @@ final class Documents {
     private final Runnable onRender;
     private final Events events;
 
-    private record SeenVersion(long version, Instant until) {}
+    /** A version read from the store, and when (on the {@link Ticker}, not the wall clock). */
+    private record SeenVersion(long version, long atNanos, boolean valid) {}
 
-    private volatile SeenVersion seen = new SeenVersion(0, Instant.MIN);
+    private final Ticker ticker;
+    private volatile SeenVersion seen = new SeenVersion(0, 0, false);
 
     /** Documents that look at the store's version on every request: always current, one query per request. */
     Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher) {
@@ -77,6 +79,13 @@ final class Documents {
     /** @param cache where rendered documents are kept (its bounds are the server's memory for documents) */
     Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
               Duration versionTtl, Runnable onRender, DocumentCache cache) {
+        this(config, store, pages, publisher, clock, versionTtl, onRender, cache, Ticker.system());
+    }
+
+    /** @param ticker measures how long a look at the store's version has been trusted (monotonic, not clock) */
+    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
+              Duration versionTtl, Runnable onRender, DocumentCache cache, Ticker ticker) {
+        this.ticker = Objects.requireNonNull(ticker);
         this.cache = Objects.requireNonNull(cache);
         this.onRender = Objects.requireNonNull(onRender);
         this.config = Objects.requireNonNull(config);
@@ -96,7 +105,7 @@ final class Documents {
         OptionalLong trusted = trustedVersion();
         if (trusted.isPresent()) return trusted.getAsLong();
         long version = store.version().version();
-        if (!versionTtl.isZero()) seen = new SeenVersion(version, clock.instant().plus(versionTtl));
+        if (!versionTtl.isZero()) seen = new SeenVersion(version, ticker.nanos(), true);
         return version;
     }
 
@@ -104,7 +113,9 @@ final class Documents {
     private OptionalLong trustedVersion() {
         if (versionTtl.isZero()) return OptionalLong.empty();
         SeenVersion s = seen;
-        return clock.instant().isBefore(s.until()) ? OptionalLong.of(s.version()) : OptionalLong.empty();
+        // On the ticker: with the wall clock stepped back an hour, "until now + 1 s" would trust it for an hour.
+        return s.valid() && !Ticker.elapsed(s.atNanos(), ticker.nanos(), versionTtl.toNanos())
+                ? OptionalLong.of(s.version()) : OptionalLong.empty();
     }
 
     /** The feed; with {@link Mode#MEMORY}, null unless it is in memory and current. */

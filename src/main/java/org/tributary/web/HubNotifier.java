@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,19 +35,20 @@ final class HubNotifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HubNotifier.class);
 
     private final Documents documents;
-    private final InstantSource clock;
+    /** The quiet period is an interval: measured on a monotonic ticker, so a wall clock step does not stretch it. */
+    private final Ticker ticker;
     private final Duration quiet;
     private final HttpClient http;
     private final ScheduledExecutorService timer;
 
     private long seenVersion = Long.MIN_VALUE;
-    private Instant changedAt;
+    private long changedAtNanos;
     private boolean pending;
     private final Map<String, String> pingedEtags = new HashMap<>();
 
-    HubNotifier(Documents documents, InstantSource clock, Duration quiet) {
+    HubNotifier(Documents documents, Ticker ticker, Duration quiet) {
         this.documents = Objects.requireNonNull(documents);
-        this.clock = Objects.requireNonNull(clock);
+        this.ticker = Objects.requireNonNull(ticker);
         this.quiet = Objects.requireNonNull(quiet);
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -87,7 +86,7 @@ final class HubNotifier implements AutoCloseable {
             return List.of();
         }
         long version = documents.version();
-        Instant now = clock.instant();
+        long now = ticker.nanos();
         if (seenVersion == Long.MIN_VALUE) {
             seenVersion = version;
             pingedEtags.putAll(currentEtags());
@@ -95,11 +94,11 @@ final class HubNotifier implements AutoCloseable {
         }
         if (version != seenVersion) {
             seenVersion = version;
-            changedAt = now;
+            changedAtNanos = now;
             pending = true;
             return List.of();
         }
-        if (!pending || now.isBefore(changedAt.plus(quiet))) return List.of();
+        if (!pending || !Ticker.elapsed(changedAtNanos, now, quiet.toNanos())) return List.of();
         pending = false;
         List<String> pinged = new ArrayList<>();
         for (Map.Entry<String, String> feed : currentEtags().entrySet()) {

@@ -141,16 +141,27 @@ public final class SourceStatus {
         }
     }
 
-    /** The config in force and, if the last reload was refused, its errors: the operator's first question. */
+    /**
+     * The config in force and whether the last reload was refused. Not its errors: /status is public, and an error
+     * quotes the file (its absolute path, a value typed where a key was meant, such as a password); they are in the
+     * log.
+     */
     private static Map<String, Object> configJson(LiveConfig live) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("loaded_at", live.loaded().at());
         m.put("reload", live.refusal().isPresent() ? "refused" : "ok");
         live.refusal().ifPresent(r -> {
             m.put("refused_at", r.at());
-            m.put("errors", r.errors().stream().map(Object::toString).toList());
+            m.put("error_count", r.errors().size());
+            m.put("message", refusedMessage(r));
         });
         return m;
+    }
+
+    /** What the public is told of a refused reload: when, how many errors, where to look. */
+    static String refusedMessage(LiveConfig.Refusal refusal) {
+        return "configuration reload refused at " + refusal.at() + " (" + refusal.errors().size()
+                + (refusal.errors().size() == 1 ? " error" : " errors") + "); see the log";
     }
 
     private static Map<String, Object> asJson(Row r) {

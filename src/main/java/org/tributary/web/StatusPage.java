@@ -48,8 +48,9 @@ final class StatusPage {
             Element box = main.appendElement("section").addClass("refused").attr("role", "alert");
             box.appendElement("h2").text("The last change to the config was refused (" + time(refusal.at())
                     + "); the previous config stays in force");
-            Element list = box.appendElement("ul");
-            refusal.errors().forEach(e -> list.appendElement("li").appendElement("code").text(e.toString()));
+            // The errors themselves are in the log only: this page is public, and they quote the file.
+            box.appendElement("p").text(SourceStatus.refusedMessage(refusal) + " (lines starting "
+                    + "\"config: reload refused\").");
         });
     }
 

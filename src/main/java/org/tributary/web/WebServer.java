@@ -81,8 +81,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * @param clock      the WebSub notifier's clock (how long the store has been quiet before a ping) and the
-     *                   version cache's
+     * @param clock      what documents are dated with (Last-Modified, past events); intervals (the version's
+     *                   trust, WebSub's quiet period) are measured on a monotonic ticker instead
      * @param versionTtl how long one look at the store's version is trusted; serve uses one second
      * @param metrics    when not null, /metrics is served and documents served are counted
      * @param admin      when not null, POST /admin/backup is served to loopback callers with the token
@@ -103,7 +103,7 @@ public final class WebServer implements AutoCloseable {
         this.admin = admin;
         this.documents = new Documents(config, store, new ItemPages(store), Objects.requireNonNull(publisher),
                 clock, versionTtl, metrics == null ? () -> { } : metrics::rendered, cache);
-        this.hub = new HubNotifier(documents, clock, Duration.ofSeconds(5));
+        this.hub = new HubNotifier(documents, Ticker.system(), Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {
             c.http.compressionStrategy = CompressionStrategy.NONE; // we compress once per document, not per request
             c.startup.showJavalinBanner = false;

@@ -52,8 +52,12 @@ class HubNotifierIT {
         server.add("Old news", "News", T0.minusSeconds(3600), T0.minusSeconds(60), "partnerships");
         live.set(withHub(hub.url("/hub").toString()));
         Documents documents = new Documents(live::get, server.store, new ItemPages(server.store), new Publisher());
-        InstantSource clock = now::get;
-        notifier = new HubNotifier(documents, clock, QUIET);
+        notifier = new HubNotifier(documents, ticker(), QUIET);
+    }
+
+    /** A ticker that advances as the test's clock does. */
+    private Ticker ticker() {
+        return () -> java.time.Duration.between(T0, now.get()).toNanos();
     }
 
     /** The fixture's config with site.hub set (the fixture's own server has none, so it pings nobody). */
@@ -151,7 +155,7 @@ class HubNotifierIT {
             Config failingHub = withHub(failing.url("/").toString());
             Documents documents = new Documents(() -> failingHub, server.store, new ItemPages(server.store),
                     new Publisher());
-            try (HubNotifier n = new HubNotifier(documents, now::get, QUIET)) {
+            try (HubNotifier n = new HubNotifier(documents, ticker(), QUIET)) {
                 n.tick();
                 server.add("News", "News", T0, T0, "partnerships");
                 n.tick();
