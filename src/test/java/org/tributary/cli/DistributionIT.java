@@ -72,6 +72,7 @@ class DistributionIT {
         assertThat(home.resolve("bin/tributary")).isExecutable();
         assertThat(home.resolve("lib/tributary.jar")).isRegularFile();
         assertThat(home.resolve("tributary.service")).content().contains("ExecStart=").contains("ExecReload=");
+        assertThat(home.resolve("alerts.yml")).content().contains("tributary_source_last_success_timestamp_seconds");
         assertThat(home.resolve("INSTALL")).content().contains("docs/operations.md").contains("bin/tributary");
         assertThat(home.resolve("LICENSE")).content().contains("Apache License").contains("Version 2.0, January 2004")
                 .contains("END OF TERMS AND CONDITIONS");

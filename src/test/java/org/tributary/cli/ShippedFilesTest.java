@@ -1,0 +1,70 @@
+package org.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tributary.testing.ExternalTool;
+
+/** The files the archive ships for other programs (Prometheus' alert rules), checked by those programs' own tools. */
+class ShippedFilesTest {
+
+    private static final Path ALERTS = Path.of("src/dist/alerts.yml");
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String output) {}
+
+    private static Run run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void promtoolAcceptsTheAlertRules() throws Exception {
+        Path promtool = ExternalTool.require("promtool", "prometheus");
+        Run check = run(List.of(promtool.toString(), "check", "rules", ALERTS.toString()));
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output()).contains("SUCCESS: 3 rules found");
+    }
+
+    /** promtool's rule unit test: a source whose last success stops moving alerts after 6 h + 15 m, not before. */
+    @Test
+    void theStalenessAlertFiresForASourceThatStoppedAndNotForOneThatFetches() throws Exception {
+        Path promtool = ExternalTool.require("promtool", "prometheus");
+        // Two sources scraped every minute for 8 hours: "live" succeeds at every scrape, "stuck" last did at t=0.
+        Path test = Files.writeString(dir.resolve("alerts-test.yml"), """
+                rule_files: [%s]
+                evaluation_interval: 1m
+                tests:
+                  - interval: 1m
+                    input_series:
+                      - series: 'tributary_source_last_success_timestamp_seconds{source="live",instance="a",job="tributary"}'
+                        values: '0+60x480'
+                      - series: 'tributary_source_last_success_timestamp_seconds{source="stuck",instance="a",job="tributary"}'
+                        values: '0+0x480'
+                    alert_rule_test:
+                      - eval_time: 6h10m
+                        alertname: TributarySourceStale
+                        exp_alerts: []
+                      - eval_time: 6h20m
+                        alertname: TributarySourceStale
+                        exp_alerts:
+                          - exp_labels: { severity: warning, source: stuck, instance: a, job: tributary }
+                            exp_annotations:
+                              summary: "Feed source stuck has not fetched fine for 6h 20m 0s"
+                              description: "See /status.html on a for its last error; partners are alerted separately (alerts: in feeds.yml)."
+                """.formatted(ALERTS.toAbsolutePath()));
+        Run unit = run(List.of(promtool.toString(), "test", "rules", test.toString()));
+        assertThat(unit.exit()).as(unit.output()).isZero();
+        assertThat(unit.output()).contains("SUCCESS");
+    }
+}
