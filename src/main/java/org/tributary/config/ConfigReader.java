@@ -12,13 +12,14 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Walks a composed feeds.yml against the contract in DESIGN.md section 3 and builds the records. Names must be
+ * Walks a composed feeds.yml against the contract in docs/feeds-yml.md and builds the records. Names must be
  * declared before they are checked, so types and topics are read before defaults and sources. After an error a
  * section goes on being checked, so one run reports everything; records are built only from clean sections.
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources");
+    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources",
+            "filters");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
                     "merge_duplicates", "cache_max_age");
@@ -51,7 +52,10 @@ final class ConfigReader {
         Set<String> topicIds = topics(top, topics);
         Defaults defaults = defaults(top.map("defaults", DEFAULTS_KEYS), types);
         List<Source> sources = new SourceReader(problems, types, topicIds, defaults).read(top);
+        List<Rule> filters = new RuleReader(problems, types, topicIds).read(top, "filters");
         if (problems.count() > 0) return Optional.empty();
+        // Filters are every source's first rules: one list, so the raw fingerprint and the classifier see them.
+        if (!filters.isEmpty()) sources = sources.stream().map(s -> s.withRulesFirst(filters)).toList();
         return Optional.of(new Config(site.orElseThrow(), fetch, alerts, defaults, types, topics, sources));
     }
 
@@ -99,7 +103,7 @@ final class ConfigReader {
 
     private Alerts alerts(YamlMap m) {
         int before = problems.count();
-        Optional<URI> webhook = m.url("webhook");
+        Optional<URI> webhook = m.privateUrl("webhook");
         Optional<Alerts.Email> email = m.map("email", EMAIL_KEYS).map(this::email);
         Duration after = m.duration("after", Duration.ofSeconds(1), "1s").orElse(Duration.ofHours(6));
         return problems.build(before, m.node(), m.path(),

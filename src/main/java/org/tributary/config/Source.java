@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param home  the partner's human page, may be null
  * @param type  the default type of its items (one of {@link Config#types()})
  * @param owner optional contact, may be null
- * @param rules first match wins
+ * @param rules the top-level filters, then the source's own; for each decision (drop or keep, type and topics) the
+ *              first rule that matches and makes it wins
  * @param fetchOptions per-source fetching opt-ins
  * @param itemOptions  per-source item reading options
  */
@@ -46,6 +47,13 @@ public record Source(
     public Source(String id, String title, URI url, URI home, Kind kind, String type, List<String> topics,
                   Duration every, String owner, List<Rule> rules) {
         this(id, title, url, home, kind, type, topics, every, owner, rules, FetchOptions.DEFAULTS, ItemOptions.DEFAULTS);
+    }
+
+    /** The same source with {@code first} ahead of its own rules (the top-level {@code filters:}). */
+    public Source withRulesFirst(List<Rule> first) {
+        List<Rule> all = new java.util.ArrayList<>(first);
+        all.addAll(rules);
+        return new Source(id, title, url, home, kind, type, topics, every, owner, all, fetchOptions, itemOptions);
     }
 
     public enum Kind {

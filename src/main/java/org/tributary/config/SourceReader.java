@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads {@code sources:} and their rules, checking every type and topic they name against the declared ones. */
@@ -22,19 +20,17 @@ final class SourceReader {
             List.of("id", "title", "url", "home", "kind", "type", "topics", "every", "owner", "rules", "fetch",
                     "identity", "timezone", "allow_old_dates", "hide_past_events", "keep_items", "max_age");
     private static final List<String> FETCH_OPTION_KEYS = List.of("tls_ca", "tls_pin", "adaptive");
-    private static final List<String> RULE_KEYS = List.of("when", "type", "topics");
-    private static final List<String> WHEN_KEYS = List.of("category", "title", "link");
 
     private final Problems problems;
     private final List<String> types;
-    private final Collection<String> topicIds;
     private final Defaults defaults;
+    private final RuleReader rules;
 
     SourceReader(Problems problems, List<String> types, Collection<String> topicIds, Defaults defaults) {
         this.problems = problems;
         this.types = types;
-        this.topicIds = topicIds;
         this.defaults = defaults;
+        this.rules = new RuleReader(problems, types, topicIds);
     }
 
     List<Source> read(YamlMap top) {
@@ -66,10 +62,7 @@ final class SourceReader {
         List<String> topics = topics(m);
         Duration every = m.duration("every", ConfigReader.MIN_EVERY, "1m").orElse(defaults.every());
         Optional<String> owner = m.checked("owner", false, Formats::email, ConfigReader.EMAIL_MESSAGE);
-        List<Rule> rules = new ArrayList<>();
-        for (YamlMap.Entry entry : m.list("rules")) {
-            YamlMap.open(entry.node(), entry.path(), problems, RULE_KEYS).map(this::rule).ifPresent(rules::add);
-        }
+        List<Rule> rules = this.rules.read(m, "rules");
         ItemOptions itemOptions = ItemOptionsReader.read(m);
         FetchOptions fetch = m.map("fetch", FETCH_OPTION_KEYS).map(this::fetchOptions).orElse(FetchOptions.DEFAULTS);
         return problems.build(before, m.node(), m.path(), () -> new Source(id.orElseThrow(), title.orElseThrow(),
@@ -102,38 +95,6 @@ final class SourceReader {
     }
 
     private List<String> topics(YamlMap m) {
-        return m.texts("topics", topic -> !Formats.id(topic) ? Optional.of(ConfigReader.ID_MESSAGE)
-                : topicIds.contains(topic) ? Optional.empty()
-                : Optional.of(YamlMap.notDeclared(topic, topicIds, "topic")));
-    }
-
-    private Rule rule(YamlMap m) {
-        int before = problems.count();
-        Optional<YamlMap> when = m.requiredMap("when", WHEN_KEYS);
-        Optional<String> category = when.flatMap(w -> w.text("category"));
-        Optional<Pattern> title = when.flatMap(w -> regex(w, "title"));
-        Optional<Pattern> link = when.flatMap(w -> regex(w, "link"));
-        when.ifPresent(w -> {
-            long conditions = WHEN_KEYS.stream().filter(k -> w.get(k).isPresent()).count();
-            if (conditions != 1) problems.at(w.node(), w.path(), "needs exactly one of category, title, link");
-        });
-        Optional<String> type = m.declared("type", types, "type");
-        List<String> topics = topics(m);
-        if (m.get("type").isEmpty() && m.get("topics").isEmpty()) {
-            problems.at(m.node(), m.path(), "a rule needs a type or topics to give");
-        }
-        return problems.build(before, m.node(), m.path(), () -> new Rule(category.orElse(null), title.orElse(null),
-                link.orElse(null), type.orElse(null), topics));
-    }
-
-    private Optional<Pattern> regex(YamlMap when, String key) {
-        return when.text(key).flatMap(text -> {
-            try {
-                return Optional.of(Pattern.compile(text));
-            } catch (PatternSyntaxException e) {
-                when.report(key, "not a valid regex: " + e.getDescription() + " near index " + e.getIndex());
-                return Optional.empty();
-            }
-        });
+        return rules.topics(m);
     }
 }

@@ -59,6 +59,7 @@ public final class Normalizer {
         Set<String> publicIds = new HashSet<>();
         List<Item> items = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        List<String> ruledOut = new ArrayList<>();
         Set<String> unmapped = new LinkedHashSet<>();
         int dropped = 0;
         for (ParsedFeed.Entry entry : feed.entries()) {
@@ -71,8 +72,12 @@ public final class Normalizer {
                     if (publicIds.add(same)) unchanged.add(same);
                     categories = texts(entry.categories());
                 } else {
-                    Item item = item(entry, base, source, classifier, raw);
-                    if (publicIds.add(item.publicId())) items.add(item);
+                    Ruled ruled = item(entry, base, source, classifier, raw);
+                    Item item = ruled.item();
+                    if (publicIds.add(item.publicId())) {
+                        if (ruled.published()) items.add(item);
+                        else ruledOut.add(item.publicId());
+                    }
                     categories = item.categories();
                 }
             } catch (RuntimeException | StackOverflowError hostile) {
@@ -85,10 +90,13 @@ public final class Normalizer {
                 if (!classifier.isMapped(category)) unmapped.add(category);
             }
         }
-        return new NormalizedFeed(items, unmapped, dropped, unchanged);
+        return new NormalizedFeed(items, unmapped, dropped, unchanged, ruledOut);
     }
 
-    private Item item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier, String rawHash) {
+    /** An item and whether the rules publish it. */
+    private record Ruled(Item item, boolean published) {}
+
+    private Ruled item(ParsedFeed.Entry e, URI base, Source source, Classifier classifier, String rawHash) {
         ItemOptions options = source.itemOptions();
         String guid = blankToNull(XmlChars.clean(e.guid()));
         URI link = Urls.absoluteHttp(XmlChars.clean(e.link()), base);
@@ -117,12 +125,25 @@ public final class Normalizer {
         Instant eventStart = Dates.parse(XmlChars.clean(e.eventStartText()), options.timezone());
         String ownText = XmlChars.clean(e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml());
         String identity = XmlChars.clean(Identity.of(options.identity(), guid, link, title, published, ownText));
-        Classifier.Result kind = classifier.classify(title, link, categories);
+        Classifier.Result kind = classifier.classify(title, () -> ruleText(title, summaryTree, contentTree), link,
+                categories);
         String hash = ContentHash.of(title, link, summary, content, authors, categories, image, published, updated,
                 kind.type(), kind.topics(), eventStart, credit);
-        return new Item(Identity.publicId(source.id(), identity), source.id(), identity, guid, link, title, summary,
-                content, excerpt, kind.type(), kind.topics(), categories, authors, image, published, updated, hash,
-                eventStart, credit, rawHash);
+        return new Ruled(new Item(Identity.publicId(source.id(), identity), source.id(), identity, guid, link, title,
+                summary, content, excerpt, kind.type(), kind.topics(), categories, authors, image, published, updated,
+                hash, eventStart, credit, rawHash), kind.published());
+    }
+
+    /** What a {@code when.text} rule searches: the title, then the summary's text and the content's (when it is
+     *  another text), up to {@link RuleText#MAX_CHARS}. */
+    private static String ruleText(String title, HtmlSanitizer.Sanitized summary, HtmlSanitizer.Sanitized content) {
+        StringBuilder b = new StringBuilder(title);
+        for (HtmlSanitizer.Sanitized tree : content == summary ? List.of(summary) : List.of(summary, content)) {
+            int left = RuleText.MAX_CHARS - b.length();
+            if (left <= 0 || tree.isEmpty()) continue;
+            b.append('\n').append(PlainText.fromSanitized(tree.body(), left));
+        }
+        return b.toString();
     }
 
     /** Our reading of the raw string first (real-world variants, the source's zone); else what Rome made of it. */

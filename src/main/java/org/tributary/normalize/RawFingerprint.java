@@ -43,7 +43,8 @@ final class RawFingerprint {
                 .append(String.join("\u0001", source.topics())).append('\u0000');
         for (Rule rule : source.rules()) {
             b.append(rule.category()).append('\u0001').append(pattern(rule.title())).append('\u0001')
-                    .append(pattern(rule.link())).append('\u0001').append(rule.type()).append('\u0001')
+                    .append(pattern(rule.link())).append('\u0001').append(pattern(rule.text())).append('\u0001')
+                    .append(rule.action()).append('\u0001').append(rule.type()).append('\u0001')
                     .append(String.join("\u0003", rule.topics())).append('\u0002');
         }
         ItemOptions options = source.itemOptions();

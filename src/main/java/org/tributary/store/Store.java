@@ -86,13 +86,16 @@ public final class Store {
                 ps.setString(2, sourceId);
                 ps.executeUpdate();
             }
+            int ruledOut = RuledOut.remove(c, sourceId, feed.ruledOut());
             if (health != null) HealthStore.save(c, sourceId, health);
             List<String> purged = Retention.purge(c, sourceId, keep, maxAge, now);
             // An entry the feed still lists but retention does not keep is inserted and deleted again on every
             // fetch: that is no change, and must not move the published version (nor ping the hub) each time.
             int kept = (int) saved.added().stream().filter(id -> !purged.contains(id)).count();
             SaveResult result = new SaveResult(kept, saved.result().updated(), saved.result().unchanged());
-            if (result.changedAnything() || purged.size() > saved.added().size() - kept) bumpVersion(c, now);
+            if (result.changedAnything() || ruledOut > 0 || purged.size() > saved.added().size() - kept) {
+                bumpVersion(c, now);
+            }
             return result;
         });
     }
@@ -445,6 +448,11 @@ public final class Store {
                 return rs.next() ? readState(rs) : SourceState.unknown(sourceId);
             }
         }
+    }
+
+    /** How many entries of each source's last stored document its rules kept out; sources with none are absent. */
+    public Map<String, Integer> droppedItems() {
+        return jdbc.read(RuledOut::counts);
     }
 
     /** Every source we have a row for, by id. Sources in feeds.yml that never ran have none. */

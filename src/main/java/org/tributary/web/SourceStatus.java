@@ -32,15 +32,16 @@ public final class SourceStatus {
      * @param notBefore no request before this time (backoff, Retry-After, ttl...), or null
      * @param movedTo   the URL fetched instead of feeds.yml's after a confirmed permanent redirect, or null
      * @param detail    one line for people: "backing off until …", "moved to …", "gone: …", or null
+     * @param droppedItems entries of the last stored document that the rules kept out of every output
      */
     public record Row(String id, String title, String state, String url, Instant lastSuccessAt, String lastError,
                       int consecutiveFailures, long items, Instant nextFetchAt, List<String> unmappedCategories,
-                      Instant notBefore, String movedTo, String detail) {
+                      Instant notBefore, String movedTo, String detail, int droppedItems) {
 
         public Row(String id, String title, String state, String url, Instant lastSuccessAt, String lastError,
                    int consecutiveFailures, long items, Instant nextFetchAt, List<String> unmappedCategories) {
             this(id, title, state, url, lastSuccessAt, lastError, consecutiveFailures, items, nextFetchAt,
-                    unmappedCategories, null, null, null);
+                    unmappedCategories, null, null, null, 0);
         }
 
         /** Nothing for anyone to do: never tried yet, fetched, or told "not modified". */
@@ -74,6 +75,7 @@ public final class SourceStatus {
     public List<Row> rows() {
         Map<String, SourceState> states = store.states();
         Map<String, SourceHealth> healths = store.health().healths();
+        Map<String, Integer> dropped = store.droppedItems();
         List<Row> rows = new ArrayList<>();
         for (Source source : config.get().sources()) {
             SourceState s = states.getOrDefault(source.id(), SourceState.unknown(source.id()));
@@ -86,7 +88,8 @@ public final class SourceStatus {
             if (h.state() == SourceHealth.State.GONE) next = null;
             rows.add(new Row(source.id(), source.title(), state, source.url().toString(), s.lastSuccessAt(),
                     s.lastError(), s.consecutiveFailures(), s.items(), next, s.unmappedCategories(), h.notBefore(),
-                    moved ? h.movedTo().toString() : null, detail(source, h, s, moved)));
+                    moved ? h.movedTo().toString() : null, detail(source, h, s, moved),
+                    dropped.getOrDefault(source.id(), 0)));
         }
         return rows;
     }
@@ -154,6 +157,7 @@ public final class SourceStatus {
         m.put("items", r.items());
         m.put("next_fetch_at", r.nextFetchAt());
         m.put("unmapped_categories", r.unmappedCategories());
+        m.put("dropped_items", r.droppedItems());
         m.put("not_before", r.notBefore());
         m.put("moved_to", r.movedTo());
         m.put("detail", r.detail());

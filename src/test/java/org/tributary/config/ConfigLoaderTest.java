@@ -17,7 +17,7 @@ class ConfigLoaderTest {
 
     private final ConfigLoader loader = new ConfigLoader();
 
-    /** The example of DESIGN.md section 3, with every optional key set. */
+    /** The feeds.yml example of docs/feeds-yml.md, with every optional key set. */
     private static final String FULL = """
             site:
               title: Most Recently Added
@@ -247,7 +247,7 @@ class ConfigLoaderTest {
                 "feeds.yml:8:5: sources[1].url: missing required key",
                 "feeds.yml:8:9: sources[1].id: duplicate source id \"a\", first at line 3",
                 "feeds.yml:9:11: sources[1].title: must not be empty",
-                "feeds.yml:11:15: sources[1].rules[0].when: needs exactly one of category, title, link",
+                "feeds.yml:11:15: sources[1].rules[0].when: needs exactly one of category, title, link, text",
                 "feeds.yml:11:24: sources[1].rules[0].when.title: not a valid regex: Unclosed group near index 1",
                 "feeds.yml:12:15: sources[1].rules[0].type: \"Podcast\" is not a declared type (declared: News)");
         assertThat(e.getMessage()).startsWith("feeds.yml:1:95: site.items:").contains("\nfeeds.yml:5:10: ");

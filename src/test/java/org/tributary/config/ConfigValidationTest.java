@@ -51,6 +51,27 @@ class ConfigValidationTest {
                         "feeds.yml:8:12: sources[0].every: not a duration like 30s, 15m, 6h, 1d or 1h30m"),
                 row("rejectsZeroDuration", SOURCE + "    every: 0m\n",
                         "feeds.yml:8:12: sources[0].every: must be positive"),
+                // credentials in a URL that is published
+                row("rejectsCredentialsInSourceUrl", HEAD + "sources:\n  - id: a\n    title: A\n    url: https://u:hunter2@a.example.org/feed\n",
+                        "feeds.yml:7:10: sources[0].url: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
+                row("rejectsCredentialsInHome", SOURCE + "    home: https://user@a.example.org/\n",
+                        "feeds.yml:8:11: sources[0].home: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
+                row("rejectsATokenInTheSourceQuery", HEAD + "sources:\n  - id: a\n    title: A\n    url: https://a.example.org/feed?format=rss&api_key=s3cr3t\n",
+                        "feeds.yml:7:10: sources[0].url: its query parameter \"api_key\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
+                row("rejectsASignatureInHome", SOURCE + "    home: https://a.example.org/?Sig=abc\n",
+                        "feeds.yml:8:11: sources[0].home: its query parameter \"Sig\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
+                row("rejectsCredentialsInBaseUrl", "site: { title: T, link: \"https://lib.example.org/\", base_url: \"http://admin:pw@localhost:8080\" }\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:1:63: site.base_url: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
+                row("rejectsATokenInTheSiteLink", "site: { title: T, link: \"https://lib.example.org/?token=x\", base_url: \"http://localhost:8080\" }\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:1:25: site.link: its query parameter \"token\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
+                row("rejectsCredentialsInTheHub", "site: { title: T, link: \"https://lib.example.org/\", base_url: \"http://localhost:8080\", hub: \"https://a:b@hub.example.org/\" }\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:1:93: site.hub: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
+                row("rejectsAPasswordInATopicImage", "site: " + VALID_SITE + "\ntopics: [{ id: t, title: T, image: { url: \"https://i.example.org/a.jpg?password=x\" } }]\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:2:43: topics[0].image.url: its query parameter \"password\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
                 row("rejectsHomeWithoutScheme", SOURCE + "    home: www.example.org\n",
                         "feeds.yml:8:11: sources[0].home: not an http(s) URL"),
                 row("rejectsJavascriptUrl", SOURCE + "    home: \"javascript:alert(1)\"\n",
@@ -99,13 +120,13 @@ class ConfigValidationTest {
                 // rules
                 row("rejectsRuleWithTwoConditions", SOURCE + "    rules:\n      - when: { category: webinar, title: x }\n"
                                 + "        type: Webinar\n",
-                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link"),
+                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link, text"),
                 row("rejectsRuleWithNoCondition", SOURCE + "    rules:\n      - when: {}\n        type: Webinar\n",
-                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link"),
+                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link, text"),
                 row("rejectsRuleWithoutWhen", SOURCE + "    rules:\n      - type: Webinar\n",
                         "feeds.yml:9:9: sources[0].rules[0].when: missing required key"),
                 row("rejectsRuleThatGivesNothing", SOURCE + "    rules:\n      - when: { category: webinar }\n",
-                        "feeds.yml:9:9: sources[0].rules[0]: a rule needs a type or topics to give"),
+                        "feeds.yml:9:9: sources[0].rules[0]: a rule needs a type or topics to give, or an action (drop or keep)"),
                 row("rejectsBadTitleRegexInSecondSource", SOURCE
                                 + "  - id: b\n    title: B\n    url: https://b.example.org/\n"
                                 + "    rules:\n      - when: { title: \"(?i)webinar(\" }\n        type: Webinar\n",
@@ -118,8 +139,26 @@ class ConfigValidationTest {
                 row("rejectsUndeclaredRuleTopic", SOURCE + "    rules:\n      - when: { category: x }\n        topics: [art]\n",
                         "feeds.yml:10:18: sources[0].rules[0].topics[0]: \"art\" is not a declared topic (declared: tech)"),
                 row("rejectsUnknownConditionKey", SOURCE + "    rules:\n      - when: { categroy: x }\n        type: News\n",
-                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link",
-                        "feeds.yml:9:17: sources[0].rules[0].when.categroy: unknown key (expected one of: category, title, link)"),
+                        "feeds.yml:9:15: sources[0].rules[0].when: needs exactly one of category, title, link, text",
+                        "feeds.yml:9:17: sources[0].rules[0].when.categroy: unknown key (expected one of: category, title, link, text)"),
+                row("rejectsBadTextRegexWithItsPosition", SOURCE + "    rules:\n      - when: { text: \"(?i)sponsor(ed\" }\n"
+                                + "        action: drop\n",
+                        "feeds.yml:9:23: sources[0].rules[0].when.text: not a valid regex: Unclosed group near index 14"),
+                row("rejectsUnknownAction", SOURCE + "    rules:\n      - when: { title: x }\n        action: hide\n",
+                        "feeds.yml:10:17: sources[0].rules[0].action: must be classify, drop or keep"),
+                row("rejectsDropRuleThatAlsoGivesAType", SOURCE + "    rules:\n      - when: { title: x }\n"
+                                + "        action: drop\n        type: Webinar\n",
+                        "feeds.yml:9:9: sources[0].rules[0]: a drop rule gives no type or topics (the item is not "
+                                + "published)"),
+                row("rejectsClassifyRuleThatGivesNothing", SOURCE + "    rules:\n      - when: { title: x }\n"
+                                + "        action: classify\n",
+                        "feeds.yml:9:9: sources[0].rules[0]: a classify rule needs a type or topics to give"),
+                row("rejectsBadFilterRegexAtTheTop", HEAD + "filters:\n  - when: { text: \"[a-\" }\n    action: drop\n",
+                        "feeds.yml:5:19: filters[0].when.text: not a valid regex: Illegal character range near index 3"),
+                row("rejectsFilterWithUndeclaredTopic", HEAD + "filters:\n  - when: { category: x }\n    topics: [art]\n",
+                        "feeds.yml:6:14: filters[0].topics[0]: \"art\" is not a declared topic (declared: tech)"),
+                row("rejectsFiltersThatAreNotAList", HEAD + "filters: { when: { title: x } }\n",
+                        "feeds.yml:4:10: filters: expected a list, found a mapping"),
                 row("rejectsRulesThatAreNotMappings", SOURCE + "    rules: [webinar]\n",
                         "feeds.yml:8:13: sources[0].rules[0]: expected a mapping, found a single value"),
                 // site
@@ -153,7 +192,7 @@ class ConfigValidationTest {
                         "feeds.yml:5:13: site.language: not a language tag like en or en-GB"),
                 row("rejectsUnknownTopLevelKey", "site: " + VALID_SITE + "\nsource: []\n",
                         "feeds.yml:2:1: source: unknown key (expected one of: site, fetch, alerts, defaults, types, "
-                                + "topics, sources)"),
+                                + "topics, sources, filters)"),
                 // fetch
                 row("rejectsPerHostOutOfRange", "site: " + VALID_SITE + "\nfetch: { per_host: 0 }\n",
                         "feeds.yml:2:20: fetch.per_host: must be a whole number from 1 to 64"),
