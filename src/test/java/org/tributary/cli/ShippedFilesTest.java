@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tributary.testing.ExternalTool;
+import org.tributary.testing.Required;
 
 /** The files the archive ships for other programs (Prometheus' alert rules), checked by those programs' own tools. */
 class ShippedFilesTest {
@@ -30,7 +30,7 @@ class ShippedFilesTest {
 
     @Test
     void promtoolAcceptsTheAlertRules() throws Exception {
-        Path promtool = ExternalTool.require("promtool", "prometheus");
+        Path promtool = Required.program("promtool (Debian package prometheus)", "promtool");
         Run check = run(List.of(promtool.toString(), "check", "rules", ALERTS.toString()));
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output()).contains("SUCCESS: 3 rules found");
@@ -39,7 +39,7 @@ class ShippedFilesTest {
     /** promtool's rule unit test: a source whose last success stops moving alerts after 6 h + 15 m, not before. */
     @Test
     void theStalenessAlertFiresForASourceThatStoppedAndNotForOneThatFetches() throws Exception {
-        Path promtool = ExternalTool.require("promtool", "prometheus");
+        Path promtool = Required.program("promtool (Debian package prometheus)", "promtool");
         // Two sources scraped every minute for 8 hours: "live" succeeds at every scrape, "stuck" last did at t=0.
         Path test = Files.writeString(dir.resolve("alerts-test.yml"), """
                 rule_files: [%s]

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.refresh.RefreshReport;
-import org.tributary.testing.ExternalTool;
+import org.tributary.testing.Required;
 
 class MetricsTest {
 
@@ -94,7 +94,7 @@ class MetricsTest {
 
     @Test
     void promtoolAcceptsTheScrape() throws Exception {
-        Path promtool = ExternalTool.require("promtool", "prometheus");
+        Path promtool = Required.program("promtool (Debian package prometheus)", "promtool");
         metrics.refreshed(null, new RefreshReport("a", RefreshReport.Outcome.FETCHED, 200, 3, 1, null, 250, 4096));
         metrics.refreshed(null, new RefreshReport("b", RefreshReport.Outcome.FAILED, 503, 0, 0, "fetch[b]: HTTP 503", 40));
         metrics.served("feed", "sent");
