@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.testing.Required;
 
-/** The files the archive ships for other programs (Prometheus' alert rules), checked by those programs' own tools. */
+/**
+ * The files the archive ships for other programs (Prometheus' alert rules, the systemd unit), checked by those
+ * programs' own tools.
+ */
 class ShippedFilesTest {
 
     private static final Path ALERTS = Path.of("src/dist/alerts.yml");
+    private static final Path UNIT = Path.of("src/dist/tributary.service");
 
     @TempDir
     Path dir;
@@ -66,5 +70,31 @@ class ShippedFilesTest {
         Run unit = run(List.of(promtool.toString(), "test", "rules", test.toString()));
         assertThat(unit.exit()).as(unit.output()).isZero();
         assertThat(unit.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void systemdRatesTheUnitAtMostTwoAndAHalf() throws Exception {
+        Path analyze = Required.program("systemd-analyze (Debian package systemd)", "systemd-analyze");
+        Run security = run(List.of(analyze.toString(), "security", "--offline=true", "--no-pager", UNIT.toString()));
+        assertThat(security.exit()).as(security.output()).isZero();
+        java.util.regex.Matcher level = java.util.regex.Pattern.compile("Overall exposure level for tributary.service: "
+                + "(\\d+\\.\\d)").matcher(security.output());
+        assertThat(level.find()).as(security.output()).isTrue();
+        assertThat(Double.parseDouble(level.group(1))).as(security.output()).isLessThanOrEqualTo(2.5);
+    }
+
+    /** Every key is one this systemd knows (a typo is only a warning at install time, so it is caught here). */
+    @Test
+    void systemdKnowsEveryDirectiveAndABadConfigIsNotRestarted() throws Exception {
+        Path analyze = Required.program("systemd-analyze (Debian package systemd)", "systemd-analyze");
+        String unit = Files.readString(UNIT);
+        assertThat(unit).containsPattern("(?m)^RestartPreventExitStatus=2 3$").contains("Restart=on-failure");
+        // verify wants ExecStart to exist on this machine: the same unit with a program that does.
+        Path copy = Files.writeString(dir.resolve("tributary.service"),
+                unit.replace("/opt/tributary/bin/tributary", "/bin/true"));
+        Run verify = run(List.of(analyze.toString(), "verify", "--man=no", copy.toString()));
+        assertThat(verify.exit()).as(verify.output()).isZero();
+        assertThat(verify.output()).as("no unknown or invalid directive").doesNotContainIgnoringCase("unknown")
+                .doesNotContainIgnoringCase("invalid").doesNotContainIgnoringCase("ignoring");
     }
 }
