@@ -28,7 +28,7 @@ public class ListenerOverhead {
                   - { id: wls, title: W, url: "https://wls.example.org/feed" }
                 """);
         Source wls = config.source("wls").orElseThrow();
-        try (Database db = Database.h2(dir); Metrics metrics = new Metrics()) {
+        try (Database db = Database.h2(dir); Metrics metrics = new Metrics("bench")) {
             Store store = new Store(db);
             store.saveNotModified("wls", wls.url().toString(), null, null, null, InstantSource.system().instant());
             Alerter alerter = new Alerter(() -> config, store, new AlertStore(db), a -> List.of(), InstantSource.system());

@@ -64,7 +64,9 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Logging starts before picocli has parsed anything (the commands' loggers are created with their classes), so
-     * --log-format (else TRIBUTARY_LOG_FORMAT) is looked for here, and JSON picks logback-json.xml.
+     * --log-format (else TRIBUTARY_LOG_FORMAT) is looked for here: JSON picks logback-json.xml; plain lines under
+     * systemd (which sets JOURNAL_STREAM for a service whose output goes to the journal) pick logback-journal.xml,
+     * without the timestamp the journal adds itself.
      */
     private static void chooseLogFormat(String... args) {
         String format = System.getenv("TRIBUTARY_LOG_FORMAT");
@@ -72,8 +74,11 @@ public final class Main implements Callable<Integer> {
             if (args[i].startsWith("--log-format=")) format = args[i].substring("--log-format=".length());
             else if (args[i].equals("--log-format") && i + 1 < args.length) format = args[i + 1];
         }
-        if ("json".equals(format) && System.getProperty("logback.configurationFile") == null) {
+        if (System.getProperty("logback.configurationFile") != null) return;
+        if ("json".equals(format)) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
+        } else if (System.getenv("JOURNAL_STREAM") != null) {
+            System.setProperty("logback.configurationFile", "logback-journal.xml");
         }
     }
 

@@ -34,7 +34,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP port (env TRIBUTARY_PORT; default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = "${env:TRIBUTARY_HOST:-0.0.0.0}",
+            description = "address to listen on (env TRIBUTARY_HOST; default: ${DEFAULT-VALUE}; the systemd unit "
+                    + "sets 127.0.0.1, behind a reverse proxy)")
     String host;
 
     @Option(names = "--threads", defaultValue = "8", description = "sources refreshed at the same time (default: ${DEFAULT-VALUE})")

@@ -56,7 +56,7 @@ final class Tributary implements AutoCloseable {
         this.normalizer = new Normalizer(config.site().excerptChars());
         this.store = new Store(database, config.site().mergeDuplicates());
         this.pages = new ItemPages(store);
-        this.metrics = new Metrics();
+        this.metrics = new Metrics(BuildInfo.current().version());
         this.alerter = new Alerter(this.config, store, new AlertStore(database),
                 alerts -> notifiers(alerts, env, this.config.get().fetch().userAgent()), clock);
         this.refresher = new Refresher(fetcher, parser, normalizer, store, clock,

@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The whole of feeds.yml, validated. Immutable; a reload builds a new one. {@code alerts} is null when absent. */
+/**
+ * The whole of feeds.yml, validated. Immutable; a reload builds a new one. {@code alerts} is null when absent.
+ * {@code metricsAllow} lists the addresses (CIDRs) besides loopback that may read /metrics ({@code metrics.allow}).
+ */
 public record Config(
         Site site,
         FetchSettings fetch,
@@ -16,9 +19,16 @@ public record Config(
         Defaults defaults,
         List<String> types,
         List<Topic> topics,
-        List<Source> sources) {
+        List<Source> sources,
+        List<String> metricsAllow) {
+
+    public Config(Site site, FetchSettings fetch, Alerts alerts, Defaults defaults, List<String> types,
+                  List<Topic> topics, List<Source> sources) {
+        this(site, fetch, alerts, defaults, types, topics, sources, List.of());
+    }
 
     public Config {
+        metricsAllow = metricsAllow == null ? List.of() : List.copyOf(metricsAllow);
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(defaults, "defaults");

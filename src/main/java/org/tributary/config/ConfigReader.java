@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ConfigReader {
 
     static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources",
-            "filters");
+            "filters", "metrics");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
                     "merge_duplicates", "cache_max_age");
@@ -27,6 +27,7 @@ final class ConfigReader {
             "per_host", "max_concurrent");
     private static final List<String> ALERTS_KEYS = List.of("webhook", "email", "after");
     private static final List<String> EMAIL_KEYS = List.of("smtp", "from", "to");
+    private static final List<String> METRICS_KEYS = List.of("allow");
     private static final List<String> DEFAULTS_KEYS = List.of("every", "type");
     private static final List<String> TOPIC_KEYS = List.of("id", "title", "description", "image");
     private static final List<String> IMAGE_KEYS = List.of("url", "credit");
@@ -53,10 +54,13 @@ final class ConfigReader {
         Defaults defaults = defaults(top.map("defaults", DEFAULTS_KEYS), types);
         List<Source> sources = new SourceReader(problems, types, topicIds, defaults).read(top);
         List<Rule> filters = new RuleReader(problems, types, topicIds).read(top, "filters");
+        List<String> metricsAllow = top.map("metrics", METRICS_KEYS).map(m -> m.texts("allow", Formats::cidr,
+                "not an IP address or CIDR range like 10.0.0.0/8 or fd00::/8")).orElse(List.of());
         if (problems.count() > 0) return Optional.empty();
         // Filters are every source's first rules: one list, so the raw fingerprint and the classifier see them.
         if (!filters.isEmpty()) sources = sources.stream().map(s -> s.withRulesFirst(filters)).toList();
-        return Optional.of(new Config(site.orElseThrow(), fetch, alerts, defaults, types, topics, sources));
+        return Optional.of(new Config(site.orElseThrow(), fetch, alerts, defaults, types, topics, sources,
+                metricsAllow));
     }
 
     private Site site(YamlMap m) {

@@ -108,6 +108,21 @@ final class Formats {
         return port >= 1 && port <= 65535;
     }
 
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?:/(\\d{1,3}))?");
+
+    /** An IPv4 or IPv6 address with an optional prefix length: 10.0.0.0/8, 192.0.2.7, fd00::/8 (never a host name). */
+    static boolean cidr(String text) {
+        Matcher m = CIDR.matcher(text);
+        if (!m.matches()) return false;
+        try {
+            // Only literals reach here (the pattern has no letters beyond hex and needs ':' for them): no lookup.
+            byte[] address = java.net.InetAddress.getByName(m.group(1)).getAddress();
+            return m.group(2) == null || Integer.parseInt(m.group(2)) <= address.length * 8;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     static boolean email(String text) {
         return EMAIL.matcher(text).matches();
     }

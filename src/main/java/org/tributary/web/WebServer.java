@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.util.InetAddressSet;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -129,6 +130,10 @@ public final class WebServer implements AutoCloseable {
         });
         if (metrics != null) {
             both(r, "/metrics", ctx -> {
+                if (!mayReadMetrics(ctx)) {
+                    plain(ctx, 403, "forbidden: /metrics answers loopback and metrics.allow only");
+                    return;
+                }
                 ctx.header("Cache-Control", "no-store");
                 ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
                 ctx.result(metrics.scrape(status.rows()));
@@ -191,6 +196,31 @@ public final class WebServer implements AutoCloseable {
         } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
+        }
+    }
+
+    /**
+     * /metrics names every source and its health: loopback and the metrics.allow ranges only. A request that came
+     * through a reverse proxy on this machine arrives from loopback, so when it carries X-Forwarded-For the address
+     * the nearest proxy saw (the last one listed) is judged instead, and a bare Forwarded header is refused.
+     */
+    private boolean mayReadMetrics(Context ctx) {
+        String address = ctx.req().getRemoteAddr();
+        String forwardedFor = ctx.header("X-Forwarded-For");
+        if (forwardedFor != null) {
+            String[] hops = forwardedFor.split(",");
+            address = hops[hops.length - 1].strip();
+        } else if (ctx.header("Forwarded") != null) {
+            return false;
+        }
+        if (!address.matches("[0-9A-Fa-f:.]+")) return false;   // an address literal, never a name to look up
+        if (isLoopback(address) && forwardedFor == null) return true;
+        InetAddressSet allowed = new InetAddressSet();
+        config.get().metricsAllow().forEach(allowed::add);
+        try {
+            return !allowed.isEmpty() && allowed.test(InetAddress.getByName(address));
+        } catch (UnknownHostException | RuntimeException notAnAddress) {
+            return false;
         }
     }
 

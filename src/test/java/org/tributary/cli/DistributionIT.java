@@ -62,6 +62,7 @@ class DistributionIT {
         b.command().addAll(List.of(args));
         b.environment().put("JAVA_HOME", System.getProperty("java.home"));
         b.environment().remove("TRIBUTARY_DB_URL");
+        b.environment().remove("JOURNAL_STREAM");
         if (logFormat != null) b.environment().put("TRIBUTARY_LOG_FORMAT", logFormat);
         b.directory(dir.toFile());
         return Program.run(b);
@@ -72,6 +73,7 @@ class DistributionIT {
         assertThat(home.resolve("bin/tributary")).isExecutable();
         assertThat(home.resolve("lib/tributary.jar")).isRegularFile();
         assertThat(home.resolve("tributary.service")).content().contains("ExecStart=").contains("ExecReload=");
+        assertThat(home.resolve("alerts.yml")).content().contains("tributary_source_last_success_timestamp_seconds");
         assertThat(home.resolve("INSTALL")).content().contains("docs/operations.md").contains("bin/tributary");
         assertThat(home.resolve("LICENSE")).content().contains("Apache License").contains("Version 2.0, January 2004")
                 .contains("END OF TERMS AND CONDITIONS");
@@ -144,7 +146,7 @@ class DistributionIT {
     }
 
     @Test
-    void logsJsonLinesWhenAsked() throws Exception {
+    void logsFlatJsonLinesWhenAsked() throws Exception {
         Program.Result refresh = tributary("json", "--config", "feeds.yml", "--data", "data", "refresh");
         assertThat(refresh.exit()).as(refresh.err()).isZero();
         List<String> lines = refresh.err().lines().filter(l -> !l.isBlank()).toList();
@@ -152,12 +154,35 @@ class DistributionIT {
         boolean sawFetch = false;
         for (String line : lines) {
             JsonNode event = JSON.readTree(line); // every line is one JSON object
-            if (event.path("formattedMessage").asText().equals("fetch")) {
+            assertThat(event.path("@timestamp").asText()).as(line)
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+            assertThat(event.path("level").asText()).as(line).isIn("INFO", "WARN", "ERROR", "DEBUG");
+            assertThat(event.path("logger").asText()).as(line).startsWith("org.");
+            if (event.path("message").asText().equals("fetch") && event.path("source").asText().equals("everett")) {
                 sawFetch = true;
-                assertThat(event.path("kvpList").toString()).contains("\"source\"").contains("\"outcome\"")
-                        .contains("\"bytes\"");
+                assertThat(event.path("outcome").asText()).isEqualTo("fetched");
+                assertThat(event.path("status").isInt()).as("numbers are JSON numbers: " + line).isTrue();
+                assertThat(event.path("status").asInt()).isEqualTo(200);
+                assertThat(event.path("bytes").isNumber()).as(line).isTrue();
+                assertThat(event.has("kvpList")).isFalse();
             }
         }
         assertThat(sawFetch).isTrue();
+    }
+
+    @Test
+    void underSystemdPlainLinesLeaveTheTimestampToTheJournal() throws Exception {
+        ProcessBuilder b = new ProcessBuilder(home.resolve("bin/tributary").toString(), "--config", "feeds.yml",
+                "--data", "data", "refresh").directory(dir.toFile());
+        b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        b.environment().remove("TRIBUTARY_LOG_FORMAT");
+        b.environment().put("JOURNAL_STREAM", "8:12345");
+        Program.Result refresh = Program.run(b);
+        assertThat(refresh.exit()).as(refresh.err()).isZero();
+        assertThat(refresh.err()).containsPattern("(?m)^INFO  \\[[^]]+\\] Refresher - fetch source=everett")
+                .doesNotContainPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT");
+        Program.Result terminal = tributary(null, "--config", "feeds.yml", "--data", "data", "refresh");
+        assertThat(terminal.err()).as("elsewhere lines carry their time")
+                .containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO");
     }
 }

@@ -148,7 +148,14 @@ class OperationsIT {
                     .contains("tributary_publish_requests_total{document=\"feed\",result=\"sent\"}")
                     .contains("tributary_publish_renders_total")
                     .contains("tributary_publish_requests_total{document=\"feed\",result=\"not-modified\"} 1.0")
-                    .contains("jvm_memory_used_bytes");
+                    .contains("jvm_memory_used_bytes")
+                    .contains("tributary_source_last_success_timestamp_seconds{source=\"everett\"}")
+                    .contains("tributary_build_info{version=\"" + System.getProperty("tributary.version",
+                            "0.1.0-SNAPSHOT") + "\"} 1");
+            Path promtool = org.tributary.testing.Required.program("promtool (Debian package prometheus)", "promtool");
+            Program.Result lint = Program.run(new ProcessBuilder(promtool.toString(), "check", "metrics")
+                    .redirectInput(Files.writeString(dir.resolve("scrape.txt"), metrics.body()).toFile()));
+            assertThat(lint.exit()).as("promtool check metrics on /metrics:\n" + lint.out() + lint.err()).isZero();
         }
     }
 

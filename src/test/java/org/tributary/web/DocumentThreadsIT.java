@@ -73,7 +73,7 @@ class DocumentThreadsIT {
     void start() throws Exception {
         data = new WebFixture(dataDir, null); // the store, config and items; its own server is not used here
         data.add("Item one", "News", T0, T0, "partnerships");
-        metrics = new Metrics();
+        metrics = new Metrics("test");
         Documents documents = new Documents(() -> data.config, data.store, new ItemPages(data.store),
                 new Publisher(), InstantSource.system(), VERSION_TTL, metrics::rendered);
         pool = new QueuedThreadPool(8, 2);
