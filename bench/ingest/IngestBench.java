@@ -189,7 +189,7 @@ public class IngestBench {
         }
     }
 
-    /** Seconds for Rome to build every feed from its bytes (InputSource, no XML healer: PERFORMANCE.md's floor). */
+    /** Seconds for Rome to build every feed from its bytes (InputSource, no XML healer: the floor). */
     static double rome(List<byte[]> corpus) throws Exception {
         long t0 = System.nanoTime();
         int entries = 0;

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validates feeds.yml; with --fetch, fetches each source once and reports what it would get.")
+        description = "Validates feeds.yml; with --fetch, fetches each source once and reports what it would get.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:valid (and, with --fetch, every source fetched and parsed)",
+                "1:with --fetch, at least one source failed (each is reported)", "2:feeds.yml is invalid or missing"})
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,20 +33,29 @@ final class CheckCommand implements Callable<Integer> {
         if (config == null) return Main.BAD_INPUT;
         out.printf("%s: valid: %d sources, %d topics, types %s%n", main.config, config.sources().size(),
                 config.topics().size(), String.join(", ", config.types()));
+        int failed = 0;
         if (fetch) {
             try (Tributary.Probe probe = Tributary.probe(config)) {
-                for (Source source : config.sources()) out.println(probeLine(probe, source));
+                for (Source source : config.sources()) {
+                    String line = probeLine(probe, source);
+                    if (line.startsWith(FAIL)) failed++;
+                    out.println(line);
+                }
             }
+            out.printf("%d of %d sources failed%n", failed, config.sources().size());
         }
         out.flush();
-        return Main.OK;
+        // Scripts and deployment checks rely on this: any failing source is a failed check.
+        return failed == 0 ? Main.OK : Main.FAILED;
     }
+
+    private static final String FAIL = "FAIL  ";
 
     private static String probeLine(Tributary.Probe probe, Source source) {
         FetchResult result = probe.fetcher().fetch(new FetchRequest(source.id(), source.url(), null, null,
                 source.fetchOptions()));
         if (result instanceof FetchResult.Failed f) {
-            return String.format("FAIL  %-28s fetch: %s", source.id(), f.reason());
+            return String.format(FAIL + "%-28s fetch: %s", source.id(), f.reason());
         }
         if (!(result instanceof FetchResult.Fetched f)) {
             return String.format("ok    %-28s not modified", source.id());
@@ -56,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
             return String.format("ok    %-28s HTTP %d %s \"%s\": %d items%s", source.id(), f.status(), parsed.format(),
                     parsed.title(), items.items().size(), unmapped);
         } catch (FeedParseException e) {
-            return String.format("FAIL  %-28s parse: %s", source.id(), e.getMessage());
+            return String.format(FAIL + "%-28s parse: %s", source.id(), e.getMessage());
         }
     }
 }

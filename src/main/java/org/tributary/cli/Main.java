@@ -14,11 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The entry point: the only place that reads the environment and the system clock. */
-@Command(name = "tributary", mixinStandardHelpOptions = true, version = "Tributary 0.1",
+@Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
         description = "Merges partner and library feeds into one \"Most Recently Added\" feed.",
         subcommands = {ServeCommand.class, RefreshCommand.class, ExportCommand.class, CheckCommand.class,
                 StatusCommand.class, HideCommand.class, UnhideCommand.class, ResetCommand.class,
-                BackupCommand.class, RestoreCommand.class})
+                BackupCommand.class, RestoreCommand.class, VersionCommand.class})
 public final class Main implements Callable<Integer> {
 
     static final int OK = 0;

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Walks a composed feeds.yml against the contract in DESIGN.md section 3 and builds the records. Names must be
+ * Walks a composed feeds.yml against the contract in docs/feeds-yml.md and builds the records. Names must be
  * declared before they are checked, so types and topics are read before defaults and sources. After an error a
  * section goes on being checked, so one run reports everything; records are built only from clean sections.
  */
@@ -103,7 +103,7 @@ final class ConfigReader {
 
     private Alerts alerts(YamlMap m) {
         int before = problems.count();
-        Optional<URI> webhook = m.url("webhook");
+        Optional<URI> webhook = m.privateUrl("webhook");
         Optional<Alerts.Email> email = m.map("email", EMAIL_KEYS).map(this::email);
         Duration after = m.duration("after", Duration.ofSeconds(1), "1s").orElse(Duration.ofHours(6));
         return problems.build(before, m.node(), m.path(),

@@ -65,6 +65,34 @@ final class Formats {
         }
     }
 
+    /** Query parameter names that carry secrets: an API key, a token, a password, a signature. */
+    private static final Pattern SECRET_PARAM = Pattern.compile(
+            "(?i)(?:key|apikey|api[-_]?key|token|access[-_]?token|auth|authorization|password|passwd|pwd|pass|secret|"
+                    + "client[-_]?secret|sig|signature|session|sessionid|.*[-_](?:token|key|secret|password))");
+
+    /**
+     * Why a URL must not be published, if it carries a secret: user information ("user:pass@") or a query parameter
+     * named like one (key=, token=, api_key=, password=, sig=...). Empty when it carries none we can see.
+     */
+    static Optional<String> secretIn(URI uri) {
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("has credentials (user:password@); they would be published in feeds, OPML and /status, "
+                    + "so they are refused: remove them");
+        }
+        String query = uri.getRawQuery();
+        if (query == null) return Optional.empty();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (SECRET_PARAM.matcher(name).matches()) {
+                return Optional.of("its query parameter \"" + name + "\" looks like a secret; it would be published "
+                        + "in feeds, OPML and /status, so it is refused: use a URL without it");
+            }
+        }
+        return Optional.empty();
+    }
+
     static boolean id(String text) {
         return ID.matcher(text).matches();
     }

@@ -218,7 +218,23 @@ final class YamlMap {
         problems.at(values.get(key), path(key), message);
     }
 
+    /** A URL that is published somewhere (feeds, pages, OPML, /status): one that carries a secret is refused. */
     private Optional<URI> url(String key, String text) {
+        Optional<URI> url = privateUrl(key, text);
+        Optional<String> secret = url.flatMap(Formats::secretIn);
+        if (secret.isPresent()) {
+            report(key, secret.get());
+            return Optional.empty();
+        }
+        return url;
+    }
+
+    /** A URL that is only ever posted to, never shown (alerts.webhook): it may carry its own credentials. */
+    Optional<URI> privateUrl(String key) {
+        return text(key).flatMap(text -> privateUrl(key, text));
+    }
+
+    private Optional<URI> privateUrl(String key, String text) {
         Optional<URI> url = Formats.httpUrl(text);
         if (url.isEmpty()) report(key, "not an http(s) URL");
         return url;

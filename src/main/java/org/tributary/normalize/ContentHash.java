@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A fingerprint of what a reader sees of an item; the store compares it to skip unchanged items before writing
- * (PERFORMANCE.md: the update path costs as much as an insert). Fields are joined with characters that XML 1.0 forbids,
+ * (measured: the update path costs as much as an insert). Fields are joined with characters that XML 1.0 forbids,
  * which {@link XmlChars} has already removed from every field, so two different items cannot produce the same text.
  */
 final class ContentHash {

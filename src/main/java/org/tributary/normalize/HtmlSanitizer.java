@@ -15,7 +15,7 @@ import org.jsoup.safety.Safelist;
 /**
  * Allow-list sanitizing on a real HTML parser: what is not listed does not survive. Listed: text formatting,
  * paragraphs, lists, links, images, tables, blockquote, code, headings, HTML5 sectioning, inert media and inert
- * obsolete elements. Never (issue 4): script, style (element or attribute), iframe, object, embed, form, input, svg,
+ * obsolete elements. Never: script, style (element or attribute), iframe, object, embed, form, input, svg,
  * math, base, meta, link, noscript, template, any {@code on*} attribute. Also never, because our HTML lands inside
  * other sites' pages, which are often one big {@code <form>} (ASP.NET WebForms, SharePoint): button, select, textarea
  * and keygen (they would join or submit the host's form), and the attributes that change how the host page behaves

@@ -1,20 +1,25 @@
 package org.tributary.parse;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.Verifier;
 
 /**
  * What Rome's model loses, read from the XML tree itself: the xml:base in force on each entry and on its summary and
  * content elements (inherited and nested, in every format), the raw date strings (so dates are parsed by our rules and
- * in the source's zone), an event's start time, and a media:credit. Also repairs, before Rome sees it, Atom 0.3's
- * base64 content mode, which Rome cannot decode.
+ * in the source's zone), an event's start time, and a media:credit. Also decodes, before Rome sees it, base64 text and content,
+ * which Rome cannot decode.
  */
 final class DocumentFacts {
 
@@ -24,6 +29,8 @@ final class DocumentFacts {
     private static final String EVENT = "http://purl.org/rss/1.0/modules/event/";
     private static final String MEDIA = "http://search.yahoo.com/mrss/";
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final Set<String> TEXT_ELEMENTS = Set.of("title", "subtitle", "summary", "content", "rights");
 
     /** What one entry's element says beyond Rome's view; any field may be null. */
     record Facts(URI entryBase, URI summaryBase, URI contentBase, String publishedText, String updatedText,
@@ -78,21 +85,28 @@ final class DocumentFacts {
     }
 
     /**
-     * Atom 0.3's mode="base64" content is decoded in place: Rome would otherwise throw on the whole document. Decoded
-     * bytes that are not text leave the element empty.
+     * Base64 text and content are decoded in place, before Rome sees them: Atom 0.3's mode="base64", and Atom 1.0's
+     * type="some/mime-type" that is neither text nor XML. Only text is kept: bytes that are not UTF-8 text (a picture,
+     * a PDF) or a type that names media (image/, audio/, video/, font/, model/) drop the element, so the entry keeps
+     * its other fields and nothing binary reaches a reader. A composite type (multipart/, message/, which RFC 4287
+     * forbids in content) is not base64: its text stays as text.
      */
     static void decodeBase64Content(Document doc) {
         List<Element> encoded = new ArrayList<>();
         for (Element e : doc.getRootElement().getDescendants(new org.jdom2.filter.ElementFilter())) {
-            if ("base64".equalsIgnoreCase(e.getAttributeValue("mode")) || isAtom10Base64(e)) encoded.add(e);
+            if (isAtom03Base64(e) || isAtom10MimeTyped(e)) encoded.add(e);
         }
         for (Element e : encoded) {
-            boolean atom10 = isAtom10Base64(e);
-            String decoded;
-            try {
-                decoded = new String(Base64.getMimeDecoder().decode(e.getTextNormalize()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException bad) {
-                decoded = "";
+            boolean atom10 = !isAtom03Base64(e);
+            String type = lower(e.getAttributeValue("type"));
+            if (atom10 && (type.startsWith("multipart/") || type.startsWith("message/"))) {
+                e.setAttribute("type", "text");
+                continue;
+            }
+            String decoded = isMediaType(type) ? null : decodeText(e.getText());
+            if (decoded == null) {
+                e.detach();
+                continue;
             }
             e.setContent(new org.jdom2.Text(decoded));
             if (atom10) e.setAttribute("type", "html");
@@ -100,13 +114,49 @@ final class DocumentFacts {
         }
     }
 
-    /** Atom 1.0 says a text construct or content whose type is a MIME type other than text or XML is base64. */
-    private static boolean isAtom10Base64(Element e) {
-        if (!e.getNamespaceURI().equals("http://www.w3.org/2005/Atom")) return false;
+    private static boolean isAtom03Base64(Element e) {
+        return "base64".equalsIgnoreCase(e.getAttributeValue("mode"));
+    }
+
+    /**
+     * Atom 1.0 says a text construct or content whose type is a MIME type other than text or XML is base64. Only
+     * the elements that carry text: a link's or an enclosure's type says what it points at.
+     */
+    private static boolean isAtom10MimeTyped(Element e) {
+        if (!e.getNamespaceURI().equals(ATOM) || !TEXT_ELEMENTS.contains(e.getName())) return false;
         String type = e.getAttributeValue("type");
         if (type == null || e.getAttribute("src") != null) return false;
-        String t = type.toLowerCase(Locale.ROOT);
+        String t = lower(type);
         return t.contains("/") && !t.startsWith("text/") && !t.endsWith("+xml") && !t.endsWith("/xml");
+    }
+
+    private static boolean isMediaType(String type) {
+        return type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")
+                || type.startsWith("font/") || type.startsWith("model/");
+    }
+
+    /** The base64 text decoded as UTF-8, or null when it is not base64 or the bytes are not text XML can carry. */
+    private static String decodeText(String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.replaceAll("\\s+", ""));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return null;
+        }
+        return Verifier.checkCharacterData(text) == null ? text : null;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The xml:base of an element resolved against its parent's; an unusable xml:base (javascript:, junk) is ignored. */

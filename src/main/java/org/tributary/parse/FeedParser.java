@@ -1,7 +1,6 @@
 package org.tributary.parse;
 
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.SAXBuilder;
@@ -24,7 +23,7 @@ import org.xml.sax.InputSource;
  * <p>The XML parser never sees a DOCTYPE: one with an internal subset (where XXE and entity bombs live) is refused, an
  * external-only one (RSS 0.91 Netscape feeds carry it) is cut out, and Rome's own "disallow-doctype-decl" stays on
  * behind that. Parsing goes through an {@link InputSource} without Rome's XML healer, which costs 3.3× the time
- * (PERFORMANCE.md); the healer is used only to retry a document that failed on an undeclared HTML entity.
+ * (measured in bench/ingest); the healer is used only to retry a document that failed on an undeclared HTML entity.
  */
 public final class FeedParser {
 
@@ -56,12 +55,14 @@ public final class FeedParser {
         DocumentFacts.decodeBase64Content(doc);
         List<DocumentFacts.Facts> facts = DocumentFacts.entries(doc, documentBase);
         URI rootBase = DocumentFacts.rootBase(doc, documentBase);
-        SyndFeed feed = build(doc, contentType, prolog);
+        RomeMapper mapper = new RomeMapper(documentBase);
         try {
-            return new RomeMapper(documentBase).map(feed, rootBase, facts);
-        } catch (RuntimeException e) {
-            // Rome's lazily built modules can still throw while we read them.
-            throw new FeedParseException(ParseFailures.oneLine("unreadable feed: " + ParseFailures.describe(e)), e);
+            // Mapping is part of reading: Rome's lazily built modules can still throw while we read them.
+            OptionalElements.Outcome<ParsedFeed> read =
+                    OptionalElements.read(doc, d -> mapper.map(syndFeed(input().build(d)), rootBase, facts));
+            return read.value().withWarnings(read.warnings());
+        } catch (Exception | StackOverflowError e) {
+            throw ParseFailures.toParseException(e, contentType, prolog);
         }
     }
 
@@ -100,14 +101,6 @@ public final class FeedParser {
             } catch (JDOMException | IOException | RuntimeException | StackOverflowError second) {
                 throw ParseFailures.toParseException(second, contentType, prolog);
             }
-        }
-    }
-
-    private static SyndFeed build(Document doc, String contentType, Prolog prolog) throws FeedParseException {
-        try {
-            return syndFeed(input().build(doc));
-        } catch (FeedException | RuntimeException | StackOverflowError e) {
-            throw ParseFailures.toParseException(e, contentType, prolog);
         }
     }
 

@@ -13,19 +13,34 @@ import java.util.Objects;
  *                else the request URL)
  * @param link    the feed's human page, may be null
  * @param pollHints what the feed says about how often to fetch it
+ * @param warnings  what was left out to read the feed at all, one line each ("ignored malformed <hour> in
+ *                  <skipHours>: ..."); empty when the document read as it is
  */
 public record ParsedFeed(String format, String title, URI link, URI baseUri, List<Entry> entries,
-                         PollHints pollHints) {
+                         PollHints pollHints, List<String> warnings) {
 
     public ParsedFeed {
         Objects.requireNonNull(format, "format");
         title = title == null ? "" : title;
         entries = List.copyOf(entries);
         pollHints = pollHints == null ? PollHints.NONE : pollHints;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public ParsedFeed(String format, String title, URI link, URI baseUri, List<Entry> entries,
+                      PollHints pollHints) {
+        this(format, title, link, baseUri, entries, pollHints, List.of());
     }
 
     public ParsedFeed(String format, String title, URI link, URI baseUri, List<Entry> entries) {
         this(format, title, link, baseUri, entries, PollHints.NONE);
+    }
+
+    ParsedFeed withWarnings(List<String> more) {
+        if (more.isEmpty()) return this;
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new ParsedFeed(format, title, link, baseUri, entries, pollHints, all);
     }
 
     /**

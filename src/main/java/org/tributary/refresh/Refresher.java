@@ -168,6 +168,7 @@ public final class Refresher {
             return failed(source, url, f.status(), "parse[" + source.id() + "]: " + e.getMessage(), null, before,
                     state, startedAt);
         }
+        parsed.warnings().forEach(w -> log.warn("parse[{}]: {}", source.id(), w));
         // Entries that come back exactly as they were last normalized are not normalized again (most of them, on
         // most fetches); the store only counts them.
         NormalizedFeed normalized = normalizer.normalize(parsed, source, store.knownEntries(source.id()));

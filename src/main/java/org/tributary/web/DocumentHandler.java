@@ -65,6 +65,8 @@ final class DocumentHandler extends Handler.Wrapper {
     private final Documents documents;
     private final Metrics metrics;
     private final Map<String, FeedFormat> feeds = new HashMap<>();
+    private static final java.util.Set<String> FEEDS = java.util.Arrays.stream(FeedFormat.values())
+            .map(f -> "feed." + f.extension()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** @param metrics counts the pages and feeds served; null for none */
     DocumentHandler(Supplier<Config> config, Documents documents, Metrics metrics) {
@@ -116,23 +118,47 @@ final class DocumentHandler extends Handler.Wrapper {
         Outcome outcome = head || HttpMethod.GET.is(method) ? answer(x) : Outcome.NOT_A_DOCUMENT;
         switch (outcome) {
             case ANSWERED -> { }
-            case NOT_A_DOCUMENT -> dispatch(request, callback, () -> next(request, response, callback));
-            case NOT_IN_MEMORY -> dispatch(request, callback, () -> {
+            case NOT_A_DOCUMENT -> dispatch(request, response, callback, () -> next(request, response, callback));
+            case NOT_IN_MEMORY -> dispatch(request, response, callback, () -> {
                 if (answer(x.rendering()) != Outcome.ANSWERED) next(request, response, callback);
             });
         }
         return true;
     }
 
-    /** Runs work on a pool thread; whatever it throws fails the request, as Jetty does with a handler's. */
-    private static void dispatch(Request request, Callback callback, Blocking work) {
+    /**
+     * Whether the path is one of the documents' routes (which answer GET and HEAD only): another method there that
+     * Javalin does not take is a 405, not a 404.
+     */
+    static boolean isDocumentRoute(String path) {
+        String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        switch (route) {
+            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css": return true;
+            default: break;
+        }
+        if (route.startsWith("/topics/")) {
+            String rest = route.substring("/topics/".length());
+            int slash = rest.indexOf('/');
+            if (slash == 0 || rest.isEmpty()) return false;
+            if (slash < 0) return true;
+            String sub = rest.substring(slash + 1);
+            return FEEDS.contains(sub) || sub.equals("sources.opml");
+        }
+        return route.startsWith("/") && route.indexOf('/', 1) < 0 && FEEDS.contains(route.substring(1));
+    }
+
+    /**
+     * Runs work on a pool thread. Whatever it throws is logged here and answered with a bare 500 (a 503 when only
+     * memory or a render's store was missing), never with the exception's text.
+     */
+    private static void dispatch(Request request, Response response, Callback callback, Blocking work) {
         try {
             request.getContext().execute(() -> {
                 try {
                     work.run();
                 } catch (Throwable e) {
-                    log.error("web: {} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
-                    callback.failed(e);
+                    log.error("web: {} {} failed: {}", request.getMethod(), request.getHttpURI().getPath(), e.toString());
+                    failed(request, response, callback, e);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -141,10 +167,25 @@ final class DocumentHandler extends Handler.Wrapper {
         }
     }
 
+    /** Answers a request whose handling threw, if nothing was sent yet; else fails the exchange. */
+    private static void failed(Request request, Response response, Callback callback, Throwable e) {
+        if (response.isCommitted()) {
+            callback.failed(e);
+            return;
+        }
+        response.reset();
+        if (e instanceof OutOfMemoryError || e instanceof Documents.Unavailable) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+            plain(request, response, callback, false, 503, "temporarily unavailable; try again");
+        } else {
+            plain(request, response, callback, false, 500, "internal error");
+        }
+    }
+
     /** Javalin's turn, on a pool thread; a request that it does not take is a 404, as Jetty would answer. */
     private void next(Request request, Response response, Callback callback) throws Exception {
         if (!super.handle(request, response, callback)) {
-            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            plain(request, response, callback, false, HttpStatus.NOT_FOUND_404, "not found");
         }
     }
 
@@ -154,11 +195,11 @@ final class DocumentHandler extends Handler.Wrapper {
         String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         try {
             return serve(x, route);
-        } catch (RuntimeException e) {
-            log.error("web: {} {} failed", x.request().getMethod(), path, e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // One line, not a stack trace per request: a request that fails may come a thousand times a second.
+            log.error("web: {} {} failed: {}", x.request().getMethod(), path, e.toString());
             if (x.response().isCommitted()) throw e;
-            x.response().reset();
-            plain(x, 500, "internal error");
+            failed(x.request(), x.response(), x.callback(), e);
             return Outcome.ANSWERED;
         }
     }
@@ -242,8 +283,13 @@ final class DocumentHandler extends Handler.Wrapper {
     /** The request's filter, or null after answering 400 with a reason that does not echo the request. */
     private FeedFilter filter(Exchange x, Topic topic, int defaultLimit, boolean paged) {
         try {
-            return FeedFilter.parse(queryParams(x.request().getHttpURI().getQuery()), config.get(),
+            FeedFilter filter = FeedFilter.parse(queryParams(x.request().getHttpURI().getQuery()), config.get(),
                     topic == null ? null : topic.id(), defaultLimit, paged);
+            if (filter.cursor() != null && documents.beyondStoredRange(filter.cursor())) {
+                throw new FeedFilter.BadRequest(filter.pageParam().substring(0, filter.pageParam().indexOf('='))
+                        + ": a page cursor beyond every stored item");
+            }
+            return filter;
         } catch (FeedFilter.BadRequest e) {
             plain(x, 400, e.getMessage());
             return null;
@@ -252,8 +298,8 @@ final class DocumentHandler extends Handler.Wrapper {
 
     /**
      * The query string's parameters as Javalin read them: split on '&' and the first '=', names and values
-     * URL-decoded (UTF-8, '+' is a space); a value that does not decode is dropped, a name that does not decode
-     * stays as given (and is refused as unknown).
+     * URL-decoded (UTF-8, '+' is a space); a name or value that does not decode stays as given, so it is refused
+     * (an unknown name, an undeclared type, not a cursor) rather than silently dropped.
      */
     static Map<String, List<String>> queryParams(String query) {
         if (query == null || query.isEmpty()) return Map.of();
@@ -266,7 +312,7 @@ final class DocumentHandler extends Handler.Wrapper {
             List<String> values = params.computeIfAbsent(decodedName == null ? name : decodedName,
                     k -> new ArrayList<>());
             String decodedValue = decode(value);
-            if (decodedValue != null) values.add(decodedValue);
+            values.add(decodedValue == null ? value : decodedValue);
         }
         return params;
     }
@@ -328,28 +374,53 @@ final class DocumentHandler extends Handler.Wrapper {
         return false;
     }
 
+    /**
+     * Whether Accept-Encoding (RFC 9110 12.5.3) gives gzip (or x-gzip, or "*" when gzip is not named) a weight above
+     * zero: "gzip;q=0", "gzip; Q=0.000" and "gzip;q=0, *" all mean no. A weight that does not parse is not a yes.
+     */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) return false;
+        Double gzip = null;
+        Double any = null;
         for (String part : acceptEncoding.split(",")) {
-            String[] p = part.trim().split(";");
-            if (p[0].trim().equalsIgnoreCase("gzip")) {
-                return p.length < 2 || !p[1].replace(" ", "").equals("q=0");
-            }
+            String[] p = part.split(";");
+            String coding = p[0].trim().toLowerCase(java.util.Locale.ROOT);
+            double q = weight(p);
+            if (coding.equals("gzip") || coding.equals("x-gzip")) gzip = gzip == null ? q : Math.max(gzip, q);
+            else if (coding.equals("*")) any = q;
         }
-        return false;
+        if (gzip != null) return gzip > 0;
+        return any != null && any > 0;
+    }
+
+    /** The q parameter of one Accept-Encoding element (1 when absent, 0 when malformed). */
+    private static double weight(String[] element) {
+        for (int i = 1; i < element.length; i++) {
+            String param = element[i].trim();
+            int eq = param.indexOf('=');
+            if (eq < 0 || !param.substring(0, eq).trim().equalsIgnoreCase("q")) continue;
+            String value = param.substring(eq + 1).trim();
+            if (!value.matches("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?")) return 0;
+            return Double.parseDouble(value);
+        }
+        return 1;
     }
 
     /** A short plain-text answer (400, 404, 500) that no cache keeps. */
     private static Outcome plain(Exchange x, int status, String message) {
+        plain(x.request(), x.response(), x.callback(), x.head(), status, message);
+        return Outcome.ANSWERED;
+    }
+
+    static void plain(Request request, Response response, Callback callback, boolean head, int status,
+                      String message) {
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        Response response = x.response();
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(PLAIN);
         headers.put(NOSNIFF);
         headers.put(NO_STORE);
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, x.head() ? null : ByteBuffer.wrap(body), x.callback());
-        return Outcome.ANSWERED;
+        response.write(true, head || HttpMethod.HEAD.is(request.getMethod()) ? null : ByteBuffer.wrap(body), callback);
     }
 }

@@ -9,6 +9,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.FeedFormat;
@@ -18,6 +20,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Events;
 import org.tributary.store.ItemPages;
 import org.tributary.store.ItemQuery;
+import org.tributary.store.PageCursor;
 import org.tributary.store.Store;
 
 /**
@@ -25,6 +28,8 @@ import org.tributary.store.Store;
  * Both the HTTP routes and the WebSub notifier read documents here, so a ping and a response see the same bytes.
  */
 final class Documents {
+
+    private static final Logger log = LoggerFactory.getLogger(Documents.class);
 
     /**
      * Where a document may come from. MEMORY never blocks (no store, no rendering): the document if it is in memory
@@ -37,7 +42,7 @@ final class Documents {
     private final Store store;
     private final ItemPages pages;
     private final Publisher publisher;
-    private final DocumentCache cache = new DocumentCache(1024);
+    private final DocumentCache cache;
     private final InstantSource clock;
     private final Duration versionTtl;
     private final Runnable onRender;
@@ -65,6 +70,14 @@ final class Documents {
     /** @param onRender told each time a document is rendered rather than served from the cache (metrics) */
     Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
               Duration versionTtl, Runnable onRender) {
+        this(config, store, pages, publisher, clock, versionTtl, onRender,
+                new DocumentCache(DocumentCache.DEFAULT_MAX_DOCUMENTS, DocumentCache.DEFAULT_MAX_BYTES));
+    }
+
+    /** @param cache where rendered documents are kept (its bounds are the server's memory for documents) */
+    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
+              Duration versionTtl, Runnable onRender, DocumentCache cache) {
+        this.cache = Objects.requireNonNull(cache);
         this.onRender = Objects.requireNonNull(onRender);
         this.config = Objects.requireNonNull(config);
         this.store = Objects.requireNonNull(store);
@@ -167,7 +180,7 @@ final class Documents {
             OptionalLong version = trustedVersion();
             return version.isPresent() ? cache.peek(key, version.getAsLong(), now) : null;
         }
-        return cache.get(key, version(), now, () -> {
+        return rendered(key, () -> cache.get(key, version(), now, () -> {
             onRender.run();
             ItemPages.Page page = read(filter, hiding, now);
             FeedView view = topic == null
@@ -177,11 +190,69 @@ final class Documents {
             Paging paging = paging(filter, page);
             // Last-Modified: when these bytes were made (the cache keeps it while the bytes stay the same); item dates
             // would not move when an item is hidden or the config changes a title, and a 304 would keep old bytes.
-            Rendered rendered = Rendered.of(render.apply(view.withPaging(paging)), contentType, clock.instant(),
-                    archived(filter, page) ? Rendered.ARCHIVE_MAX_AGE : maxAge(cfg));
-            return new DocumentCache.Expiring(rendered, now == null ? null : events.nextStart(hiding, now));
-        });
+            Instant at = clock.instant();
+            boolean archived = archived(filter, page, at);
+            Rendered rendered = Rendered.of(render.apply(view.withPaging(paging)), contentType, at,
+                    archived ? Rendered.ARCHIVE_MAX_AGE : maxAge(cfg));
+            // A page from a cursor that finds nothing is beyond every stored item: no link of ours leads there, and
+            // each forged cursor would otherwise take a place in the cache.
+            boolean keep = filter.cursor() == null || !page.items().isEmpty();
+            return new DocumentCache.Expiring(rendered, now == null ? null : events.nextStart(hiding, now), keep);
+        }));
     }
+
+    /**
+     * The document, or when it cannot be rendered (the store fails, memory runs out) the last one kept for its key,
+     * so that one failed render never turns a feed into errors while an older copy is at hand. Running out of memory
+     * also gives back every other cached document, so the renders after it can succeed.
+     */
+    private Rendered rendered(String key, Supplier<Rendered> render) {
+        try {
+            return render.get();
+        } catch (OutOfMemoryError e) {
+            cache.shed(key);
+            return staleOr(key, new Unavailable("out of memory", e));
+        } catch (RuntimeException e) {
+            return staleOr(key, e);
+        }
+    }
+
+    private Rendered staleOr(String key, RuntimeException failure) {
+        Rendered stale = cache.stale(key);
+        if (stale == null) throw failure;
+        log.warn("web: serving the last good copy of a document: {}", failure.toString());
+        return stale;
+    }
+
+    /** A document that cannot be rendered now and has no older copy; answered 503. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The bytes the cached documents hold. */
+    long cachedBytes() {
+        return cache.bytes();
+    }
+
+    int cachedDocuments() {
+        return cache.size();
+    }
+
+    /**
+     * Whether a cursor lies outside every place an item can be: before the year 0 or after now plus a day. Stored
+     * items are dated no later than when they were first seen, so such a cursor is forged (or garbled).
+     */
+    boolean beyondStoredRange(PageCursor cursor) {
+        Instant latest = clock.instant().plus(CURSOR_MARGIN);
+        return cursor.date().isBefore(EARLIEST) || cursor.firstSeen().isBefore(EARLIEST)
+                || cursor.date().isAfter(latest) || cursor.firstSeen().isAfter(latest);
+    }
+
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    /** Room for clocks of several nodes that disagree. */
+    private static final Duration CURSOR_MARGIN = Duration.ofDays(1);
 
     /**
      * Documents depend on the config as well as the store (titles, topics, site): a reloaded config is a new
@@ -221,10 +292,13 @@ final class Documents {
 
     /**
      * Whether new items can no longer enter the page: every page of older items, and a page of newer items that is
-     * full with more above it. The newest page, and a page that reaches it, change with the next refresh.
+     * full with more above it. The newest page, and a page that reaches it, change with the next refresh, as does any
+     * page from a cursor in the future.
      */
-    static boolean archived(FeedFilter filter, ItemPages.Page page) {
+    static boolean archived(FeedFilter filter, ItemPages.Page page, Instant now) {
         if (filter.cursor() == null) return false;
+        // A cursor dated later than now is above where the next item will land: its page can still change.
+        if (filter.cursor().date().isAfter(now)) return false;
         return filter.direction() == ItemPages.Direction.OLDER || page.more();
     }
 }

@@ -28,6 +28,7 @@ record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing
 
     private static final Set<String> KNOWN = Set.of("type", "topic", "kind", "source", "limit", "before", "after");
     private static final Set<String> PAGING = Set.of("before", "after");
+    private static final java.util.regex.Pattern CANONICAL_NUMBER = java.util.regex.Pattern.compile("[1-9][0-9]{0,3}");
 
     /** A request we refuse, with a reason that does not echo the request back. */
     static final class BadRequest extends Exception {
@@ -110,13 +111,14 @@ record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing
         List<String> values = params.getOrDefault("limit", List.of());
         if (values.isEmpty()) return fallback;
         if (values.size() > 1) throw new BadRequest("limit: give it once");
-        try {
-            int limit = Integer.parseInt(values.get(0).trim());
-            if (limit < 1 || limit > ItemQuery.MAX_LIMIT) throw new NumberFormatException();
-            return limit;
-        } catch (NumberFormatException e) {
-            throw new BadRequest("limit: a whole number from 1 to " + ItemQuery.MAX_LIMIT);
+        // One spelling per number (ASCII digits, no sign, no leading zero): Integer.parseInt also takes "+500",
+        // "0500" and other scripts' digits, and every spelling would be another document in the cache.
+        String text = values.get(0);
+        if (!CANONICAL_NUMBER.matcher(text).matches() || Integer.parseInt(text) > ItemQuery.MAX_LIMIT) {
+            throw new BadRequest("limit: a whole number from 1 to " + ItemQuery.MAX_LIMIT
+                    + ", in ASCII digits without sign or leading zero");
         }
+        return Integer.parseInt(text);
     }
 
     private static Set<String> values(Map<String, List<String>> params, String name) {

@@ -16,7 +16,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * A document rendered once and served many times: its bytes, the same bytes gzipped (compressing per request costs
- * more than rendering, see PERFORMANCE.md), and validators derived from the bytes, so the ETag changes exactly when
+ * more than rendering, measured in bench/serve), and validators derived from the bytes, so the ETag changes exactly when
  * the content does and every node serving the same content sends the same ETag. Its response headers are encoded
  * once too ({@link Fields}), and both bodies are kept in read-only direct buffers, which the socket writes without
  * the copy a heap array costs: a request for it formats and copies nothing (bench/serve).
@@ -45,6 +45,11 @@ record Rendered(ByteBuffer directBody, ByteBuffer directGzipped, String etag, In
                 new Fields(fields.etag(), new PreEncodedHttpField(HttpHeader.LAST_MODIFIED,
                         ConditionalGet.httpDate(other)), fields.cacheControl(), fields.contentType(), fields.length(),
                         fields.gzippedLength()));
+    }
+
+    /** What the document holds in memory: the body and the gzipped body. */
+    long bytes() {
+        return directBody.capacity() + directGzipped.capacity();
     }
 
     /** A copy of the UTF-8 bytes. */

@@ -39,7 +39,7 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
-    /** Default number of items on /embed; the "limit=5" is what fits in a sidebar. */
+    /** Default number of items on /embed; five is what fits in a sidebar. */
     static final int EMBED_ITEMS = 5;
 
     private final Supplier<Config> config;
@@ -89,13 +89,20 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
                      SourceStatus status, InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin) {
+        this(config, store, database, publisher, status, clock, versionTtl, metrics, admin,
+                new DocumentCache(DocumentCache.DEFAULT_MAX_DOCUMENTS, DocumentCache.DEFAULT_MAX_BYTES));
+    }
+
+    /** @param cache where rendered documents are kept: its bounds are all the memory documents may take */
+    WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher, SourceStatus status,
+              InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin, DocumentCache cache) {
         this.config = Objects.requireNonNull(config);
         this.database = Objects.requireNonNull(database);
         this.status = Objects.requireNonNull(status);
         this.metrics = metrics;
         this.admin = admin;
         this.documents = new Documents(config, store, new ItemPages(store), Objects.requireNonNull(publisher),
-                clock, versionTtl, metrics == null ? () -> { } : metrics::rendered);
+                clock, versionTtl, metrics == null ? () -> { } : metrics::rendered, cache);
         this.hub = new HubNotifier(documents, clock, Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {
             c.http.compressionStrategy = CompressionStrategy.NONE; // we compress once per document, not per request
@@ -134,13 +141,28 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
         });
         r.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) plain(ctx, 404, "not found");
+            // A route's own 404 ("no such item") stands; Javalin's "Endpoint GET /x not found" echoes the request.
+            String result = ctx.result();
+            if (result != null && !result.isEmpty() && !result.startsWith("Endpoint ")) return;
+            String method = ctx.method().name();
+            boolean read = method.equals("GET") || method.equals("HEAD");
+            if (!read && (DocumentHandler.isDocumentRoute(ctx.path()) || READ_ONLY_ROUTES.contains(ctx.path()))) {
+                ctx.header("Allow", "GET, HEAD");
+                plain(ctx, 405, "method not allowed; use GET or HEAD");
+            } else {
+                plain(ctx, 404, "not found");
+            }
         });
         r.exception(Exception.class, (e, ctx) -> {
-            log.error("web: {} {} failed", ctx.method(), ctx.path(), e);
+            // The exception's text stays in the log (one line, no stack trace per request), never in the answer.
+            log.error("web: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
             plain(ctx, 500, "internal error");
         });
     }
+
+    /** Javalin's routes that answer GET and HEAD only. */
+    private static final java.util.Set<String> READ_ONLY_ROUTES = java.util.Set.of("/status", "/status.html",
+            "/health", "/metrics");
 
     private static void both(io.javalin.config.RoutesConfig r, String path, Handler handler) {
         r.get(path, handler);
@@ -220,6 +242,10 @@ public final class WebServer implements AutoCloseable {
     int selectors() {
         return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getSelectorManager()
                 .getSelectorCount();
+    }
+
+    Documents documents() {
+        return documents;
     }
 
     @Override

@@ -68,13 +68,59 @@ class DistributionIT {
     }
 
     @Test
-    void holdsTheLauncherTheLibrariesAnExampleConfigAServiceUnitAndTheReadme() {
+    void holdsTheLauncherTheLibrariesAnExampleConfigAServiceUnitInstallAndTheLicence() {
         assertThat(home.resolve("bin/tributary")).isExecutable();
         assertThat(home.resolve("lib/tributary.jar")).isRegularFile();
         assertThat(home.resolve("tributary.service")).content().contains("ExecStart=").contains("ExecReload=");
-        assertThat(home.resolve("README.md")).content().contains("docs/operations.md");
+        assertThat(home.resolve("INSTALL")).content().contains("docs/operations.md").contains("bin/tributary");
+        assertThat(home.resolve("LICENSE")).content().contains("Apache License").contains("Version 2.0, January 2004")
+                .contains("END OF TERMS AND CONDITIONS");
+        assertThat(home.resolve("README.md")).as("the developer README's commands (mvn, scripts/) are not here")
+                .doesNotExist();
         assertThat(home.resolve("docs/operations.md")).content().contains("## Installing as a service");
         assertThat(home.resolve("feeds.yml")).isRegularFile();
+    }
+
+    /** Every command of INSTALL's "Try it in place" block, run as written from the unpacked directory. */
+    @Test
+    void installsTryItInPlaceCommandsWorkInTheArchive() throws Exception {
+        List<String> install = Files.readAllLines(home.resolve("INSTALL"));
+        int start = install.indexOf("Try it in place");
+        assertThat(start).as("INSTALL has its try-it section").isPositive();
+        List<String> commands = install.subList(start, install.size()).stream()
+                .takeWhile(l -> !l.startsWith("Install as"))
+                .filter(l -> l.startsWith("    bin/tributary")).map(String::strip).toList();
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(3);
+        // The example feeds.yml names public feeds; this machine reaches loopback only, so point it at the partners.
+        Path copy = Files.createDirectory(dir.resolve("copy"));
+        Program.Result cp = Program.run(new ProcessBuilder("cp", "-a", home + "/.", copy.toString()));
+        assertThat(cp.exit()).as(cp.err()).isZero();
+        Files.writeString(copy.resolve("feeds.yml"), partners.feedsYml("http://localhost:8080", "30m"));
+        for (String command : commands) {
+            ProcessBuilder b = new ProcessBuilder("sh", "-c", command).directory(copy.toFile());
+            b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            b.environment().remove("TRIBUTARY_DB_URL");
+            Program.Result r = Program.run(b);
+            assertThat(r.exit()).as(command + "\n" + r.err()).isZero();
+        }
+        assertThat(copy.resolve("data/tributary.mv.db")).as("refresh stored what it fetched").isRegularFile();
+    }
+
+    @Test
+    void versionNamesTheReleaseTheCommitAndTheJavaRuntime() throws Exception {
+        String project = System.getProperty("tributary.version", "0.1.0-SNAPSHOT");
+        for (String[] args : List.of(new String[] {"version"}, new String[] {"--version"})) {
+            Program.Result v = tributary(null, args);
+            assertThat(v.exit()).as(v.err()).isZero();
+            List<String> lines = v.out().lines().toList();
+            assertThat(lines.get(0)).isEqualTo("Tributary " + project);
+            assertThat(lines.get(1)).as("the git commit of the build").matches("commit ([0-9a-f]{7,40}(-dirty)?|unknown)");
+            assertThat(lines.get(2)).startsWith("Java " + Runtime.version().feature());
+        }
+        if (Files.isDirectory(Path.of(".git")) || Files.isRegularFile(Path.of(".git"))) {
+            assertThat(tributary(null, "version").out()).as("built in a git checkout: its commit is known")
+                    .doesNotContain("commit unknown");
+        }
     }
 
     @Test

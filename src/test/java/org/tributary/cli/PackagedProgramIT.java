@@ -239,7 +239,7 @@ class PackagedProgramIT {
     @Test
     void everyCommandHasHelp() throws Exception {
         for (String command : List.of("serve", "refresh", "export", "check", "status", "hide", "unhide",
-                "backup", "restore")) {
+                "backup", "restore", "version")) {
             Program.Result r = Program.run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: tributary " + command);

@@ -17,7 +17,7 @@ class ConfigLoaderTest {
 
     private final ConfigLoader loader = new ConfigLoader();
 
-    /** The example of DESIGN.md section 3, with every optional key set. */
+    /** The feeds.yml example of docs/feeds-yml.md, with every optional key set. */
     private static final String FULL = """
             site:
               title: Most Recently Added
@@ -202,12 +202,21 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void demoFeedsYmlPointsAtTheBundledPartnersAndAllowsThem() throws ConfigException {
-        Config config = loader.load(Path.of("demo/feeds.yml"));
+    void demoFeedsYmlPointsAtTheBundledPartnersAndAllowsThem(@TempDir Path dir) throws ConfigException {
+        // demo/feeds.yml is a template whose ports scripts/demo fills in, as it does here.
+        Path rendered = dir.resolve("demo.yml");
+        try {
+            java.nio.file.Files.writeString(rendered, java.nio.file.Files.readString(Path.of("demo/feeds.yml"))
+                    .replace("{{partners}}", "127.0.0.1:18099").replace("{{site}}", "localhost:18080"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Config config = loader.load(rendered);
 
         assertThat(config.sources()).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(config.sources()).allSatisfy(s -> assertThat(s.url().toString()).startsWith("http://127.0.0.1:8099/"));
-        assertThat(config.fetch().allowPrivate()).containsExactly("127.0.0.1:8099");
+        assertThat(config.sources()).allSatisfy(s -> assertThat(s.url().toString()).startsWith("http://127.0.0.1:18099/"));
+        assertThat(config.fetch().allowPrivate()).containsExactly("127.0.0.1:18099");
+        assertThat(config.site().baseUrl().toString()).isEqualTo("http://localhost:18080");
     }
 
     @Test

@@ -51,6 +51,27 @@ class ConfigValidationTest {
                         "feeds.yml:8:12: sources[0].every: not a duration like 30s, 15m, 6h, 1d or 1h30m"),
                 row("rejectsZeroDuration", SOURCE + "    every: 0m\n",
                         "feeds.yml:8:12: sources[0].every: must be positive"),
+                // credentials in a URL that is published
+                row("rejectsCredentialsInSourceUrl", HEAD + "sources:\n  - id: a\n    title: A\n    url: https://u:hunter2@a.example.org/feed\n",
+                        "feeds.yml:7:10: sources[0].url: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
+                row("rejectsCredentialsInHome", SOURCE + "    home: https://user@a.example.org/\n",
+                        "feeds.yml:8:11: sources[0].home: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
+                row("rejectsATokenInTheSourceQuery", HEAD + "sources:\n  - id: a\n    title: A\n    url: https://a.example.org/feed?format=rss&api_key=s3cr3t\n",
+                        "feeds.yml:7:10: sources[0].url: its query parameter \"api_key\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
+                row("rejectsASignatureInHome", SOURCE + "    home: https://a.example.org/?Sig=abc\n",
+                        "feeds.yml:8:11: sources[0].home: its query parameter \"Sig\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
+                row("rejectsCredentialsInBaseUrl", "site: { title: T, link: \"https://lib.example.org/\", base_url: \"http://admin:pw@localhost:8080\" }\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:1:63: site.base_url: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
+                row("rejectsATokenInTheSiteLink", "site: { title: T, link: \"https://lib.example.org/?token=x\", base_url: \"http://localhost:8080\" }\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:1:25: site.link: its query parameter \"token\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
+                row("rejectsCredentialsInTheHub", "site: { title: T, link: \"https://lib.example.org/\", base_url: \"http://localhost:8080\", hub: \"https://a:b@hub.example.org/\" }\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:1:93: site.hub: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
+                row("rejectsAPasswordInATopicImage", "site: " + VALID_SITE + "\ntopics: [{ id: t, title: T, image: { url: \"https://i.example.org/a.jpg?password=x\" } }]\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:2:43: topics[0].image.url: its query parameter \"password\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
                 row("rejectsHomeWithoutScheme", SOURCE + "    home: www.example.org\n",
                         "feeds.yml:8:11: sources[0].home: not an http(s) URL"),
                 row("rejectsJavascriptUrl", SOURCE + "    home: \"javascript:alert(1)\"\n",

@@ -29,15 +29,15 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.tributary.config.Source;
 import org.tributary.parse.FeedParseException;
 import org.tributary.parse.FeedParser;
 import org.tributary.parse.ParsedFeed;
+import org.tributary.testing.Required;
 
 /**
- * feedparser's 2,106 expectations (shared/corpus/feedparser/manifest.json) against our parse + normalize, by meaning:
+ * feedparser's 2,106 expectations (feedparser/manifest.json in the feed corpus) against our parse + normalize, by meaning:
  * text fields as plain text, HTML as its text, elements, attributes and absolute URLs, dates as instants, URLs as URLs.
  * Only expectations on fields we have count (title, link, id, dates, author, summary/content, bases, categories, image
  * and credit); feedparser-only fields (bozo, encoding, contributors, generator, ...) are left out and counted apart.
@@ -61,8 +61,7 @@ class ConformanceTest {
 
     @Test
     void agreesWithFeedparserOnTheFieldsWeHave() throws IOException {
-        Path corpus = Paths.get(System.getProperty("tributary.corpus", "../shared/corpus"), "feedparser");
-        Assumptions.assumeTrue(Files.isRegularFile(corpus.resolve("manifest.json")), "corpus not found at " + corpus);
+        Path corpus = Required.corpus("feedparser/manifest.json").getParent();
         JsonNode manifest = new ObjectMapper().readTree(corpus.resolve("manifest.json").toFile());
 
         Map<String, int[]> perFolder = new TreeMap<>();
@@ -112,8 +111,7 @@ class ConformanceTest {
 
     @Test
     void acceptableSanitizeFilesKeepWhatTheyTest() throws IOException {
-        Path tests = Paths.get(System.getProperty("tributary.corpus", "../shared/corpus"), "feedparser");
-        Assumptions.assumeTrue(Files.isRegularFile(tests.resolve("manifest.json")), "corpus not found");
+        Path tests = Required.corpus("feedparser/manifest.json").getParent();
         JsonNode manifest = new ObjectMapper().readTree(tests.resolve("manifest.json").toFile());
         Map<String, String> forbidden = tsv(NOT_APPLICABLE, 2);
         int files = 0;
@@ -138,7 +136,7 @@ class ConformanceTest {
             else lost.add(file);
         }
         System.out.printf("acceptable_* sanitize files: %d of %d applicable keep what they test (%.1f%%); %d test what"
-                + " issue 4 forbids (%s)%n", kept, files, 100.0 * kept / files, seenForbidden.size(), NOT_APPLICABLE);
+                + " our sanitizer forbids (%s)%n", kept, files, 100.0 * kept / files, seenForbidden.size(), NOT_APPLICABLE);
         System.out.println("  lost: " + lost);
         assertThat(seenForbidden).as("every file in %s is in the corpus", NOT_APPLICABLE)
                 .isEqualTo(forbidden.keySet());
@@ -296,7 +294,7 @@ class ConformanceTest {
 
     /**
      * Same text, same elements with the same attribute names, same link and image targets. The style attribute is left
-     * out of the comparison: the issue forbids it outright, where feedparser keeps a filtered subset of CSS. Targets are
+     * out of the comparison: our sanitizer forbids it outright, where feedparser keeps a filtered subset of CSS. Targets are
      * compared as URLs: where feedparser leaves one relative (an empty {@code href} means "this document"), it is
      * resolved against the base the entry's HTML was resolved against, as a reader of the original would.
      */

@@ -17,16 +17,16 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.tributary.config.Source;
 import org.tributary.parse.FeedParseException;
 import org.tributary.parse.FeedParser;
 import org.tributary.parse.ParsedFeed;
+import org.tributary.testing.Required;
 
 /**
- * Every feed of feedparser's test suite (shared/corpus) through parse and normalize: nothing but a
+ * Every feed of feedparser's test suite (the feed corpus, -Dtributary.corpus) through parse and normalize: nothing but a
  * {@link FeedParseException} may come out, nothing may hang, and no sanitize attack may survive.
  */
 class CorpusTest {
@@ -41,8 +41,7 @@ class CorpusTest {
 
     @Test
     void everyCorpusFeedParsesOrIsRejectedWithAReasonAndNoAttackSurvives() throws IOException {
-        Path root = corpus().resolve("feedparser/tests");
-        Assumptions.assumeTrue(Files.isDirectory(root), "corpus not found at " + root);
+        Path root = Required.corpus("feedparser/tests");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -141,9 +140,5 @@ class CorpusTest {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Path corpus() {
-        return Paths.get(System.getProperty("tributary.corpus", "../shared/corpus"));
     }
 }

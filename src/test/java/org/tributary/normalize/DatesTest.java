@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -15,19 +14,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tributary.testing.Required;
 
 class DatesTest {
 
-    /** feedparser's own date vectors; the goal is 95% agreement, and every disagreement is printed. */
+    /** feedparser's own date vectors; the goal is 95% agreement, and every disagreement is printed. */
     @Test
     void agreesWithAtLeast95PercentOfFeedparsersDateVectors() throws IOException {
-        Path file = Paths.get(System.getProperty("tributary.corpus", "../shared/corpus"),
-                "dates/feedparser_date_vectors.json");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "vectors not found at " + file);
+        Path file = Required.corpus("dates/feedparser_date_vectors.json");
         JsonNode rows = new ObjectMapper().readTree(file.toFile());
         List<String> disagreements = new ArrayList<>();
         for (JsonNode row : rows) {

@@ -28,6 +28,7 @@ import org.tributary.config.FetchSettings;
 import org.tributary.fetch.FetchRequest;
 import org.tributary.fetch.FetchResult;
 import org.tributary.fetch.Fetcher;
+import org.tributary.testing.Required;
 
 /**
  * The feedparser corpus's {@code encoding/} and {@code illformed/chardet/} files served over HTTP with their
@@ -48,7 +49,7 @@ class CharsetCorpusIT {
 
     @Test
     void everyDisagreementWithFeedparserIsOneOfOurDocumentedRules() throws Exception {
-        Path corpus = Paths.get(System.getProperty("tributary.corpus", "../shared/corpus")).resolve("feedparser");
+        Path corpus = Required.corpus("feedparser/manifest.json").getParent();
         JsonNode manifest = new ObjectMapper().readTree(corpus.resolve("manifest.json").toFile());
         Map<Verdict, List<String>> tally = new TreeMap<>();
         int measured = 0;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.normalize.Item;
 
-/** Issue 4's store rules against a real H2 file: duplicates across partners, changing guids, retention, hide. */
+/** The store's item rules against a real H2 file: duplicates across partners, changing guids, retention, hide. */
 class ItemRulesIT {
 
     private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");

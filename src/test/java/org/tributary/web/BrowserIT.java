@@ -1,7 +1,6 @@
 package org.tributary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.normalize.Item;
+import org.tributary.testing.Required;
 
 /**
  * The pages as a real browser sees them: Debian's headless Chromium loads the page (and a host page that uses
@@ -41,8 +41,8 @@ class BrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        chromium = findChromium();
-        assumeTrue(chromium != null, "chromium is not installed");
+        chromium = Required.program("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser",
+                "/usr/bin/google-chrome").toString();
         server = new WebFixture(dataDir, null);
         server.add("Getting to the Heart of the Community Through Discovery", "Webinar", T0.minusSeconds(86_400 * 16),
                 T0, "partnerships");
@@ -56,13 +56,6 @@ class BrowserIT {
     @AfterEach
     void stop() {
         if (server != null) server.close();
-    }
-
-    private static String findChromium() {
-        for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
-            if (Files.isExecutable(Path.of(c))) return c;
-        }
-        return null;
     }
 
     /** Runs headless Chromium with the given extra arguments and returns what it printed. */

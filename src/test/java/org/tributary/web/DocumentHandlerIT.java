@@ -65,8 +65,12 @@ class DocumentHandlerIT {
 
     @Test
     void otherPathsAndMethodsStillReachJavalin() throws Exception {
-        assertThat(send("POST", "/feed.atom").statusCode()).isEqualTo(404);
-        assertThat(send("PUT", "/").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> post = send("POST", "/feed.atom");
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(send("PUT", "/").statusCode()).isEqualTo(405);
+        assertThat(send("DELETE", "/status").statusCode()).isEqualTo(405);
+        assertThat(send("PUT", "/nowhere").statusCode()).isEqualTo(404);
         assertThat(server.get("/feed.xml").statusCode()).isEqualTo(404);
         assertThat(server.get("/FEED.ATOM").statusCode()).isEqualTo(404);
         assertThat(server.get("/topics/").statusCode()).isEqualTo(404);
