@@ -10,8 +10,8 @@ import okhttp3.Response;
  */
 final class StandardHeaders implements Interceptor {
 
-    static final String ACCEPT = "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
-            + "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
+    static final String ACCEPT = "application/atom+xml, application/rss+xml, application/feed+json, "
+            + "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.8, */*;q=0.1";
 
     private final String userAgent;
 

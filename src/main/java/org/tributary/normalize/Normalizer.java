@@ -41,6 +41,16 @@ public final class Normalizer {
         return new RawFingerprint(source, excerptChars).ofDocument(body, contentType, url, contentLocation);
     }
 
+    /**
+     * Whether a document stored with {@code documentFingerprint} was read under this source's present rules, type,
+     * topics and item options. When not, the refresher asks for the whole document again (no validators): a 304
+     * would otherwise leave entries still in the feed as the old rules made them.
+     */
+    public boolean storedUnderSameRules(Source source, String documentFingerprint) {
+        return documentFingerprint != null
+                && documentFingerprint.startsWith(new RawFingerprint(source, excerptChars).rulesTag());
+    }
+
     /** Normalizes every entry (nothing is known of the source yet, or nothing may be skipped). */
     public NormalizedFeed normalize(ParsedFeed feed, Source source) {
         return normalize(feed, source, Map.of());

@@ -34,6 +34,9 @@ final class RawFingerprint {
     private static final byte ELEMENT = 1;
     private static final byte NULL = 2;
 
+    /** Hex characters of a document fingerprint that stand for the source part (see {@link #ofDocument}). */
+    static final int RULES_TAG_CHARS = 16;
+
     private final byte[] sourcePart;
 
     /** What the source and the normalizer contribute: the same for every entry of one fetch. */
@@ -81,8 +84,10 @@ final class RawFingerprint {
     }
 
     /**
-     * Hex SHA-256 of the source part and a whole document as it was served (bytes, media type, the URL it came from,
-     * its Content-Location): parsing and normalizing are pure, so the same again would store exactly the same.
+     * 64 hex characters: {@link #rulesTag()}, then SHA-256 of the source part and a whole document as it was served
+     * (bytes, media type, the URL it came from, its Content-Location): parsing and normalizing are pure, so the same
+     * again would store exactly the same. The tag up front tells, before the next request, whether the rules it was
+     * stored under still hold (see {@link Normalizer#storedUnderSameRules}).
      */
     String ofDocument(byte[] body, String contentType, URI url, URI contentLocation) {
         MessageDigest d = sha256();
@@ -94,7 +99,14 @@ final class RawFingerprint {
             d.update(FIELD);
         }
         d.update(body);
-        return Hashes.hex(d.digest());
+        return rulesTag() + Hashes.hex(d.digest()).substring(0, 64 - RULES_TAG_CHARS);
+    }
+
+    /** What the source and the normalizer contribute, as a short hex tag. */
+    String rulesTag() {
+        MessageDigest d = sha256();
+        d.update(sourcePart);
+        return Hashes.hex(d.digest()).substring(0, RULES_TAG_CHARS);
     }
 
     private static MessageDigest sha256() {

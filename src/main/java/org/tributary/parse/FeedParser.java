@@ -18,7 +18,7 @@ import org.xml.sax.InputSource;
 
 /**
  * Turns the bytes of one fetch into a {@link ParsedFeed}, or a {@link FeedParseException} with a one-line reason.
- * Nothing else escapes: a hostile or broken document is an expected outcome, not a crash.
+ * RSS and Atom go through Rome; JSON Feed through {@link JsonFeedReader}. Nothing else escapes: a hostile or broken document is an expected outcome, not a crash.
  *
  * <p>The XML parser never sees a DOCTYPE: one with an internal subset (where XXE and entity bombs live) is refused, an
  * external-only one (RSS 0.91 Netscape feeds carry it) is cut out, and Rome's own "disallow-doctype-decl" stays on
@@ -44,6 +44,7 @@ public final class FeedParser {
         String text = new String(body, decision.skip(), body.length - decision.skip(), decision.charset());
         Prolog prolog = Prolog.scan(text);
         URI documentBase = documentBase(requestUrl, contentLocation);
+        if (JsonFeedReader.isJson(text, prolog.start(), contentType)) return JsonFeedReader.read(text, documentBase);
         Document doc;
         try {
             refuseNonFeeds(text, prolog, contentType);

@@ -125,8 +125,11 @@ public final class Refresher {
         SourceState state = store.state(source.id());
         // Validators belong to the URL they came from: after an edit of feeds.yml or a move, start afresh.
         boolean sameUrl = url.equals(state.url());
+        // After a change of rules the stored items are out of date though the document is not: read it again.
+        boolean validators = sameUrl && (state.documentHash() == null
+                || normalizer.storedUnderSameRules(source, state.documentHash()));
         FetchResult result = fetcher.fetch(new FetchRequest(source.id(), target,
-                sameUrl ? state.etag() : null, sameUrl ? state.lastModified() : null, source.fetchOptions()));
+                validators ? state.etag() : null, validators ? state.lastModified() : null, source.fetchOptions()));
         Instant startedAt = Instant.ofEpochMilli(started);
         // Java 17 has no pattern switch yet; the interface is sealed, so these three are all there is.
         if (result instanceof FetchResult.Fetched f) {

@@ -341,7 +341,8 @@ class FetcherIT {
         assertThat(recorded.getHeaders().get("User-Agent"))
                 .isEqualTo("Tributary-test/1.0 (+https://library.example.org/feeds)");
         assertThat(recorded.getHeaders().get("Accept")).isEqualTo("application/atom+xml, application/rss+xml, "
-                + "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1");
+                + "application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, "
+                + "application/json;q=0.8, */*;q=0.1");
     }
 
     @Test
