@@ -23,11 +23,7 @@ public record Rule(String category, Pattern title, Pattern link, Pattern text, A
 
     /** What a matching rule does to an item. */
     public enum Action {
-        CLASSIFY, DROP, KEEP;
-
-        public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        CLASSIFY, DROP, KEEP
     }
 
     public Rule {

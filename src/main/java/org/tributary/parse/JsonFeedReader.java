@@ -76,7 +76,17 @@ final class JsonFeedReader {
                 log.warn("parse: JSON Feed items[{}] skipped: {}", i, e.getMessage());
             }
         }
-        return new ParsedFeed(format, escaped(text(root, "title")), link(root, "home_page_url", base), base, entries);
+        return new ParsedFeed(format, feedTitle(root), link(root, "home_page_url", base), base, entries);
+    }
+
+    /** The feed's own title, as text (as Rome gives a channel title); one of the wrong kind is ignored. */
+    private static String feedTitle(JsonNode root) {
+        try {
+            return text(root, "title");
+        } catch (IllegalArgumentException e) {
+            log.warn("parse: JSON Feed title ignored: {}", e.getMessage());
+            return null;
+        }
     }
 
     private static ParsedFeed.Entry entry(JsonNode item, URI base, List<String> feedAuthors) {

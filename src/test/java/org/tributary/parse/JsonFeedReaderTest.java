@@ -28,7 +28,7 @@ class JsonFeedReaderTest {
         ParsedFeed feed = parser.parse(fixture("jsonfeed_1_1.json"), "application/feed+json", REQUEST, null);
 
         assertThat(feed.format()).isEqualTo("json_1.1");
-        assertThat(feed.title()).isEqualTo("Branch &lt;News&gt; &amp; Notes");
+        assertThat(feed.title()).as("text, as Rome gives a channel title").isEqualTo("Branch <News> & Notes");
         assertThat(feed.link()).isEqualTo(URI.create("https://branch.example.org/"));
         assertThat(feed.entries()).hasSize(3);
         ParsedFeed.Entry first = feed.entries().get(0);
@@ -102,6 +102,19 @@ class JsonFeedReaderTest {
         assertThatThrownBy(() -> parser.parse(body.getBytes(StandardCharsets.UTF_8), "application/json", REQUEST, null))
                 .isInstanceOf(FeedParseException.class).hasMessageStartingWith(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void feedLevelFieldsOfTheWrongKindAreIgnoredNotThrown() throws Exception {
+        byte[] body = ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": [1], \"home_page_url\": 7, "
+                + "\"authors\": \"me\", \"items\": [{\"id\": \"1\", \"content_text\": \"x\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ParsedFeed feed = parser.parse(body, "application/feed+json", REQUEST, null);
+
+        assertThat(feed.title()).isEmpty();
+        assertThat(feed.link()).isNull();
+        assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.authors()).isEmpty());
     }
 
     @Test
