@@ -16,7 +16,8 @@ public record Config(
         Defaults defaults,
         List<String> types,
         List<Topic> topics,
-        List<Source> sources) {
+        List<Source> sources,
+        Admin admin) {
 
     public Config {
         Objects.requireNonNull(site, "site");
@@ -25,7 +26,11 @@ public record Config(
         types = List.copyOf(types);
         topics = List.copyOf(topics);
         sources = List.copyOf(sources);
+        Objects.requireNonNull(admin, "admin");
     }
+
+    /** feeds.yml {@code admin:}. @param allowRemote whether /admin/ answers callers not on this machine */
+    public record Admin(boolean allowRemote) {}
 
     public Optional<Source> source(String id) {
         return sources.stream().filter(s -> s.id().equals(id)).findFirst();

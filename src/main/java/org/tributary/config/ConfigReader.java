@@ -18,12 +18,14 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources");
+    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "admin", "defaults", "types", "topics",
+            "sources");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
                     "merge_duplicates", "cache_max_age");
     private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private",
             "per_host", "max_concurrent");
+    private static final List<String> ADMIN_KEYS = List.of("allow_remote");
     private static final List<String> ALERTS_KEYS = List.of("webhook", "email", "after");
     private static final List<String> EMAIL_KEYS = List.of("smtp", "from", "to");
     private static final List<String> DEFAULTS_KEYS = List.of("every", "type");
@@ -46,13 +48,16 @@ final class ConfigReader {
         Optional<Site> site = top.requiredMap("site", SITE_KEYS).map(this::site);
         FetchSettings fetch = fetch(top.map("fetch", FETCH_KEYS), site);
         Alerts alerts = top.map("alerts", ALERTS_KEYS).map(this::alerts).orElse(null);
+        boolean allowRemote = top.map("admin", ADMIN_KEYS).flatMap(m -> ItemOptionsReader.bool(m, "allow_remote"))
+                .orElse(false);
         List<String> types = types(top);
         List<Topic> topics = new ArrayList<>();
         Set<String> topicIds = topics(top, topics);
         Defaults defaults = defaults(top.map("defaults", DEFAULTS_KEYS), types);
         List<Source> sources = new SourceReader(problems, types, topicIds, defaults).read(top);
         if (problems.count() > 0) return Optional.empty();
-        return Optional.of(new Config(site.orElseThrow(), fetch, alerts, defaults, types, topics, sources));
+        return Optional.of(new Config(site.orElseThrow(), fetch, alerts, defaults, types, topics, sources,
+                new Config.Admin(allowRemote)));
     }
 
     private Site site(YamlMap m) {
