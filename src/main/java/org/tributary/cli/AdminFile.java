@@ -8,31 +8,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * How `backup` finds a running serve: serve writes its admin URL and a random token to {@code DATA/serve.admin},
- * readable only by its own user, and deletes it when it stops. Whoever can read the data directory may ask for a
- * backup; nobody else can, even on the same machine.
+ * How the CLI finds a running serve on the same data directory: serve writes its admin URL and a nonce for this run
+ * to {@code DATA/serve.admin}, readable only by its own user, and deletes it when it stops. A client first asks the
+ * server to prove it knows the nonce and the token (see {@link AdminClient}); a file left behind by a kill -9, with
+ * another program now on that port, never gets the token.
+ *
+ * @param adminUrl the base of the admin API, ending in "/admin/"
  */
-record AdminFile(URI backupUrl, String token) {
+record AdminFile(URI adminUrl, String nonce) {
 
     static final String NAME = "serve.admin";
 
-    static String newToken() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
-    }
-
-    /** The file for a serve listening on host:port (a wildcard address is reached on loopback). */
-    static AdminFile of(String host, int port, String token) {
+    /**
+     * The file for a serve listening on host:port. A wildcard address is reached on loopback; a specific address
+     * (serve --host 192.0.2.2) is reached there, since serve may not listen on loopback at all.
+     */
+    static AdminFile of(String host, int port, String nonce) {
         String reachable = host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1" : host;
         if (reachable.contains(":")) reachable = "[" + reachable + "]";
-        return new AdminFile(URI.create("http://" + reachable + ":" + port + "/admin/backup"), token);
+        return new AdminFile(URI.create("http://" + reachable + ":" + port + "/admin/"), nonce);
     }
 
     void write(Path dataDir) {
@@ -44,7 +42,7 @@ record AdminFile(URI backupUrl, String token) {
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             }
-            Files.writeString(file, "url=" + backupUrl + "\ntoken=" + token + "\n", StandardCharsets.UTF_8,
+            Files.writeString(file, "url=" + adminUrl + "\nnonce=" + nonce + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("serve: cannot write " + file + ": " + e.getMessage(), e);
@@ -57,19 +55,24 @@ record AdminFile(URI backupUrl, String token) {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
         String url = p.getProperty("url");
-        String token = p.getProperty("token");
-        return url == null || token == null ? Optional.empty() : Optional.of(new AdminFile(URI.create(url), token));
+        String nonce = p.getProperty("nonce");
+        if (url == null || nonce == null || !url.endsWith("/admin/")) return Optional.empty();
+        try {
+            return Optional.of(new AdminFile(URI.create(url), nonce));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static void delete(Path dataDir) {
         try {
             Files.deleteIfExists(dataDir.resolve(NAME));
         } catch (IOException ignored) {
-            // a stale file is harmless: its token no longer opens anything
+            // a stale file is harmless: whatever answers at its address cannot prove the nonce
         }
     }
 }

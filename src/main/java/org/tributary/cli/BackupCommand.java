@@ -1,17 +1,12 @@
 package org.tributary.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.tributary.config.Config;
 import org.tributary.store.Backups;
 import org.tributary.store.Database;
 import picocli.CommandLine.Command;
@@ -20,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * A consistent copy of the embedded H2 database. H2 lets only the process that has the database open copy it,
- * so while serve runs this asks it (POST /admin/backup with the token from DATA/serve.admin) and saves what it
- * sends; when no serve runs it opens the directory itself.
+ * so while serve runs this asks it (POST /admin/backup, once the server has proved it is the serve that wrote
+ * DATA/serve.admin; see {@link AdminClient}) and saves what it sends; when no serve runs it opens the directory itself.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Writes a consistent backup of the H2 database to FILE: online through a running serve, "
@@ -48,14 +43,15 @@ final class BackupCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Path data = main.data.toAbsolutePath();
-        Optional<AdminFile> running = AdminFile.read(data);
+        // feeds.yml only names the User-Agent here: a backup works without one.
+        Config config = Files.isRegularFile(main.config) ? main.loadConfig(new PrintWriter(new StringWriter())) : null;
+        Optional<AdminClient> running = AdminClient.find(main,
+                config == null ? AdminClient.DEFAULT_USER_AGENT : config.fetch().userAgent(), "backup");
         if (running.isPresent()) {
-            Optional<Long> online = online(running.get(), err);
-            if (online.isPresent()) {
-                out.printf("backup: online backup (%d bytes) from the running serve written to %s%n", online.get(), to);
-                out.flush();
-                return Main.OK;
-            }
+            long size = running.get().backup(to);
+            out.printf("backup: online backup (%d bytes) from the running serve written to %s%n", size, to);
+            out.flush();
+            return Main.OK;
         }
         if (Backups.isEmptyDataDir(data)) {
             err.println("backup: no database in " + data + " (use --data or TRIBUTARY_DATA)");
@@ -69,24 +65,4 @@ final class BackupCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The backup from the running serve, or empty when none answers (the admin file was stale). */
-    private Optional<Long> online(AdminFile admin, PrintWriter err) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        Path partial = to.resolveSibling(to.getFileName() + ".partial");
-        HttpResponse<Path> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(admin.backupUrl())
-                            .header("Authorization", "Bearer " + admin.token())
-                            .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(30)).build(),
-                    HttpResponse.BodyHandlers.ofFile(partial));
-        } catch (ConnectException e) {
-            return Optional.empty(); // serve is gone; its file was left behind by a kill -9
-        }
-        if (response.statusCode() != 200) {
-            Files.deleteIfExists(partial);
-            throw new IllegalStateException("backup: the running serve answered HTTP " + response.statusCode());
-        }
-        Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
-        return Optional.of(Files.size(to));
-    }
 }

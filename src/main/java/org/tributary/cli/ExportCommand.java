@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tributary.config.Config;
@@ -33,34 +34,47 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter err = main.spec.commandLine().getErr();
         Config config = main.loadConfig(err);
         if (config == null) return Main.BAD_INPUT;
-        int files = 0;
+        Path dir = out.toAbsolutePath();
+        Optional<AdminClient> serving = AdminClient.find(main, config, "export");
+        if (serving.isPresent()) {
+            int files = serving.get().export(dir);
+            main.spec.commandLine().getOut().println("export: wrote " + files + " files from the running serve to " + out);
+            return Main.OK;
+        }
+        int files;
         try (Tributary app = main.open(config)) {
-            files += writeView(app, config, null);
-            for (Topic topic : config.topics()) {
-                files += writeView(app, config, topic);
-                write(out.resolve("topics").resolve(topic.id()).resolve("sources.opml"),
-                        app.publisher.opml(config.site(), config.sources(), topic));
-                files++;
-            }
-            write(out.resolve("sources.opml"), app.publisher.opml(config.site(), config.sources()));
-            write(out.resolve("assets").resolve("style.css"), app.publisher.css());
-            write(out.resolve(app.publisher.embedScriptPath().substring(1)), app.publisher.embedScript());
-            write(out.resolve("HEADERS.md"), headers(config.site().cacheMaxAge().toSeconds()));
-            files += 4;
+            files = writeAll(app, config, dir);
         }
         main.spec.commandLine().getOut().println("export: wrote " + files + " files to " + out);
         return Main.OK;
+    }
+
+    /** Every published document of the config under out; the number of files written. Serve runs it too. */
+    static int writeAll(Tributary app, Config config, Path out) throws IOException {
+        int files = 0;
+        files += writeView(app, config, null, out);
+        for (Topic topic : config.topics()) {
+            files += writeView(app, config, topic, out);
+            write(out.resolve("topics").resolve(topic.id()).resolve("sources.opml"),
+                    app.publisher.opml(config.site(), config.sources(), topic));
+            files++;
+        }
+        write(out.resolve("sources.opml"), app.publisher.opml(config.site(), config.sources()));
+        write(out.resolve("assets").resolve("style.css"), app.publisher.css());
+        write(out.resolve(app.publisher.embedScriptPath().substring(1)), app.publisher.embedScript());
+        write(out.resolve("HEADERS.md"), headers(config.site().cacheMaxAge().toSeconds()));
+        return files + 4;
     }
 
     /**
      * Every page of one view, newest first, following "older" cursors exactly as a reader would, with page links
      * as file names (feed-before-CURSOR.atom, page-before-CURSOR.html) since a static server ignores queries.
      */
-    private int writeView(Tributary app, Config config, Topic topic) throws IOException {
+    private static int writeView(Tributary app, Config config, Topic topic, Path out) throws IOException {
         ItemQuery query = new ItemQuery(Set.of(), topic == null ? Set.of() : Set.of(topic.id()), Set.of(),
                 config.site().items()).hidingPastEvents(config.sourcesHidingPastEvents(), app.clock.instant());
         Path dir = topic == null ? out : out.resolve("topics").resolve(topic.id());
@@ -71,9 +85,9 @@ final class ExportCommand implements Callable<Integer> {
         while (true) {
             Paging.Ref next = page.more() && !page.items().isEmpty() ? Paging.Ref.before(page.last().encode()) : null;
             FeedView view = view(config, topic, page).withPaging(new Paging(self, next, previous, true));
-            write(self.isFirst() ? dir.resolve("index.html") : file(view.htmlPageHref(self)), app.publisher.html(view));
+            write(self.isFirst() ? dir.resolve("index.html") : file(out, view.htmlPageHref(self)), app.publisher.html(view));
             for (FeedFormat format : FeedFormat.values()) {
-                write(file(view.pageHref(format, self)), app.publisher.feed(view, format));
+                write(file(out, view.pageHref(format, self)), app.publisher.feed(view, format));
             }
             files += 1 + FeedFormat.values().length;
             if (self.isFirst()) {
@@ -94,7 +108,7 @@ final class ExportCommand implements Callable<Integer> {
                 : FeedView.ofTopic(config.site(), topic, config.topics(), "", page.items(), config.sourcesById());
     }
 
-    private Path file(String href) {
+    private static Path file(Path out, String href) {
         return out.resolve(href.substring(1));
     }
 

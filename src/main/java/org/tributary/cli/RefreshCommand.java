@@ -3,6 +3,7 @@ package org.tributary.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +46,21 @@ final class RefreshCommand implements Callable<Integer> {
         if (ids.isEmpty()) sources.addAll(config.sources());
         List<RefreshReport> reports = new ArrayList<>();
         Progress progress = new Progress(out, sources.size(), System.console() != null);
-        try (Tributary app = main.open(config)) {
+        Optional<AdminClient> serving = AdminClient.find(main, config, "refresh");
+        if (serving.isPresent()) {
+            // The running serve fetches; one source at a time, since each answer waits for its fetch.
+            progress.started();
+            for (Source s : sources) {
+                Optional<RefreshReport> r = serving.get().refresh(s.id());
+                if (r.isEmpty()) {
+                    progress.done();
+                    err.println("refresh: the running serve has no source with id '" + s.id() + "' (is its "
+                            + "feeds.yml older?)");
+                    return Main.BAD_INPUT;
+                }
+                reports.add(progress.finished(r.get()));
+            }
+        } else try (Tributary app = main.open(config)) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<RefreshReport>> futures = new ArrayList<>();

@@ -3,8 +3,10 @@ package org.tributary.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tributary.config.Config;
+import org.tributary.store.AuditLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -22,7 +24,7 @@ final class ResetCommand implements Callable<Integer> {
     List<String> ids = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = main.spec.commandLine().getOut();
         PrintWriter err = main.spec.commandLine().getErr();
         Config config = main.loadConfig(err);
@@ -33,13 +35,31 @@ final class ResetCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        try (Tributary app = main.open(config)) {
+        Optional<AdminClient> serving = AdminClient.find(main, config, "reset");
+        if (serving.isPresent()) {
             for (String id : ids) {
-                boolean had = app.store.health().reset(id);
-                out.println(had ? "reset: " + id + " is due at its next scheduled fetch" : "reset: " + id + " had no state");
+                Optional<Boolean> had = serving.get().reset(id);
+                if (had.isEmpty()) {
+                    err.println("reset: the running serve has no source with id '" + id + "' (is its feeds.yml older?)");
+                    return Main.BAD_INPUT;
+                }
+                out.println(message(id, had.get()));
+            }
+        } else {
+            try (Tributary app = main.open(config)) {
+                AuditLog audit = new AuditLog(app.database);
+                for (String id : ids) {
+                    boolean had = app.store.health().reset(id);
+                    audit.record(app.clock.instant(), "reset", "source:" + id, "", had ? "reset" : "had no state");
+                    out.println(message(id, had));
+                }
             }
         }
         out.flush();
         return Main.OK;
+    }
+
+    private static String message(String id, boolean had) {
+        return had ? "reset: " + id + " is due at its next scheduled fetch" : "reset: " + id + " had no state";
     }
 }

@@ -2,6 +2,10 @@ package org.tributary.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -9,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigWatcher;
 import org.tributary.config.Source;
+import org.tributary.refresh.RefreshReport;
 import org.tributary.schedule.SourceScheduler;
 import org.tributary.store.Backups;
 import org.tributary.web.SourceStatus;
@@ -58,8 +63,15 @@ final class ServeCommand implements Callable<Integer> {
         if (initial == null) return Main.BAD_INPUT;
         Tributary app = main.open(initial);
         // Jobs look their source up in the live config when they fire, so an edited URL or rule applies next time.
+        // One refresh of a source at a time on this node: a scheduled one and an editor's "refresh now" take turns.
+        Map<String, Object> refreshing = new ConcurrentHashMap<>();
+        Function<String, Optional<RefreshReport>> refreshNow = sourceId -> {
+            synchronized (refreshing.computeIfAbsent(sourceId, id -> new Object())) {
+                return app.config.get().source(sourceId).map(app.refresher::refresh);
+            }
+        };
         SourceScheduler.Action refresh = (sourceId, next) -> {
-            app.config.get().source(sourceId).ifPresent(app.refresher::refresh);
+            refreshNow.apply(sourceId);
             if (next != null) app.store.saveNextFetch(sourceId, next);
         };
         Duration spread = Duration.ofSeconds(Math.min(10, initial.sources().size()));
@@ -74,9 +86,11 @@ final class ServeCommand implements Callable<Integer> {
         SourceStatus status = new SourceStatus(app.config, app.store, scheduler::nextFireTime);
         Path dataDir = main.data.toAbsolutePath();
         boolean h2 = app.database.vendor().equals("h2") && main.environment().dbUrl() == null;
-        String adminToken = AdminFile.newToken();
-        WebServer.Admin admin = h2 ? new WebServer.Admin(adminToken, file -> Backups.backup(app.database, file),
-                dataDir) : null;
+        String adminToken = AdminToken.forServe(main.environment(), dataDir);
+        String nonce = AdminToken.random();
+        WebServer.Admin admin = new WebServer.Admin(adminToken, nonce, dataDir, refreshNow,
+                dir -> ExportCommand.writeAll(app, app.config.get(), dir),
+                h2 ? file -> Backups.backup(app.database, file) : null);
         // One look at the store's version is trusted for a second: a query per request would cost more than a 304.
         WebServer web = new WebServer(app.config, app.store, app.database, app.publisher, status, app.clock,
                 Duration.ofSeconds(1), app.metrics, admin);
@@ -105,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             throw startFailed;
         }
-        if (h2) AdminFile.of(host, actual, adminToken).write(dataDir);
+        if (h2) AdminFile.of(host, actual, nonce).write(dataDir);
         log.info("serving {} sources on http://{}:{}/ (data: {})", initial.sources().size(), host, actual,
                 app.database.vendor());
         System.out.println("tributary: listening on port " + actual);

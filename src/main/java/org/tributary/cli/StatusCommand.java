@@ -15,12 +15,17 @@ final class StatusCommand implements Callable<Integer> {
     Main main;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Config config = main.loadConfig(main.spec.commandLine().getErr());
         if (config == null) return Main.BAD_INPUT;
-        try (Tributary app = main.open(config)) {
-            SourceStatus status = new SourceStatus(() -> config, app.store, id -> Optional.empty());
-            main.spec.commandLine().getOut().print(Tables.status(status.rows()));
+        Optional<AdminClient> serving = AdminClient.find(main, config, "status");
+        if (serving.isPresent()) {
+            main.spec.commandLine().getOut().print(Tables.status(serving.get().status()));
+        } else {
+            try (Tributary app = main.open(config)) {
+                SourceStatus status = new SourceStatus(() -> config, app.store, id -> Optional.empty());
+                main.spec.commandLine().getOut().print(Tables.status(status.rows()));
+            }
         }
         main.spec.commandLine().getOut().flush();
         return Main.OK;

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The whole of feeds.yml, validated. Immutable; a reload builds a new one. {@code alerts} is null when absent.
- * {@code metricsAllow} lists the addresses (CIDRs) besides loopback that may read /metrics ({@code metrics.allow}).
+ * {@code metricsAllow} lists the addresses (CIDRs) besides loopback that may read /metrics ({@code metrics.allow});
+ * {@code admin} is feeds.yml {@code admin:}.
  */
 public record Config(
         Site site,
@@ -20,11 +21,13 @@ public record Config(
         List<String> types,
         List<Topic> topics,
         List<Source> sources,
-        List<String> metricsAllow) {
+        List<String> metricsAllow,
+        Admin admin) {
 
+    /** A config with no metrics.allow and the admin API on this machine only (tests and tools). */
     public Config(Site site, FetchSettings fetch, Alerts alerts, Defaults defaults, List<String> types,
                   List<Topic> topics, List<Source> sources) {
-        this(site, fetch, alerts, defaults, types, topics, sources, List.of());
+        this(site, fetch, alerts, defaults, types, topics, sources, List.of(), new Admin(false));
     }
 
     public Config {
@@ -35,7 +38,11 @@ public record Config(
         types = List.copyOf(types);
         topics = List.copyOf(topics);
         sources = List.copyOf(sources);
+        Objects.requireNonNull(admin, "admin");
     }
+
+    /** feeds.yml {@code admin:}. @param allowRemote whether /admin/ answers callers not on this machine */
+    public record Admin(boolean allowRemote) {}
 
     public Optional<Source> source(String id) {
         return sources.stream().filter(s -> s.id().equals(id)).findFirst();

@@ -18,13 +18,14 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "defaults", "types", "topics", "sources",
-            "filters", "metrics");
+    static final List<String> TOP_KEYS = List.of("site", "fetch", "alerts", "admin", "defaults", "types", "topics",
+            "sources", "filters", "metrics");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
                     "merge_duplicates", "cache_max_age");
     private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private",
             "per_host", "max_concurrent");
+    private static final List<String> ADMIN_KEYS = List.of("allow_remote");
     private static final List<String> ALERTS_KEYS = List.of("webhook", "email", "after");
     private static final List<String> EMAIL_KEYS = List.of("smtp", "from", "to");
     private static final List<String> METRICS_KEYS = List.of("allow");
@@ -48,6 +49,8 @@ final class ConfigReader {
         Optional<Site> site = top.requiredMap("site", SITE_KEYS).map(this::site);
         FetchSettings fetch = fetch(top.map("fetch", FETCH_KEYS), site);
         Alerts alerts = top.map("alerts", ALERTS_KEYS).map(this::alerts).orElse(null);
+        boolean allowRemote = top.map("admin", ADMIN_KEYS).flatMap(m -> ItemOptionsReader.bool(m, "allow_remote"))
+                .orElse(false);
         List<String> types = types(top);
         List<Topic> topics = new ArrayList<>();
         Set<String> topicIds = topics(top, topics);
@@ -60,7 +63,7 @@ final class ConfigReader {
         // Filters are every source's first rules: one list, so the raw fingerprint and the classifier see them.
         if (!filters.isEmpty()) sources = sources.stream().map(s -> s.withRulesFirst(filters)).toList();
         return Optional.of(new Config(site.orElseThrow(), fetch, alerts, defaults, types, topics, sources,
-                metricsAllow));
+                metricsAllow, new Config.Admin(allowRemote)));
     }
 
     private Site site(YamlMap m) {

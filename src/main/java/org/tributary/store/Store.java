@@ -404,7 +404,7 @@ public final class Store {
         }
     }
 
-    private static void bumpVersion(Connection c, Instant now) throws SQLException {
+    static void bumpVersion(Connection c, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE publish_state SET version = version + 1, changed_at = ? WHERE id = 1")) {
             setInstant(ps, 1, now);
@@ -512,15 +512,20 @@ public final class Store {
      * {@code source=} its own source, a topic only it is in, or when the original is hidden.
      */
     String publishedWhere(ItemQuery query, List<Object> params) {
-        StringBuilder sql = new StringBuilder("WHERE i.hidden = FALSE");
+        StringBuilder sql = new StringBuilder("WHERE i.hidden = FALSE").append(unmoderated("i"));
         matching(sql, "i", query, params);
         if (mergeDuplicates) {
             sql.append(" AND (i.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM item o")
-                    .append(" WHERE o.public_id = i.duplicate_of AND o.hidden = FALSE");
+                    .append(" WHERE o.public_id = i.duplicate_of AND o.hidden = FALSE").append(unmoderated("o"));
             matching(sql, "o", query, params);
             sql.append("))");
         }
         return sql.toString();
+    }
+
+    /** Held or rejected items (see {@link Moderation}) appear nowhere. */
+    private static String unmoderated(String alias) {
+        return " AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.public_id = " + alias + ".public_id)";
     }
 
     /** The query's conditions on the item row called {@code alias}, appended as " AND ..." with their parameters. */

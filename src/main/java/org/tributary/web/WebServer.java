@@ -7,15 +7,13 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.UUID;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.util.InetAddressSet;
@@ -27,8 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.publish.Publisher;
+import org.tributary.refresh.RefreshReport;
+import org.tributary.store.AuditLog;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
+import org.tributary.store.Moderation;
 import org.tributary.store.Store;
 
 /**
@@ -50,22 +51,39 @@ public final class WebServer implements AutoCloseable {
     private final HubNotifier hub;
     private final Metrics metrics;
     private final Admin admin;
+    private final Store store;
+    private final InstantSource clock;
     private final Javalin app;
     /** Where {@link #start} listens; the connector that Javalin builds while starting reads them. */
     private String host;
     private int port;
 
     /**
-     * The admin routes' settings: a secret that the caller must present (serve writes it to a file in the data
-     * directory, readable only by its user) and what a backup does.
+     * The admin API's settings (see {@link AdminApi}).
      *
-     * @param scratch where a backup is written before it is streamed back (and deleted)
+     * @param token       the secret a caller presents as "Authorization: Bearer TOKEN"
+     * @param nonce       this run's identity, written beside the address in the data directory: the server proves
+     *                    it knows both before a client sends the token
+     * @param scratch     where a backup or export is written before it is streamed back (and deleted)
+     * @param refresh     fetches a source now; empty when feeds.yml has no source with that id
+     * @param export      writes every published document under a directory, returns the number of files
+     * @param backup      a consistent copy of the database, null when the database has its own tools (PostgreSQL)
+     * @param thisMachine which callers count as this machine when admin.allow_remote is false
      */
-    public record Admin(String token, Backup backup, Path scratch) {
+    public record Admin(String token, String nonce, Path scratch, Function<String, Optional<RefreshReport>> refresh,
+                        Export export, Backup backup, Predicate<InetAddress> thisMachine) {
         public Admin {
             Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(backup, "backup");
+            Objects.requireNonNull(nonce, "nonce");
             Objects.requireNonNull(scratch, "scratch");
+            Objects.requireNonNull(refresh, "refresh");
+            Objects.requireNonNull(export, "export");
+            Objects.requireNonNull(thisMachine, "thisMachine");
+        }
+
+        public Admin(String token, String nonce, Path scratch, Function<String, Optional<RefreshReport>> refresh,
+                     Export export, Backup backup) {
+            this(token, nonce, scratch, refresh, export, backup, AdminApi::isThisMachine);
         }
     }
 
@@ -73,6 +91,12 @@ public final class WebServer implements AutoCloseable {
     @FunctionalInterface
     public interface Backup {
         void to(Path file);
+    }
+
+    /** Writes every published document as static files under the directory; returns how many. */
+    @FunctionalInterface
+    public interface Export {
+        int to(Path dir) throws IOException;
     }
 
     /** A server that asks the store for its version on every request: what tests want (no staleness at all). */
@@ -86,7 +110,7 @@ public final class WebServer implements AutoCloseable {
      *                   trust, WebSub's quiet period) are measured on a monotonic ticker instead
      * @param versionTtl how long one look at the store's version is trusted; serve uses one second
      * @param metrics    when not null, /metrics is served and documents served are counted
-     * @param admin      when not null, POST /admin/backup is served to loopback callers with the token
+     * @param admin      when not null, the admin API is served under /admin/
      */
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
                      SourceStatus status, InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin) {
@@ -102,6 +126,8 @@ public final class WebServer implements AutoCloseable {
         this.status = Objects.requireNonNull(status);
         this.metrics = metrics;
         this.admin = admin;
+        this.store = store;
+        this.clock = clock;
         this.documents = new Documents(config, store, new ItemPages(store), Objects.requireNonNull(publisher),
                 clock, versionTtl, metrics == null ? () -> { } : metrics::rendered, cache);
         this.hub = new HubNotifier(documents, Ticker.system(), Duration.ofSeconds(5));
@@ -139,7 +165,10 @@ public final class WebServer implements AutoCloseable {
                 ctx.result(metrics.scrape(status.rows()));
             });
         }
-        if (admin != null) r.post("/admin/backup", this::backup);
+        if (admin != null) {
+            new AdminApi(admin, config, store, new AuditLog(database), new Moderation(database), status, clock)
+                    .routes(r);
+        }
         both(r, "/health", ctx -> {
             boolean up = database.isHealthy();
             ctx.status(up ? 200 : 503).contentType("text/plain; charset=utf-8").result(up ? "ok\n" : "database down\n");
@@ -151,7 +180,9 @@ public final class WebServer implements AutoCloseable {
             if (result != null && !result.isEmpty() && !result.startsWith("Endpoint ")) return;
             String method = ctx.method().name();
             boolean read = method.equals("GET") || method.equals("HEAD");
-            if (!read && (DocumentHandler.isDocumentRoute(ctx.path()) || READ_ONLY_ROUTES.contains(ctx.path()))) {
+            if (ctx.path().startsWith("/admin/")) {
+                AdminApi.error(ctx, 404, "no such admin route");
+            } else if (!read && (DocumentHandler.isDocumentRoute(ctx.path()) || READ_ONLY_ROUTES.contains(ctx.path()))) {
                 ctx.header("Allow", "GET, HEAD");
                 plain(ctx, 405, "method not allowed; use GET or HEAD");
             } else {
@@ -172,31 +203,6 @@ public final class WebServer implements AutoCloseable {
     private static void both(io.javalin.config.RoutesConfig r, String path, Handler handler) {
         r.get(path, handler);
         r.head(path, handler);
-    }
-
-    /**
-     * An online backup, for `tributary backup` while serve holds the H2 directory: only H2's own process can copy
-     * it consistently. The caller must be on this machine and present the token from the data directory.
-     */
-    private void backup(Context ctx) throws IOException {
-        String presented = ctx.header("Authorization");
-        boolean tokenOk = presented != null && MessageDigest.isEqual(
-                presented.getBytes(StandardCharsets.UTF_8),
-                ("Bearer " + admin.token()).getBytes(StandardCharsets.UTF_8));
-        if (!isLoopback(ctx.req().getRemoteAddr()) || !tokenOk) {
-            plain(ctx, 403, "forbidden");
-            return;
-        }
-        Path file = admin.scratch().resolve("backup-" + UUID.randomUUID() + ".zip");
-        try {
-            admin.backup().to(file);
-            log.info("web: online backup of {} bytes sent", Files.size(file));
-            ctx.contentType("application/zip").header("Cache-Control", "no-store");
-            ctx.result(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
-        } catch (RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
     }
 
     /**

@@ -188,7 +188,7 @@ class OperationsIT {
                     .header("Authorization", "Bearer guess").POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(noToken.statusCode()).as("the admin route wants the token from the data directory")
-                    .isEqualTo(403);
+                    .isEqualTo(401);
             Program.Result backup = Program.run("--config", config.toString(), "--data", data.toString(),
                     "backup", "--to", online.toString());
             assertThat(backup.exit()).as(backup.err()).isZero();

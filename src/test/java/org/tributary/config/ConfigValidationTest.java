@@ -191,8 +191,8 @@ class ConfigValidationTest {
                                 + "  base_url: http://localhost:8080\n  language: English (UK)\n",
                         "feeds.yml:5:13: site.language: not a language tag like en or en-GB"),
                 row("rejectsUnknownTopLevelKey", "site: " + VALID_SITE + "\nsource: []\n",
-                        "feeds.yml:2:1: source: unknown key (expected one of: site, fetch, alerts, defaults, types, "
-                                + "topics, sources, filters)"),
+                        "feeds.yml:2:1: source: unknown key (expected one of: site, fetch, alerts, admin, defaults, types, "
+                                + "topics, sources, filters, metrics)"),
                 // fetch
                 row("rejectsPerHostOutOfRange", "site: " + VALID_SITE + "\nfetch: { per_host: 0 }\n",
                         "feeds.yml:2:20: fetch.per_host: must be a whole number from 1 to 64"),
