@@ -18,8 +18,8 @@ final class Retention {
 
     private Retention() {}
 
-    /** Returns the public ids it deleted. */
-    static List<String> purge(Connection c, String sourceId, int keep, Duration maxAge, Instant now)
+    /** Returns the public ids it deleted, each with the raw fingerprint its row had (may be null). */
+    static java.util.Map<String, String> purge(Connection c, String sourceId, int keep, Duration maxAge, Instant now)
             throws SQLException {
         List<String> doomed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -37,15 +37,21 @@ final class Retention {
                 }
             }
         }
-        List<String> deleted = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        java.util.Map<String, String> deleted = new java.util.LinkedHashMap<>();
+        try (PreparedStatement raw = c.prepareStatement("SELECT raw_hash FROM item WHERE public_id = ?");
+             PreparedStatement ps = c.prepareStatement("""
                 DELETE FROM item WHERE public_id = ?
                   AND NOT EXISTS (SELECT 1 FROM item d WHERE d.duplicate_of = ?)
                 """)) {
             for (String id : doomed) {
+                raw.setString(1, id);
+                String rawHash = null;
+                try (ResultSet rs = raw.executeQuery()) {
+                    if (rs.next()) rawHash = rs.getString(1);
+                }
                 ps.setString(1, id);
                 ps.setString(2, id);
-                if (ps.executeUpdate() > 0) deleted.add(id);
+                if (ps.executeUpdate() > 0) deleted.put(id, rawHash);
             }
         }
         return deleted;

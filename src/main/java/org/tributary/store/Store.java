@@ -80,8 +80,9 @@ public final class Store {
     public SaveResult saveFetched(String sourceId, FetchedDocument document, NormalizedFeed feed, int keep,
                                   java.time.Duration maxAge, SourceHealth health, Instant now) {
         return jdbc.inTransaction(c -> {
+            Set<String> remembered = Surplus.of(c, sourceId);
             Saved saved = save(c, sourceId, document.url(), document.etag(), document.lastModified(), feed.items(),
-                    feed.unchanged(), feed.unmappedCategories(), now);
+                    feed.unchanged(), feed.unmappedCategories(), remembered, keep, maxAge, now);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE source_state SET document_hash = ?, notes = ? WHERE source_id = ?")) {
                 ps.setString(1, document.fingerprint());
@@ -92,9 +93,14 @@ public final class Store {
             }
             int ruledOut = RuledOut.remove(c, sourceId, feed.ruledOut());
             if (health != null) HealthStore.save(c, sourceId, health);
-            List<String> purged = Retention.purge(c, sourceId, keep, maxAge, now);
-            // An entry the feed still lists but retention does not keep is inserted and deleted again on every
-            // fetch: that is no change, and must not move the published version (nor ping the hub) each time.
+            Map<String, String> deleted = Retention.purge(c, sourceId, keep, maxAge, now);
+            Set<String> purged = deleted.keySet();
+            // What the feed still lists but retention does not keep is remembered, so that it is neither inserted
+            // again nor "new" on the next fetch; what it no longer lists is forgotten.
+            Map<String, String> surplus = new LinkedHashMap<>(saved.surplus());
+            deleted.forEach((id, raw) -> { if (saved.listed().contains(id)) surplus.put(id, raw); });
+            Surplus.remember(c, sourceId, surplus, remembered);
+            Surplus.forgetUnlisted(c, sourceId, remembered, saved.listed());
             int kept = (int) saved.added().stream().filter(id -> !purged.contains(id)).count();
             SaveResult result = new SaveResult(kept, saved.result().updated(), saved.result().unchanged());
             if (result.changedAnything() || ruledOut > 0 || purged.size() > saved.added().size() - kept) {
@@ -104,11 +110,15 @@ public final class Store {
         });
     }
 
-    /** What {@link #save} did, with the public ids it inserted. */
-    private record Saved(SaveResult result, List<String> added) {}
+    /**
+     * What {@link #save} did, with the public ids it inserted, every public id the fetch listed, and the new items it
+     * did not insert because retention would not keep them (by public id, with their raw fingerprints).
+     */
+    private record Saved(SaveResult result, List<String> added, Set<String> listed, Map<String, String> surplus) {}
 
     private Saved save(Connection c, String sourceId, String url, String etag, String lastModified, List<Item> items,
-                       List<String> unchanged, Set<String> unmappedCategories, Instant now) throws SQLException {
+                       List<String> unchanged, Set<String> unmappedCategories, Set<String> remembered, int keep,
+                       java.time.Duration maxAge, Instant now) throws SQLException {
         // Nothing to compare when every entry came back unchanged (the normalizer already knew them all).
         Map<String, Known> known = items.isEmpty() ? Map.of() : knownItems(c, sourceId, items);
         Map<String, String> byLinkAndTitle = new HashMap<>();
@@ -130,10 +140,17 @@ public final class Store {
                     item = item.withIdentity(sameStory, k.identity());
                 }
             }
-            if (k == null) added.add(item);
-            else if (!k.contentHash.equals(item.contentHash())) changed.add(item);
+            if (k == null) {
+                // a surplus entry remembered from an earlier fetch: not new, not stored
+                if (!remembered.contains(item.publicId())) added.add(item);
+            } else if (!k.contentHash.equals(item.contentHash())) changed.add(item);
             else if (item.rawHash() != null && !item.rawHash().equals(k.rawHash())) sameButRaw.add(item);
         }
+        Map<String, String> surplus = new LinkedHashMap<>();
+        for (Item item : Surplus.beyondRetention(c, sourceId, added, keep, maxAge, now)) {
+            surplus.put(item.publicId(), item.rawHash());
+        }
+        if (!surplus.isEmpty()) added.removeIf(item -> surplus.containsKey(item.publicId()));
         insertItems(c, added, now);
         updateItems(c, changed, known, now);
         updateRawHashes(c, sameButRaw);
@@ -142,7 +159,7 @@ public final class Store {
                 String.join(LIST_SEPARATOR, new TreeSet<>(unmappedCategories)));
         return new Saved(new SaveResult(added.size(), changed.size(),
                 items.size() + unchanged.size() - added.size() - changed.size()),
-                added.stream().map(Item::publicId).toList());
+                added.stream().map(Item::publicId).toList(), fetchedIds, surplus);
     }
 
     /**
@@ -222,6 +239,7 @@ public final class Store {
                     while (rs.next()) known.put(rs.getString(1), rs.getString(2));
                 }
             }
+            Surplus.addKnown(c, sourceId, known);
             return known;
         });
     }
@@ -276,7 +294,11 @@ public final class Store {
      */
     public int purge(String sourceId, int keep, java.time.Duration maxAge, Instant now) {
         return jdbc.inTransaction(c -> {
-            int deleted = Retention.purge(c, sourceId, keep, maxAge, now).size();
+            Map<String, String> purged = Retention.purge(c, sourceId, keep, maxAge, now);
+            // Remembered as surplus until a fetch shows the feed no longer lists them: an undated entry aged out
+            // here must not come back as new on the next 200.
+            Surplus.remember(c, sourceId, purged, Surplus.of(c, sourceId));
+            int deleted = purged.size();
             if (deleted > 0) bumpVersion(c, now);
             return deleted;
         });

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import mockwebserver3.MockResponse;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigLoader;
+import org.tributary.config.ItemOptions;
 import org.tributary.config.Source;
 import org.tributary.fetch.Fetcher;
 import org.tributary.normalize.Normalizer;
@@ -152,5 +154,83 @@ class FeedIdentityIT {
         assertThat(row.lastError()).isNull();
         assertThat(row.detail()).contains("title cut from 9000 to 8192 characters", "guid of 10000 characters",
                 "link of", "authors: ", "of 2000 kept", "categories: ", "of 10000 kept");
+    }
+
+    /** Undated entries, newest first: "Notice n" for n from {@code newest} down to {@code newest - count + 1}. */
+    static String undated(int newest, int count, String comment) {
+        StringBuilder rss = new StringBuilder("<rss version=\"2.0\"><channel><title>Notices</title>"
+                + "<link>https://lib.example.org/</link><!-- " + comment + " -->");
+        for (int n = newest; n > newest - count; n--) {
+            rss.append("<item><guid>notice-").append(n).append("</guid><title>Notice ").append(n)
+                    .append("</title><description>Text of notice ").append(n).append("</description></item>");
+        }
+        return rss.append("</channel></rss>").toString();
+    }
+
+    private Source keeping(int keep) {
+        ItemOptions d = ItemOptions.DEFAULTS;
+        return new Source(source.id(), source.title(), source.url(), source.home(), source.kind(), source.type(),
+                source.topics(), source.every(), source.owner(), source.rules(), source.fetchOptions(),
+                new ItemOptions(d.identity(), d.timezone(), false, false, keep, null));
+    }
+
+    @Test
+    void undatedEntriesBeyondKeepItemsAreNeverNewAgainAndTheKeptOnesKeepTheirFirstSeen() {
+        Source five = keeping(5);
+        serve(undated(8, 8, "first"));
+        RefreshReport first = refresher.refresh(five);
+        Map<String, Instant> firstSeen = firstSeenByTitle();
+
+        List<Integer> addedLater = new java.util.ArrayList<>();
+        for (int fetch = 1; fetch <= 3; fetch++) {
+            clock.advance(Duration.ofHours(1));
+            // the same eight entries in other bytes: read again, nothing new
+            serve(undated(8, 8, "fetch " + fetch));
+            addedLater.add(refresher.refresh(five).added());
+        }
+        Map<String, Instant> afterThree = firstSeenByTitle();
+        clock.advance(Duration.ofHours(1));
+        serve(undated(9, 9, "one more on top"));
+        RefreshReport oneMore = refresher.refresh(five);
+
+        assertThat(first.added()).isEqualTo(5);
+        assertThat(firstSeen).hasSize(5);
+        assertThat(addedLater).containsOnly(0);
+        assertThat(afterThree).as("the same five after three more fetches").isEqualTo(firstSeen);
+        assertThat(oneMore.added()).isEqualTo(1);
+        Map<String, Instant> now = firstSeenByTitle();
+        assertThat(now).hasSize(5).containsKey("Notice 9");
+        now.forEach((title, seen) -> {
+            if (!title.equals("Notice 9")) assertThat(seen).as(title).isEqualTo(firstSeen.get(title));
+        });
+        assertThat(store.items(ItemQuery.newest(500)).get(0).item().title()).isEqualTo("Notice 9");
+    }
+
+    @Test
+    void datedEntriesBeyondKeepItemsAreNotStoredAndDoNotMoveThePublishedVersion() {
+        Source five = keeping(5);
+        serve(podcastWithGuids(20));
+        RefreshReport first = refresher.refresh(five);
+        long version = store.version().version();
+        clock.advance(Duration.ofHours(1));
+        serve(podcastWithGuids(20).replace("<title>Pod</title>", "<title>Pod, again</title>"));
+        RefreshReport again = refresher.refresh(five);
+
+        assertThat(first.added()).isEqualTo(5);
+        assertThat(store.state(source.id()).items()).isEqualTo(5);
+        assertThat(again.added() + again.updated()).isZero();
+        assertThat(store.version().version()).isEqualTo(version);
+        assertThat(store.items(ItemQuery.newest(500))).extracting(s -> s.item().title())
+                .containsExactly("Episode 20", "Episode 19", "Episode 18", "Episode 17", "Episode 16");
+    }
+
+    private static String podcastWithGuids(int episodes) {
+        return podcast(episodes).replaceAll("<item><title>Episode (\\d+)</title>", "<item><guid>ep-$1</guid><title>Episode $1</title>");
+    }
+
+    private Map<String, Instant> firstSeenByTitle() {
+        Map<String, Instant> seen = new java.util.TreeMap<>();
+        for (StoredItem s : store.items(ItemQuery.newest(500))) seen.put(s.item().title(), s.firstSeen());
+        return seen;
     }
 }
