@@ -54,6 +54,10 @@ final class Tables {
             String detail = r.detail() == null ? "" : r.detail();
             String error = r.lastError() == null ? "" : r.lastError();
             String last = detail.isEmpty() ? error : error.isEmpty() ? detail : detail + "; " + error;
+            if (r.heldItems() > 0) {
+                String held = r.heldItems() + " held for approval";
+                last = last.isEmpty() ? held : held + "; " + last;
+            }
             b.append(String.format("%-28s %-12s %-18s %6d %-18s %s%n", r.id(), r.state(), time(r.lastSuccessAt()),
                     r.items(), time(r.nextFetchAt()), last));
         }

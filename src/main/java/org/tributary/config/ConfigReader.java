@@ -29,7 +29,7 @@ final class ConfigReader {
     private static final List<String> ALERTS_KEYS = List.of("webhook", "email", "after");
     private static final List<String> EMAIL_KEYS = List.of("smtp", "from", "to");
     private static final List<String> METRICS_KEYS = List.of("allow");
-    private static final List<String> DEFAULTS_KEYS = List.of("every", "type");
+    private static final List<String> DEFAULTS_KEYS = List.of("every", "type", "moderation");
     private static final List<String> TOPIC_KEYS = List.of("id", "title", "description", "image");
     private static final List<String> IMAGE_KEYS = List.of("url", "credit");
 
@@ -175,7 +175,8 @@ final class ConfigReader {
         Duration every = section.flatMap(m -> m.duration("every", MIN_EVERY, "1m")).orElse(Duration.ofMinutes(30));
         String first = types.isEmpty() ? "News" : types.get(0);
         String type = section.flatMap(m -> m.declared("type", types, "type")).orElse(first);
-        return new Defaults(every, type);
+        boolean hold = section.flatMap(ItemOptionsReader::moderation).orElse(false);
+        return new Defaults(every, type, hold);
     }
 
     static int line(Node node) {

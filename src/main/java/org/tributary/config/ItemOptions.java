@@ -15,18 +15,26 @@ import java.util.Objects;
  * @param hidePastEvents leave items whose event start is past out of every output ({@code hide_past_events:})
  * @param keepItems      the newest N items of the source kept in the database ({@code keep_items:}, default 500)
  * @param maxAge         items older than this are purged ({@code max_age:}), null = no limit
+ * @param hold           {@code moderation: hold}: items stored for the first time wait, out of every output, until an
+ *                       editor approves them (items already published stay published)
  */
 public record ItemOptions(IdentityRule identity, ZoneId timezone, boolean allowOldDates, boolean hidePastEvents,
-                          int keepItems, Duration maxAge) {
+                          int keepItems, Duration maxAge, boolean hold) {
 
     public static final int DEFAULT_KEEP_ITEMS = 500;
     public static final ItemOptions DEFAULTS =
-            new ItemOptions(IdentityRule.AUTO, ZoneOffset.UTC, false, false, DEFAULT_KEEP_ITEMS, null);
+            new ItemOptions(IdentityRule.AUTO, ZoneOffset.UTC, false, false, DEFAULT_KEEP_ITEMS, null, false);
 
     public ItemOptions {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(timezone, "timezone");
         if (keepItems < 1) throw new IllegalArgumentException("keepItems must be positive");
+    }
+
+    /** Options that publish new items at once ({@code moderation: publish}). */
+    public ItemOptions(IdentityRule identity, ZoneId timezone, boolean allowOldDates, boolean hidePastEvents,
+                       int keepItems, Duration maxAge) {
+        this(identity, timezone, allowOldDates, hidePastEvents, keepItems, maxAge, false);
     }
 
     /**

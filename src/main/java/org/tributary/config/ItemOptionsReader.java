@@ -11,7 +11,8 @@ final class ItemOptionsReader {
 
     private ItemOptionsReader() {}
 
-    static ItemOptions read(YamlMap m) {
+    /** @param holdByDefault {@code defaults.moderation} is hold */
+    static ItemOptions read(YamlMap m, boolean holdByDefault) {
         ItemOptions d = ItemOptions.DEFAULTS;
         ItemOptions.IdentityRule identity = m.checked("identity", false,
                         v -> v.equals("auto") || v.equals("guid") || v.equals("link") || v.equals("content"),
@@ -29,7 +30,14 @@ final class ItemOptionsReader {
         boolean hidePast = bool(m, "hide_past_events").orElse(d.hidePastEvents());
         int keep = m.integer("keep_items", 1, 1_000_000).orElse(d.keepItems());
         Duration maxAge = m.duration("max_age", Duration.ofDays(1), "1d").orElse(d.maxAge());
-        return new ItemOptions(identity, zone, allowOld, hidePast, keep, maxAge);
+        boolean hold = moderation(m).orElse(holdByDefault);
+        return new ItemOptions(identity, zone, allowOld, hidePast, keep, maxAge, hold);
+    }
+
+    /** {@code moderation: publish | hold}, as a source or {@code defaults} says it: true for hold. */
+    static Optional<Boolean> moderation(YamlMap m) {
+        return m.checked("moderation", false, v -> v.equals("publish") || v.equals("hold"), "must be publish or hold")
+                .map(v -> v.equals("hold"));
     }
 
     static Optional<Boolean> bool(YamlMap m, String key) {

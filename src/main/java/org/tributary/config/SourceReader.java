@@ -18,7 +18,8 @@ final class SourceReader {
 
     private static final List<String> SOURCE_KEYS =
             List.of("id", "title", "url", "home", "kind", "type", "topics", "every", "owner", "rules", "fetch",
-                    "identity", "timezone", "allow_old_dates", "hide_past_events", "keep_items", "max_age");
+                    "identity", "timezone", "allow_old_dates", "hide_past_events", "keep_items", "max_age",
+                    "moderation");
     private static final List<String> FETCH_OPTION_KEYS = List.of("tls_ca", "tls_pin", "adaptive");
 
     private final Problems problems;
@@ -63,7 +64,7 @@ final class SourceReader {
         Duration every = m.duration("every", ConfigReader.MIN_EVERY, "1m").orElse(defaults.every());
         Optional<String> owner = m.checked("owner", false, Formats::email, ConfigReader.EMAIL_MESSAGE);
         List<Rule> rules = this.rules.read(m, "rules");
-        ItemOptions itemOptions = ItemOptionsReader.read(m);
+        ItemOptions itemOptions = ItemOptionsReader.read(m, defaults.hold());
         FetchOptions fetch = m.map("fetch", FETCH_OPTION_KEYS).map(this::fetchOptions).orElse(FetchOptions.DEFAULTS);
         return problems.build(before, m.node(), m.path(), () -> new Source(id.orElseThrow(), title.orElseThrow(),
                 url.orElseThrow(), home.orElse(null), kind.orElse(Source.Kind.PARTNER), type.orElse(defaults.type()),

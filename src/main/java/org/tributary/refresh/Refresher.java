@@ -187,8 +187,8 @@ public final class Refresher {
                 parsed.pollHints());
         // Items, retention (the newest keep_items, none older than max_age), state and health: one transaction.
         SaveResult saved = store.saveFetched(source.id(), new FetchedDocument(url, f.etag(), f.lastModified(),
-                fingerprint), normalized, source.itemOptions().keepItems(), source.itemOptions().maxAge(), after,
-                clock.instant());
+                fingerprint), normalized, source.itemOptions().keepItems(), source.itemOptions().maxAge(),
+                source.itemOptions().hold(), after, clock.instant());
         return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(),
                 saved.added(), saved.updated(), null, clock.millis() - startedAt.toEpochMilli(), f.body().length));
     }

@@ -70,19 +70,21 @@ public final class Moderation {
         });
     }
 
-    /** Held items per source, for /status. */
+    /** Held items per source, for /status; sources with none are absent. */
     public Map<String, Integer> heldBySource() {
-        return jdbc.read(c -> {
-            Map<String, Integer> counts = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT m.source_id, COUNT(*) FROM moderation m JOIN item i ON i.public_id = m.public_id
-                    WHERE m.state = 'held' GROUP BY m.source_id
-                    """);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
-            }
-            return counts;
-        });
+        return jdbc.read(Moderation::counts);
+    }
+
+    static Map<String, Integer> counts(Connection c) throws SQLException {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT m.source_id, COUNT(*) FROM moderation m JOIN item i ON i.public_id = m.public_id
+                WHERE m.state = 'held' GROUP BY m.source_id
+                """);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
+        }
+        return counts;
     }
 
     /** Publishes a held item (with its own date: nothing but the row goes). False when it is not held. */

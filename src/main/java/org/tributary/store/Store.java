@@ -79,6 +79,15 @@ public final class Store {
      */
     public SaveResult saveFetched(String sourceId, FetchedDocument document, NormalizedFeed feed, int keep,
                                   java.time.Duration maxAge, SourceHealth health, Instant now) {
+        return saveFetched(sourceId, document, feed, keep, maxAge, false, health, now);
+    }
+
+    /**
+     * As above; with {@code hold} (moderation: hold) the items stored for the first time are held in the same
+     * transaction (see {@link Moderation}), so no reader ever sees one before an editor approves it.
+     */
+    public SaveResult saveFetched(String sourceId, FetchedDocument document, NormalizedFeed feed, int keep,
+                                  java.time.Duration maxAge, boolean hold, SourceHealth health, Instant now) {
         return jdbc.inTransaction(c -> {
             Set<String> remembered = Surplus.of(c, sourceId);
             Saved saved = save(c, sourceId, document.url(), document.etag(), document.lastModified(), feed.items(),
@@ -101,7 +110,9 @@ public final class Store {
             deleted.forEach((id, raw) -> { if (saved.listed().contains(id)) surplus.put(id, raw); });
             Surplus.remember(c, sourceId, surplus, remembered);
             Surplus.forgetUnlisted(c, sourceId, remembered, saved.listed());
-            int kept = (int) saved.added().stream().filter(id -> !purged.contains(id)).count();
+            List<String> keptIds = saved.added().stream().filter(id -> !purged.contains(id)).toList();
+            if (hold) Moderation.hold(c, sourceId, keptIds, now);
+            int kept = keptIds.size();
             SaveResult result = new SaveResult(kept, saved.result().updated(), saved.result().unchanged());
             if (result.changedAnything() || ruledOut > 0 || purged.size() > saved.added().size() - kept) {
                 bumpVersion(c, now);
@@ -479,6 +490,11 @@ public final class Store {
     /** How many entries of each source's last stored document its rules kept out; sources with none are absent. */
     public Map<String, Integer> droppedItems() {
         return jdbc.read(RuledOut::counts);
+    }
+
+    /** How many new items of each source wait for an editor (moderation: hold); sources with none are absent. */
+    public Map<String, Integer> heldItems() {
+        return jdbc.read(Moderation::counts);
     }
 
     /** Every source we have a row for, by id. Sources in feeds.yml that never ran have none. */

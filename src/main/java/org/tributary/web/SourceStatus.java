@@ -33,15 +33,16 @@ public final class SourceStatus {
      * @param movedTo   the URL fetched instead of feeds.yml's after a confirmed permanent redirect, or null
      * @param detail    one line for people: "backing off until …", "moved to …", "gone: …", or null
      * @param droppedItems entries of the last stored document that the rules kept out of every output
+     * @param heldItems    new items waiting for an editor's approval (moderation: hold)
      */
     public record Row(String id, String title, String state, String url, Instant lastSuccessAt, String lastError,
                       int consecutiveFailures, long items, Instant nextFetchAt, List<String> unmappedCategories,
-                      Instant notBefore, String movedTo, String detail, int droppedItems) {
+                      Instant notBefore, String movedTo, String detail, int droppedItems, int heldItems) {
 
         public Row(String id, String title, String state, String url, Instant lastSuccessAt, String lastError,
                    int consecutiveFailures, long items, Instant nextFetchAt, List<String> unmappedCategories) {
             this(id, title, state, url, lastSuccessAt, lastError, consecutiveFailures, items, nextFetchAt,
-                    unmappedCategories, null, null, null, 0);
+                    unmappedCategories, null, null, null, 0, 0);
         }
 
         /** Nothing for anyone to do: never tried yet, fetched, or told "not modified". */
@@ -76,6 +77,7 @@ public final class SourceStatus {
         Map<String, SourceState> states = store.states();
         Map<String, SourceHealth> healths = store.health().healths();
         Map<String, Integer> dropped = store.droppedItems();
+        Map<String, Integer> held = store.heldItems();
         List<Row> rows = new ArrayList<>();
         for (Source source : config.get().sources()) {
             SourceState s = states.getOrDefault(source.id(), SourceState.unknown(source.id()));
@@ -89,7 +91,7 @@ public final class SourceStatus {
             rows.add(new Row(source.id(), source.title(), state, source.url().toString(), s.lastSuccessAt(),
                     s.lastError(), s.consecutiveFailures(), s.items(), next, s.unmappedCategories(), h.notBefore(),
                     moved ? h.movedTo().toString() : null, detail(source, h, s, moved),
-                    dropped.getOrDefault(source.id(), 0)));
+                    dropped.getOrDefault(source.id(), 0), held.getOrDefault(source.id(), 0)));
         }
         return rows;
     }
@@ -177,6 +179,7 @@ public final class SourceStatus {
         m.put("next_fetch_at", r.nextFetchAt());
         m.put("unmapped_categories", r.unmappedCategories());
         m.put("dropped_items", r.droppedItems());
+        m.put("held_items", r.heldItems());
         m.put("not_before", r.notBefore());
         m.put("moved_to", r.movedTo());
         m.put("detail", r.detail());

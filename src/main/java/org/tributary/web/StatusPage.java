@@ -34,8 +34,11 @@ final class StatusPage {
         main.appendElement("h1").text("Status: " + siteTitle);
         if (live != null) config(main, live);
         long failing = rows.stream().filter(r -> !r.healthy()).count();
+        int held = rows.stream().mapToInt(SourceStatus.Row::heldItems).sum();
         main.appendElement("p").addClass("summary")
-                .text(rows.size() + " sources, " + failing + " not ok. Machine-readable: ")
+                .text(rows.size() + " sources, " + failing + " not ok"
+                        + (held == 0 ? "" : ", " + held + (held == 1 ? " item waits" : " items wait")
+                        + " for an editor's approval (GET /admin/pending)") + ". Machine-readable: ")
                 .appendElement("a").attr("href", "/status").text("/status");
         table(main.appendElement("table"), rows);
         return doc.outerHtml();
@@ -57,7 +60,7 @@ final class StatusPage {
     private static void table(Element table, List<SourceStatus.Row> rows) {
         Element head = table.appendElement("thead").appendElement("tr");
         for (String h : List.of("Source", "State", "Last success", "Last error", "Failures", "Next fetch", "Items",
-                "Categories no rule maps")) {
+                "Held", "Categories no rule maps")) {
             head.appendElement("th").attr("scope", "col").text(h);
         }
         Element body = table.appendElement("tbody");
@@ -73,6 +76,7 @@ final class StatusPage {
             tr.appendElement("td").text(Integer.toString(r.consecutiveFailures()));
             tr.appendElement("td").text(time(r.nextFetchAt()));
             tr.appendElement("td").text(Long.toString(r.items()));
+            tr.appendElement("td").text(Integer.toString(r.heldItems()));
             tr.appendElement("td").text(String.join(", ", r.unmappedCategories()));
         }
     }

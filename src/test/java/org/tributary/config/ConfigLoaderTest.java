@@ -150,6 +150,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void moderationHoldInDefaultsHoldsEverySourceThatDoesNotSayPublish() throws ConfigException {
+        Config config = loader.parse("feeds.yml", """
+                site: { title: T, link: "https://lib.example.org/", base_url: "http://localhost:8080" }
+                defaults: { moderation: hold }
+                sources:
+                  - { id: held, title: A, url: "https://a.example.org/feed" }
+                  - { id: trusted, title: B, url: "https://b.example.org/feed", moderation: publish }
+                """);
+
+        assertThat(config.defaults().hold()).isTrue();
+        assertThat(config.source("held").orElseThrow().itemOptions().hold()).isTrue();
+        assertThat(config.source("trusted").orElseThrow().itemOptions().hold()).isFalse();
+    }
+
+    @Test
+    void moderationIsPublishUnlessASourceSaysHold() throws ConfigException {
+        Config config = loader.parse("feeds.yml", """
+                site: { title: T, link: "https://lib.example.org/", base_url: "http://localhost:8080" }
+                sources:
+                  - { id: new-partner, title: A, url: "https://a.example.org/feed", moderation: hold }
+                  - { id: known, title: B, url: "https://b.example.org/feed" }
+                """);
+
+        assertThat(config.defaults().hold()).isFalse();
+        assertThat(config.source("new-partner").orElseThrow().itemOptions().hold()).isTrue();
+        assertThat(config.source("known").orElseThrow().itemOptions().hold()).isFalse();
+    }
+
+    @Test
     void defaultTypeIsTheFirstDeclaredType() throws ConfigException {
         Config config = loader.parse("feeds.yml", """
                 site: { title: T, link: "https://lib.example.org/", base_url: "http://localhost:8080" }
@@ -242,7 +271,7 @@ class ConfigLoaderTest {
                 "feeds.yml:1:95: site.items: must be a whole number from 1 to 500",
                 "feeds.yml:5:10: sources[0].url: not an http(s) URL",
                 "feeds.yml:6:5: sources[0].colour: unknown key (expected one of: id, title, url, home, kind, type, "
-                        + "topics, every, owner, rules, fetch, identity, timezone, allow_old_dates, hide_past_events, keep_items, max_age)",
+                        + "topics, every, owner, rules, fetch, identity, timezone, allow_old_dates, hide_past_events, keep_items, max_age, moderation)",
                 "feeds.yml:7:12: sources[0].every: must be at least 1m",
                 "feeds.yml:8:5: sources[1].url: missing required key",
                 "feeds.yml:8:9: sources[1].id: duplicate source id \"a\", first at line 3",

@@ -51,6 +51,10 @@ class ConfigValidationTest {
                         "feeds.yml:8:12: sources[0].every: not a duration like 30s, 15m, 6h, 1d or 1h30m"),
                 row("rejectsZeroDuration", SOURCE + "    every: 0m\n",
                         "feeds.yml:8:12: sources[0].every: must be positive"),
+                row("rejectsModerationOtherThanPublishOrHold", SOURCE + "    moderation: review\n",
+                        "feeds.yml:8:17: sources[0].moderation: must be publish or hold"),
+                row("rejectsModerationOtherThanPublishOrHoldInDefaults", HEAD + "defaults: { moderation: yes }\n",
+                        "feeds.yml:4:25: defaults.moderation: must be publish or hold"),
                 // credentials in a URL that is published
                 row("rejectsCredentialsInSourceUrl", HEAD + "sources:\n  - id: a\n    title: A\n    url: https://u:hunter2@a.example.org/feed\n",
                         "feeds.yml:7:10: sources[0].url: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
@@ -86,7 +90,7 @@ class ConfigValidationTest {
                         "feeds.yml:8:22: sources[0].allow_old_dates: must be true or false"),
                 row("rejectsUnknownSourceKeyAtTheKey", SOURCE + "    colour: red\n",
                         "feeds.yml:8:5: sources[0].colour: unknown key (expected one of: id, title, url, home, kind, "
-                                + "type, topics, every, owner, rules, fetch, identity, timezone, allow_old_dates, hide_past_events, keep_items, max_age)"),
+                                + "type, topics, every, owner, rules, fetch, identity, timezone, allow_old_dates, hide_past_events, keep_items, max_age, moderation)"),
                 row("rejectsMalformedTlsPin", SOURCE + "    fetch: { tls_pin: \"sha1/abc\" }\n",
                         "feeds.yml:8:23: sources[0].fetch.tls_pin: not a public-key pin like sha256/ followed by 44 "
                                 + "characters of base64"),

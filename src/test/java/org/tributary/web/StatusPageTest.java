@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 class StatusPageTest {
@@ -18,5 +19,31 @@ class StatusPageTest {
                 row("d", "failing"), row("e", "backing-off"), row("f", "gone")), null);
 
         assertThat(Jsoup.parse(html).selectFirst("p.summary").text()).startsWith("6 sources, 3 not ok.");
+    }
+
+    private static SourceStatus.Row held(String id, int held) {
+        return new SourceStatus.Row(id, id, "ok", "https://example.org/" + id, null, null, 0, 5, null, List.of(),
+                null, null, null, 0, held);
+    }
+
+    @Test
+    void saysHowManyItemsWaitForAnEditorAndWhichSourceHoldsThem() {
+        Document doc = Jsoup.parse(StatusPage.write("Site", List.of(held("a", 2), held("b", 0), held("c", 1)), null));
+
+        assertThat(doc.selectFirst("p.summary").text())
+                .startsWith("3 sources, 0 not ok, 3 items wait for an editor's approval (GET /admin/pending).");
+        int column = doc.select("thead th").eachText().indexOf("Held");
+        assertThat(column).isPositive();
+        assertThat(doc.select("tbody tr").eachText()).hasSize(3);
+        assertThat(doc.select("tbody tr").stream().map(tr -> tr.child(column).text()).toList())
+                .containsExactly("2", "0", "1");
+    }
+
+    @Test
+    void saysNothingOfApprovalWhenNothingIsHeld() {
+        String html = StatusPage.write("Site", List.of(held("a", 0)), null);
+
+        assertThat(Jsoup.parse(html).selectFirst("p.summary").text()).startsWith("1 sources, 0 not ok.")
+                .doesNotContain("approval");
     }
 }
