@@ -28,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.tributary.config.Config;
 import org.tributary.outbound.Outbound;
 import org.tributary.refresh.RefreshReport;
+import org.tributary.store.Moderation;
 import org.tributary.web.SourceStatus;
 
 /**
@@ -156,6 +157,14 @@ final class AdminClient {
                 n.path("status").asInt(), n.path("added").asInt(), n.path("updated").asInt(),
                 n.path("error").asText(null), n.path("millis").asLong(), n.path("bytes").asLong(),
                 n.path("health").asText(null), notBefore == null ? null : Instant.parse(notBefore)));
+    }
+
+    /** The items moderation holds, oldest first. */
+    List<Moderation.Held> pending(int limit) throws IOException, InterruptedException {
+        Outbound.Response r = http.get(file.adminUrl().resolve("pending?limit=" + limit), auth(), SHORT);
+        expect(r);
+        return JSON.readValue(JSON.readTree(r.body()).path("items").traverse(JSON),
+                new TypeReference<List<Moderation.Held>>() {});
     }
 
     List<SourceStatus.Row> status() throws IOException, InterruptedException {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         description = "Merges partner and library feeds into one \"Most Recently Added\" feed.",
         subcommands = {ServeCommand.class, RefreshCommand.class, ExportCommand.class, CheckCommand.class,
                 StatusCommand.class, HideCommand.class, UnhideCommand.class, ResetCommand.class,
+                PendingCommand.class, ApproveCommand.class, RejectCommand.class,
                 BackupCommand.class, RestoreCommand.class, VersionCommand.class, ImportOpmlCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.tributary.refresh.RefreshReport;
+import org.tributary.store.Moderation;
 import org.tributary.web.SourceStatus;
 
 /** Plain-text tables for the terminal. */
@@ -60,6 +61,18 @@ final class Tables {
             }
             b.append(String.format("%-28s %-12s %-18s %6d %-18s %s%n", r.id(), r.state(), time(r.lastSuccessAt()),
                     r.items(), time(r.nextFetchAt()), last));
+        }
+        return b.toString();
+    }
+
+    /** Held items: the id to approve or reject, where and when it came from, its title. */
+    static String pending(List<Moderation.Held> held) {
+        if (held.isEmpty()) return "no items wait for approval\n";
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%-32s %-28s %-18s %s%n", "ITEM", "SOURCE", "PUBLISHED", "TITLE"));
+        for (Moderation.Held h : held) {
+            b.append(String.format("%-32s %-28s %-18s %s%n", h.id(), h.source(), time(h.published()),
+                    h.title() == null ? "" : h.title().replaceAll("\\p{Cntrl}", " ")));
         }
         return b.toString();
     }

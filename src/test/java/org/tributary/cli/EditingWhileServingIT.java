@@ -169,4 +169,66 @@ class EditingWhileServingIT {
             assertThat(serve.stderr()).doesNotContain(token);
         }
     }
+
+    @Test
+    void aHeldPartnersItemsWaitUntilAnEditorApprovesOrRejectsThemThroughTheRunningServe() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("""
+                    kind: partner
+                    topics: [partnerships]
+                """, """
+                    kind: partner
+                    topics: [partnerships]
+                    moderation: hold
+                """));
+        try (Program serve = Program.serve(config, data)) {
+            await().atMost(WAIT).until(() -> {
+                JsonNode source = JSON.readTree(get(serve.url("/status"))).path("sources").get(0);
+                return source.path("held_items").asInt() == 3;
+            });
+            await().atMost(WAIT).until(() -> get(serve.url("/feed.atom")).contains("Everett"));
+            for (String doc : List.of("/feed.atom", "/feed.rss", "/feed.json", "/", "/topics/partnerships",
+                    "/embed", "/feed.atom?source=programming-librarian")) {
+                assertThat(get(serve.url(doc))).as(doc).doesNotContain(TEAM_TALENTS).doesNotContain("Heart of the Community");
+            }
+            assertThat(get(serve.url("/status.html"))).contains("3 items wait for an editor's approval");
+
+            Program.Result pending = cli("pending");
+            assertThat(pending.exit()).as(pending.err()).isZero();
+            assertThat(pending.out()).contains(TEAM_TALENTS, "programming-librarian", "2019-03-05");
+            String team = pending.out().lines().filter(l -> l.contains(TEAM_TALENTS)).findFirst().orElseThrow().split(" ")[0];
+            String heart = pending.out().lines().filter(l -> l.contains("Heart of the Community")).findFirst()
+                    .orElseThrow().split(" ")[0];
+
+            Program.Result approve = cli("approve", team, "--reason", "checked");
+            assertThat(approve.exit()).as(approve.err()).isZero();
+            assertThat(approve.out()).contains("published: " + team);
+            await().atMost(WAIT).until(() -> get(serve.url("/feed.atom")).contains(TEAM_TALENTS));
+            JsonNode published = null;
+            for (JsonNode item : JSON.readTree(get(serve.url("/feed.json"))).path("items")) {
+                if (item.path("title").asText().equals(TEAM_TALENTS)) published = item.path("date_published");
+            }
+            assertThat(published).as("approved under its own date").isNotNull();
+            assertThat(java.time.Instant.parse(published.asText())).isEqualTo("2019-03-05T10:00:00Z");
+
+            Program.Result reject = cli("reject", heart, "--reason", "off topic");
+            assertThat(reject.exit()).as(reject.err()).isZero();
+            Program.Result again = cli("approve", heart);
+            assertThat(again.exit()).as("a rejected item is no longer held").isEqualTo(2);
+            assertThat(again.err()).contains("no held item with id " + heart);
+
+            Program.Result refresh = cli("refresh", "programming-librarian");
+            assertThat(refresh.exit()).as(refresh.err()).isZero();
+            assertThat(get(serve.url("/feed.atom"))).contains(TEAM_TALENTS).doesNotContain("Heart of the Community");
+            await().atMost(WAIT).until(() -> JSON.readTree(get(serve.url("/status"))).path("sources").get(0)
+                    .path("held_items").asInt() == 1);
+            assertThat(cli("pending").out()).doesNotContain(TEAM_TALENTS).doesNotContain("Heart of the Community")
+                    .contains("Always Be Listening");
+
+            List<String> audited = new ArrayList<>();
+            audit(serve).path("entries").forEach(e -> audited.add(e.path("action").asText() + " "
+                    + e.path("target").asText() + " " + e.path("reason").asText()));
+            assertThat(audited).startsWith("refresh source:programming-librarian ", "reject item:" + heart
+                    + " off topic", "approve item:" + team + " checked");
+        }
+    }
 }

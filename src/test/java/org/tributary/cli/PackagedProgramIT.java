@@ -238,7 +238,8 @@ class PackagedProgramIT {
 
     @Test
     void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("serve", "refresh", "export", "check", "status", "hide", "unhide",
+        for (String command : List.of("serve", "refresh", "export", "check", "status", "hide", "unhide", "pending",
+                "approve", "reject",
                 "backup", "restore", "version")) {
             Program.Result r = Program.run(command, "--help");
             assertThat(r.exit()).as(command).isZero();
