@@ -17,6 +17,19 @@ record Environment(String dbUrl, String dbUser, String dbPassword, String smtpUs
                 blankToNull(env.get("TRIBUTARY_ADMIN_TOKEN_FILE")));
     }
 
+    /** Which variables are set, never their secrets: a record prints its fields, and this one may be logged. */
+    @Override
+    public String toString() {
+        return "Environment[dbUrl=" + (dbUrl == null ? "none" : "set") + ", dbUser=" + dbUser
+                + ", dbPassword=" + hidden(dbPassword) + ", smtpUser=" + smtpUser + ", smtpPassword="
+                + hidden(smtpPassword) + ", adminToken=" + hidden(adminToken) + ", adminTokenFile=" + adminTokenFile
+                + "]";
+    }
+
+    private static String hidden(String secret) {
+        return secret == null || secret.isEmpty() ? "none" : "(set)";
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -85,6 +85,12 @@ public final class WebServer implements AutoCloseable {
                      Export export, Backup backup) {
             this(token, nonce, scratch, refresh, export, backup, AdminApi::isThisMachine);
         }
+
+        /** Without the token and the nonce: a record prints its fields, and this one may end up in a log line. */
+        @Override
+        public String toString() {
+            return "Admin[scratch=" + scratch + ", backup=" + (backup != null) + "]";
+        }
     }
 
     /** Writes a consistent copy of the database to the file. */
