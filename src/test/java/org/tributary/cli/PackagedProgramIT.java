@@ -199,6 +199,32 @@ class PackagedProgramIT {
     }
 
     @Test
+    void refreshWithExportWritesInOneRunTheFilesExportWrites() throws Exception {
+        Path together = dir.resolve("together");
+        Program.Result refresh = Program.run("--config", config.toString(), "--data", data.toString(), "refresh",
+                "--export", together.toString());
+        assertThat(refresh.exit()).isZero();
+        assertThat(refresh.out()).contains("3 sources: 3 ok, 0 failed; 7 new items")
+                .containsPattern("export: wrote \\d+ files to ");
+
+        Path alone = dir.resolve("alone");
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "export",
+                "--out", alone.toString()).exit()).isZero();
+        assertThat(tree(together)).isNotEmpty().isEqualTo(tree(alone));
+    }
+
+    /** Every file under root by its relative path, with its bytes' hash. */
+    private static java.util.Map<String, Integer> tree(Path root) throws java.io.IOException {
+        java.util.Map<String, Integer> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), java.util.Arrays.hashCode(Files.readAllBytes(p)));
+            }
+        }
+        return files;
+    }
+
+    @Test
     void exportWritesEveryPageWithFileLinksEmbedPagesTopicOpmlAndAHeadersNote() throws Exception {
         Files.writeString(config, Files.readString(config).replace("items: 50", "items: 3"));
         assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "refresh").exit()).isZero();
