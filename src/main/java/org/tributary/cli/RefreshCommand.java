@@ -83,7 +83,7 @@ final class RefreshCommand implements Callable<Integer> {
         progress.done();
         out.println();
         out.print(Tables.refreshSummary(reports));
-        if (export != null) out.println("export: wrote " + exported + " files to " + export);
+        if (export != null) out.println(ExportCommand.summary(exported, export));
         out.flush();
         return Main.OK;
     }

@@ -213,6 +213,31 @@ class PackagedProgramIT {
         assertThat(tree(together)).isNotEmpty().isEqualTo(tree(alone));
     }
 
+    @Test
+    void anExportOfWhatIsAlreadyExportedWritesNothingUntilSomethingPublishedChangesOrAFileIsMissing()
+            throws Exception {
+        Path out = dir.resolve("site");
+        String[] export = {"--config", config.toString(), "--data", data.toString(), "export", "--out", out.toString()};
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "refresh", "--export",
+                out.toString()).out()).containsPattern("export: wrote \\d+ files to ");
+        java.util.Map<String, Integer> first = tree(out);
+
+        // Every source answers 304 now: nothing published changed, so nothing is rendered again.
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "refresh", "--export",
+                out.toString()).out()).contains("is up to date");
+        assertThat(tree(out)).isEqualTo(first);
+
+        String id = Files.readString(out.resolve("feed.atom")).replaceAll("(?s).*?<entry>.*?<id>urn:tributary:([^<]+)</id>.*", "$1");
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "hide", id).exit()).isZero();
+        assertThat(Program.run(export).out()).containsPattern("export: wrote \\d+ files to ");
+        assertThat(Files.readString(out.resolve("feed.atom"))).doesNotContain(id);
+
+        Files.delete(out.resolve("feed.rss"));
+        assertThat(Program.run(export).out()).containsPattern("export: wrote \\d+ files to ");
+        assertThat(out.resolve("feed.rss")).isNotEmptyFile();
+        assertThat(Program.run(export).out()).contains("is up to date");
+    }
+
     /** Every file under root by its relative path, with its bytes' hash. */
     private static java.util.Map<String, Integer> tree(Path root) throws java.io.IOException {
         java.util.Map<String, Integer> files = new java.util.TreeMap<>();
