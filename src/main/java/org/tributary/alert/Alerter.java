@@ -53,7 +53,6 @@ public final class Alerter implements RefreshListener {
         if (settings == null || report.outcome() == RefreshReport.Outcome.SKIPPED) return;
         // Microseconds: what the database keeps, so a claim can be matched by its time.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        SourceState state = store.state(source.id());
         String problem = problemOf(report);
         if (problem == null) {
             recover(source, now);
@@ -63,6 +62,7 @@ public final class Alerter implements RefreshListener {
         if (row.alertedAt() != null) return; // this problem was already told
         boolean due = !problem.equals("failing") || !row.problemSince().plus(settings.after()).isAfter(now);
         if (!due || !alerts.claimAlert(source.id(), problem, now)) return;
+        SourceState state = store.state(source.id()); // read only for an alert that goes out
         Alert alert = new Alert(Alert.Event.PROBLEM, source, problem, row.problemSince(), now,
                 state.consecutiveFailures(), state.lastError());
         if (!deliver(settings, alert)) alerts.releaseAlert(source.id(), now);

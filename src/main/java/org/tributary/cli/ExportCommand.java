@@ -49,12 +49,28 @@ final class ExportCommand implements Callable<Integer> {
         try (Tributary app = main.open(config)) {
             files = writeAll(app, config, dir);
         }
-        main.spec.commandLine().getOut().println("export: wrote " + files + " files to " + out);
+        main.spec.commandLine().getOut().println(summary(files, out));
         return Main.OK;
     }
 
-    /** Every published document of the config under out; the number of files written. Serve runs it too. */
+    static String summary(int files, Path out) {
+        return files == 0 ? "export: " + out + " is up to date (nothing published changed since its last export)"
+                : "export: wrote " + files + " files to " + out;
+    }
+
+    /**
+     * Every published document of the config under out; the number of files written, 0 when out already holds what
+     * would be written. Serve runs it too.
+     */
     static int writeAll(Tributary app, Config config, Path out) throws IOException {
+        ExportStamp stamp = ExportStamp.of(app.store.version(), config);
+        if (stamp.isCurrentIn(out)) return 0;
+        int files = writeDocuments(app, config, out);
+        stamp.writeTo(out);
+        return files;
+    }
+
+    private static int writeDocuments(Tributary app, Config config, Path out) throws IOException {
         int files = 0;
         files += writeView(app, config, null, out);
         for (Topic topic : config.topics()) {

@@ -1,6 +1,7 @@
 package org.tributary.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true,
-        description = "Fetches the named (default: all) sources now, once; a line per source, then a summary.")
+        description = "Fetches the named (default: all) sources now, once; a line per source, then a summary. "
+                + "With --export, then writes the static site as `export` does, in the same run.")
 final class RefreshCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,6 +30,10 @@ final class RefreshCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "8", description = "sources fetched at the same time (default: ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "then write every published document into DIR, as `export --out DIR` does (one start-up for both)")
+    Path export;
 
     @Override
     public Integer call() throws Exception {
@@ -45,6 +51,7 @@ final class RefreshCommand implements Callable<Integer> {
         }
         if (ids.isEmpty()) sources.addAll(config.sources());
         List<RefreshReport> reports = new ArrayList<>();
+        int exported = 0;
         Progress progress = new Progress(out, sources.size(), System.console() != null);
         Optional<AdminClient> serving = AdminClient.find(main, config, "refresh");
         if (serving.isPresent()) {
@@ -60,6 +67,7 @@ final class RefreshCommand implements Callable<Integer> {
                 }
                 reports.add(progress.finished(r.get()));
             }
+            if (export != null) exported = serving.get().export(export.toAbsolutePath());
         } else try (Tributary app = main.open(config)) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
@@ -70,10 +78,12 @@ final class RefreshCommand implements Callable<Integer> {
             } finally {
                 pool.shutdown();
             }
+            if (export != null) exported = ExportCommand.writeAll(app, config, export.toAbsolutePath());
         }
         progress.done();
         out.println();
         out.print(Tables.refreshSummary(reports));
+        if (export != null) out.println(ExportCommand.summary(exported, export));
         out.flush();
         return Main.OK;
     }

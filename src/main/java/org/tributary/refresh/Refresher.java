@@ -18,7 +18,6 @@ import org.tributary.parse.FeedParseException;
 import org.tributary.parse.FeedParser;
 import org.tributary.parse.ParsedFeed;
 import org.tributary.store.FetchedDocument;
-import org.tributary.store.HealthStore;
 import org.tributary.store.SaveResult;
 import org.tributary.store.SourceHealth;
 import org.tributary.store.SourceState;
@@ -27,9 +26,11 @@ import org.tributary.store.Store;
 /**
  * Refreshes one source: fetch → parse → normalize → store, with the health the fetch leaves (see
  * {@link HealthPolicy}) in the same transaction as its outcome. This is the one place where anything unexpected is
- * caught, so that a failing source is a row of source state and the next source still runs. A source that is not
- * due (backing off, rate limited, asked not to be polled yet) or gone is skipped after one small read, without any
- * request. A 200 with the very document stored last is answered like a 304, without parsing it.
+ * caught, so that a failing source is a row of source state and the next source still runs. The source's row is read
+ * once, before anything else, and written once, with the outcome; a 304 costs that read, the request and one
+ * statement in one transaction. A source that is not due (backing off, rate limited, asked not to be polled yet) or
+ * gone is skipped after the read, without any request. A 200 with the very document stored last is answered like a
+ * 304, without parsing it.
  */
 public final class Refresher {
 
@@ -39,7 +40,6 @@ public final class Refresher {
     private final FeedParser parser;
     private final Normalizer normalizer;
     private final Store store;
-    private final HealthStore health;
     private final HealthPolicy policy;
     private final InstantSource clock;
     private final RefreshListener listener;
@@ -54,7 +54,6 @@ public final class Refresher {
         this.parser = Objects.requireNonNull(parser);
         this.normalizer = Objects.requireNonNull(normalizer);
         this.store = Objects.requireNonNull(store);
-        this.health = store.health();
         this.policy = new HealthPolicy(Objects.requireNonNull(random));
         this.clock = Objects.requireNonNull(clock);
         this.listener = Objects.requireNonNull(listener);
@@ -80,9 +79,9 @@ public final class Refresher {
         long started = clock.millis();
         RefreshReport report;
         try {
-            SourceHealth before = health.health(source.id());
-            report = before.isDue(clock.instant()) ? fetchAndStore(source, before, started)
-                    : skipped(source, before, started);
+            SourceState state = store.state(source.id());
+            report = state.health().isDue(clock.instant()) ? fetchAndStore(source, state, started)
+                    : skipped(source, state.health(), started);
         } catch (RuntimeException e) {
             // The reason is public (/status): the exception's own text (an SQL statement, a path) stays in the log.
             String reason = "internal[" + source.id() + "]: " + e.getClass().getSimpleName() + " (details in the log)";
@@ -112,17 +111,16 @@ public final class Refresher {
     }
 
     private RefreshReport skipped(Source source, SourceHealth h, long started) {
-        String why = h.state() == SourceHealth.State.GONE
-                ? "gone (HTTP 410): not fetched until `tributary reset " + source.id() + "`"
+        String why = h.state() == SourceHealth.State.GONE ? SourceHealth.goneText(source.id())
                 : "not due before " + h.notBefore() + " (" + h.state().label() + ")";
         return new RefreshReport(source.id(), RefreshReport.Outcome.SKIPPED, 0, 0, 0, why, clock.millis() - started,
                 h.state() == null ? null : h.state().label(), h.notBefore());
     }
 
-    private RefreshReport fetchAndStore(Source source, SourceHealth before, long started) {
+    private RefreshReport fetchAndStore(Source source, SourceState state, long started) {
+        SourceHealth before = state.health();
         URI target = before.effectiveUrl(source.url());
         String url = target.toString();
-        SourceState state = store.state(source.id());
         // Validators belong to the URL they came from: after an edit of feeds.yml or a move, start afresh.
         boolean sameUrl = url.equals(state.url());
         // After a change of rules the stored items are out of date though the document is not: read it again.

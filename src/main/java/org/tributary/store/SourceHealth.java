@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.tributary.parse.PollHints;
 
 /**
- * How a source is doing, and what that means for the next request. Written by the refresher after every attempt,
- * cleared by an operator's reset.
+ * How a source is doing, and what that means for the next request: the health columns of its {@link SourceState}.
+ * Written by the refresher after every attempt (the rules are {@code refresh.HealthPolicy}'s), cleared by an
+ * operator's reset.
  *
  * @param state          null before the first attempt
  * @param notBefore      no request to the source before this time (backoff, Retry-After, ttl, Cache-Control); null
@@ -43,6 +44,11 @@ public record SourceHealth(State state, Instant notBefore, URI redirectTarget, i
     /** The URL to fetch: the moved-to one while feeds.yml still names the URL that moved. */
     public URI effectiveUrl(URI configured) {
         return movedTo != null && configured.equals(movedFrom) ? movedTo : configured;
+    }
+
+    /** Why a gone source is not fetched, as the refresh and /status say it. */
+    public static String goneText(String sourceId) {
+        return "gone (HTTP 410): not fetched until `tributary reset " + sourceId + "`";
     }
 
     /** Whether a request may be sent at {@code now}. A gone source is never due until reset. */

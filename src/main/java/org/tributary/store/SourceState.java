@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What we know about one source between fetches. Times are null until the first attempt or success.
+ * What we know about one source between fetches: its row of source_state, read once before a refresh and shown by
+ * /status, the CLI, metrics and alerts. Times are null until the first attempt or success. How many items a source
+ * has is not part of it (counting them is a query of its own, {@link Store#itemCounts()}, which only /status needs).
  *
- * @param lastStatus the HTTP status of the last attempt, 0 when there was no response
- * @param lastError  null after a success
- * @param items      how many items of this source are stored
+ * @param lastStatus   the HTTP status of the last attempt, 0 when there was no response
+ * @param lastError    null after a success
  * @param documentHash the fingerprint of the last document stored from a 200, null before one
- * @param notes      what an editor should know of that document (shared identity keys, fields cut), one line each
+ * @param notes        what an editor should know of that document (shared identity keys, fields cut), one line each
+ * @param health       how the source is doing, and what that means for the next request
  */
 public record SourceState(
         String sourceId,
@@ -25,26 +27,31 @@ public record SourceState(
         int consecutiveFailures,
         Instant nextFetchAt,
         List<String> unmappedCategories,
-        long items,
         String documentHash,
-        List<String> notes) {
+        List<String> notes,
+        SourceHealth health) {
 
     public SourceState {
         Objects.requireNonNull(sourceId, "sourceId");
         unmappedCategories = List.copyOf(unmappedCategories);
         notes = notes == null ? List.of() : List.copyOf(notes);
-    }
-
-    /** A state with nothing noted of its last document. */
-    public SourceState(String sourceId, String url, String etag, String lastModified, Instant lastAttemptAt,
-                       Instant lastSuccessAt, int lastStatus, String lastError, int consecutiveFailures,
-                       Instant nextFetchAt, List<String> unmappedCategories, long items, String documentHash) {
-        this(sourceId, url, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus, lastError,
-                consecutiveFailures, nextFetchAt, unmappedCategories, items, documentHash, List.of());
+        health = health == null ? SourceHealth.NEW : health;
     }
 
     /** A source we have never tried. */
     public static SourceState unknown(String sourceId) {
-        return new SourceState(sourceId, null, null, null, null, null, 0, null, 0, null, List.of(), 0, null, List.of());
+        return new SourceState(sourceId, null, null, null, null, null, 0, null, 0, null, List.of(), null, List.of(),
+                SourceHealth.NEW);
+    }
+
+    /**
+     * The one state a source is shown in (/status, /status.html, `tributary status`, /metrics): its health as the
+     * last refresh left it; "new" before any attempt; "failing" when a refresh failed without leaving a health (an
+     * internal error, which counts up the failures).
+     */
+    public String shownState() {
+        if (health.state() != null) return health.state().label();
+        if (lastAttemptAt == null) return "new";
+        return consecutiveFailures > 0 ? "failing" : "ok";
     }
 }

@@ -32,8 +32,6 @@ public final class Store {
     private static final String LIST_SEPARATOR = "\n";
     /** The most values bound in one IN (...) list. */
     private static final int IN_CHUNK = 500;
-    /** source_state.notes (V8). */
-    private static final int NOTES_CHARS = 4000;
 
     final Jdbc jdbc;
     private final boolean mergeDuplicates;
@@ -90,18 +88,11 @@ public final class Store {
                                   java.time.Duration maxAge, boolean hold, SourceHealth health, Instant now) {
         return jdbc.inTransaction(c -> {
             Set<String> remembered = Surplus.of(c, sourceId);
-            Saved saved = save(c, sourceId, document.url(), document.etag(), document.lastModified(), feed.items(),
-                    feed.unchanged(), feed.unmappedCategories(), remembered, keep, maxAge, now);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE source_state SET document_hash = ?, notes = ? WHERE source_id = ?")) {
-                ps.setString(1, document.fingerprint());
-                ps.setString(2, feed.notes().isEmpty() ? null
-                        : truncate(String.join(LIST_SEPARATOR, feed.notes()), NOTES_CHARS));
-                ps.setString(3, sourceId);
-                ps.executeUpdate();
-            }
+            Saved saved = save(c, sourceId, feed.items(), feed.unchanged(), remembered, keep, maxAge, now);
+            // The source's row, its health included, in one statement; before the rule counts, which need the row.
+            SourceStates.saveFetched(c, sourceId, document,
+                    String.join(LIST_SEPARATOR, new TreeSet<>(feed.unmappedCategories())), feed.notes(), health, now);
             int ruledOut = RuledOut.remove(c, sourceId, feed.ruledOut());
-            if (health != null) HealthStore.save(c, sourceId, health);
             Map<String, String> deleted = Retention.purge(c, sourceId, keep, maxAge, now);
             Set<String> purged = deleted.keySet();
             // What the feed still lists but retention does not keep is remembered, so that it is neither inserted
@@ -127,9 +118,8 @@ public final class Store {
      */
     private record Saved(SaveResult result, List<String> added, Set<String> listed, Map<String, String> surplus) {}
 
-    private Saved save(Connection c, String sourceId, String url, String etag, String lastModified, List<Item> items,
-                       List<String> unchanged, Set<String> unmappedCategories, Set<String> remembered, int keep,
-                       java.time.Duration maxAge, Instant now) throws SQLException {
+    private Saved save(Connection c, String sourceId, List<Item> items, List<String> unchanged,
+                       Set<String> remembered, int keep, java.time.Duration maxAge, Instant now) throws SQLException {
         // Nothing to compare when every entry came back unchanged (the normalizer already knew them all).
         Map<String, Known> known = items.isEmpty() ? Map.of() : knownItems(c, sourceId, items);
         Map<String, String> byLinkAndTitle = new HashMap<>();
@@ -166,8 +156,6 @@ public final class Store {
         updateItems(c, changed, known, now);
         updateRawHashes(c, sameButRaw);
         writeTopics(c, added, changed);
-        upsertState(c, sourceId, url, etag, lastModified, now, now, 200, null, 0,
-                String.join(LIST_SEPARATOR, new TreeSet<>(unmappedCategories)));
         return new Saved(new SaveResult(added.size(), changed.size(),
                 items.size() + unchanged.size() - added.size() - changed.size()),
                 added.stream().map(Item::publicId).toList(), fetchedIds, surplus);
@@ -181,11 +169,7 @@ public final class Store {
     public void saveNotModified(String sourceId, String url, String etag, String lastModified, SourceHealth health,
                                 Instant now) {
         jdbc.inTransaction(c -> {
-            SourceState before = state(c, sourceId);
-            upsertState(c, sourceId, url, etag != null ? etag : before.etag(),
-                    lastModified != null ? lastModified : before.lastModified(), now, now, 304, null, 0,
-                    String.join(LIST_SEPARATOR, before.unmappedCategories()));
-            if (health != null) HealthStore.save(c, sourceId, health);
+            SourceStates.saveNotModified(c, sourceId, url, etag, lastModified, health, now);
             return null;
         });
     }
@@ -198,11 +182,7 @@ public final class Store {
     public void saveFailure(String sourceId, String url, int status, String reason, SourceHealth health,
                             Instant now) {
         jdbc.inTransaction(c -> {
-            SourceState before = state(c, sourceId);
-            upsertState(c, sourceId, url, before.etag(), before.lastModified(), now, before.lastSuccessAt(), status,
-                    reason, before.consecutiveFailures() + 1,
-                    String.join(LIST_SEPARATOR, before.unmappedCategories()));
-            if (health != null) HealthStore.save(c, sourceId, health);
+            SourceStates.saveFailure(c, sourceId, url, status, reason, health, now);
             return null;
         });
     }
@@ -210,14 +190,7 @@ public final class Store {
     /** When the scheduler will next fetch the source, for /status. */
     public void saveNextFetch(String sourceId, Instant next) {
         jdbc.inTransaction(c -> {
-            for (String sql : List.of("UPDATE source_state SET next_fetch_at = ? WHERE source_id = ?",
-                    "INSERT INTO source_state (next_fetch_at, source_id) VALUES (?, ?)")) {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    setInstant(ps, 1, next);
-                    ps.setString(2, sourceId);
-                    if (ps.executeUpdate() > 0) break;
-                }
-            }
+            SourceStates.saveNextFetch(c, sourceId, next);
             return null;
         });
     }
@@ -445,46 +418,11 @@ public final class Store {
         }
     }
 
-    /** Update, else insert: portable across H2 and PostgreSQL, and safe because one source refreshes at a time. */
-    private static void upsertState(Connection c, String sourceId, String url, String etag, String lastModified,
-                                    Instant attemptAt, Instant successAt, int status, String error, int failures,
-                                    String unmapped) throws SQLException {
-        String[] columns = {"url", "etag", "last_modified", "last_attempt_at", "last_success_at", "last_status",
-                "last_error", "consecutive_failures", "unmapped_categories"};
-        String update = "UPDATE source_state SET " + String.join(" = ?, ", columns) + " = ? WHERE source_id = ?";
-        String insert = "INSERT INTO source_state (" + String.join(", ", columns) + ", source_id) VALUES ("
-                + "?, ".repeat(columns.length) + "?)";
-        for (String sql : List.of(update, insert)) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setString(i++, url);
-                ps.setString(i++, etag);
-                ps.setString(i++, lastModified);
-                setInstant(ps, i++, attemptAt);
-                setInstant(ps, i++, successAt);
-                ps.setInt(i++, status);
-                ps.setString(i++, error == null ? null : truncate(error, 2000));
-                ps.setInt(i++, failures);
-                ps.setString(i++, truncate(unmapped, 20000));
-                ps.setString(i, sourceId);
-                if (ps.executeUpdate() > 0) return;
-            }
-        }
-    }
-
     // ---- reading ----
 
+    /** The source's row, its health included: what a refresh reads, once, before it fetches. */
     public SourceState state(String sourceId) {
-        return jdbc.read(c -> state(c, sourceId));
-    }
-
-    private static SourceState state(Connection c, String sourceId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(STATE_SELECT + " WHERE s.source_id = ?")) {
-            ps.setString(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? readState(rs) : SourceState.unknown(sourceId);
-            }
-        }
+        return jdbc.read(c -> SourceStates.read(c, sourceId));
     }
 
     /** How many entries of each source's last stored document its rules kept out; sources with none are absent. */
@@ -499,40 +437,19 @@ public final class Store {
 
     /** Every source we have a row for, by id. Sources in feeds.yml that never ran have none. */
     public Map<String, SourceState> states() {
-        return jdbc.read(c -> {
-            Map<String, SourceState> states = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(STATE_SELECT + " ORDER BY s.source_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    SourceState s = readState(rs);
-                    states.put(s.sourceId(), s);
-                }
-            }
-            return states;
-        });
+        return jdbc.read(SourceStates::readAll);
     }
 
-    private static final String STATE_SELECT = """
-            SELECT s.*, (SELECT COUNT(*) FROM item i WHERE i.source_id = s.source_id) AS items
-            FROM source_state s
-            """;
-
-    private static SourceState readState(ResultSet rs) throws SQLException {
-        return new SourceState(
-                rs.getString("source_id"),
-                rs.getString("url"),
-                rs.getString("etag"),
-                rs.getString("last_modified"),
-                getInstant(rs, "last_attempt_at"),
-                getInstant(rs, "last_success_at"),
-                rs.getInt("last_status"),
-                rs.getString("last_error"),
-                rs.getInt("consecutive_failures"),
-                getInstant(rs, "next_fetch_at"),
-                splitList(rs.getString("unmapped_categories")),
-                rs.getLong("items"),
-                rs.getString("document_hash"),
-                splitList(rs.getString("notes")));
+    /** How many items each source has stored, for /status; sources with none are absent. One query for all. */
+    public Map<String, Long> itemCounts() {
+        return jdbc.read(c -> {
+            Map<String, Long> counts = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_id, COUNT(*) FROM item GROUP BY source_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return counts;
+        });
     }
 
     /**
@@ -671,9 +588,5 @@ public final class Store {
 
     private static URI uri(String s) {
         return s == null ? null : URI.create(s);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -75,36 +75,25 @@ public final class SourceStatus {
 
     public List<Row> rows() {
         Map<String, SourceState> states = store.states();
-        Map<String, SourceHealth> healths = store.health().healths();
+        Map<String, Long> items = store.itemCounts();
         Map<String, Integer> dropped = store.droppedItems();
         Map<String, Integer> held = store.heldItems();
         List<Row> rows = new ArrayList<>();
         for (Source source : config.get().sources()) {
             SourceState s = states.getOrDefault(source.id(), SourceState.unknown(source.id()));
-            SourceHealth h = healths.getOrDefault(source.id(), SourceHealth.NEW);
+            SourceHealth h = s.health();
             boolean moved = !h.effectiveUrl(source.url()).equals(source.url());
-            String state = stateOf(h, s);
+            String state = s.shownState();
             Instant next = nextFetch.apply(source.id()).orElse(s.nextFetchAt());
             // The schedule fires on, but a fire before notBefore is skipped: the first real request is not sooner.
             if (h.notBefore() != null && (next == null || next.isBefore(h.notBefore()))) next = h.notBefore();
             if (h.state() == SourceHealth.State.GONE) next = null;
             rows.add(new Row(source.id(), source.title(), state, source.url().toString(), s.lastSuccessAt(),
-                    s.lastError(), s.consecutiveFailures(), s.items(), next, s.unmappedCategories(), h.notBefore(),
+                    s.lastError(), s.consecutiveFailures(), items.getOrDefault(source.id(), 0L), next, s.unmappedCategories(), h.notBefore(),
                     moved ? h.movedTo().toString() : null, detail(source, h, s, moved),
                     dropped.getOrDefault(source.id(), 0), held.getOrDefault(source.id(), 0)));
         }
         return rows;
-    }
-
-    /**
-     * The one state a source is shown in (/status, /status.html, `tributary status`, /metrics): its health as the
-     * last refresh left it; "new" before any attempt; "failing" when a refresh failed without leaving a health (an
-     * internal error, which counts up the failures).
-     */
-    static String stateOf(SourceHealth h, SourceState s) {
-        if (h.state() != null) return h.state().label();
-        if (s.lastAttemptAt() == null) return "new";
-        return s.consecutiveFailures() > 0 ? "failing" : "ok";
     }
 
     private static String detail(Source source, SourceHealth h, SourceState s, boolean moved) {
@@ -120,7 +109,7 @@ public final class SourceStatus {
         String movedText = moved ? "moved to " + h.movedTo() + " (update feeds.yml; until then it is fetched there)"
                 : null;
         String text = switch (h.state()) {
-            case GONE -> "gone (HTTP 410): not fetched until `tributary reset " + source.id() + "`";
+            case GONE -> SourceHealth.goneText(source.id());
             case BACKING_OFF -> "backing off after " + s.consecutiveFailures() + " failures until " + h.notBefore();
             case RATE_LIMITED -> "rate limited until " + h.notBefore();
             case FAILING -> "failing (" + s.consecutiveFailures() + ")";

@@ -199,6 +199,57 @@ class PackagedProgramIT {
     }
 
     @Test
+    void refreshWithExportWritesInOneRunTheFilesExportWrites() throws Exception {
+        Path together = dir.resolve("together");
+        Program.Result refresh = Program.run("--config", config.toString(), "--data", data.toString(), "refresh",
+                "--export", together.toString());
+        assertThat(refresh.exit()).isZero();
+        assertThat(refresh.out()).contains("3 sources: 3 ok, 0 failed; 7 new items")
+                .containsPattern("export: wrote \\d+ files to ");
+
+        Path alone = dir.resolve("alone");
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "export",
+                "--out", alone.toString()).exit()).isZero();
+        assertThat(tree(together)).isNotEmpty().isEqualTo(tree(alone));
+    }
+
+    @Test
+    void anExportOfWhatIsAlreadyExportedWritesNothingUntilSomethingPublishedChangesOrAFileIsMissing()
+            throws Exception {
+        Path out = dir.resolve("site");
+        String[] export = {"--config", config.toString(), "--data", data.toString(), "export", "--out", out.toString()};
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "refresh", "--export",
+                out.toString()).out()).containsPattern("export: wrote \\d+ files to ");
+        java.util.Map<String, Integer> first = tree(out);
+
+        // Every source answers 304 now: nothing published changed, so nothing is rendered again.
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "refresh", "--export",
+                out.toString()).out()).contains("is up to date");
+        assertThat(tree(out)).isEqualTo(first);
+
+        String id = Files.readString(out.resolve("feed.atom")).replaceAll("(?s).*?<entry>.*?<id>urn:tributary:([^<]+)</id>.*", "$1");
+        assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "hide", id).exit()).isZero();
+        assertThat(Program.run(export).out()).containsPattern("export: wrote \\d+ files to ");
+        assertThat(Files.readString(out.resolve("feed.atom"))).doesNotContain(id);
+
+        Files.delete(out.resolve("feed.rss"));
+        assertThat(Program.run(export).out()).containsPattern("export: wrote \\d+ files to ");
+        assertThat(out.resolve("feed.rss")).isNotEmptyFile();
+        assertThat(Program.run(export).out()).contains("is up to date");
+    }
+
+    /** Every file under root by its relative path, with its bytes' hash. */
+    private static java.util.Map<String, Integer> tree(Path root) throws java.io.IOException {
+        java.util.Map<String, Integer> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), java.util.Arrays.hashCode(Files.readAllBytes(p)));
+            }
+        }
+        return files;
+    }
+
+    @Test
     void exportWritesEveryPageWithFileLinksEmbedPagesTopicOpmlAndAHeadersNote() throws Exception {
         Files.writeString(config, Files.readString(config).replace("items: 50", "items: 3"));
         assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "refresh").exit()).isZero();

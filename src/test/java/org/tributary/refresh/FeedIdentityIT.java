@@ -217,7 +217,7 @@ class FeedIdentityIT {
         RefreshReport again = refresher.refresh(five);
 
         assertThat(first.added()).isEqualTo(5);
-        assertThat(store.state(source.id()).items()).isEqualTo(5);
+        assertThat(store.itemCounts()).containsEntry(source.id(), 5L);
         assertThat(again.added() + again.updated()).isZero();
         assertThat(store.version().version()).isEqualTo(version);
         assertThat(store.items(ItemQuery.newest(500))).extracting(s -> s.item().title())

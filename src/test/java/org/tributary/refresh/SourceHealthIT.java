@@ -86,7 +86,7 @@ class SourceHealthIT {
     }
 
     private SourceHealth health() {
-        return store.health().health("src");
+        return store.state("src").health();
     }
 
     private RecordedRequest take() throws InterruptedException {

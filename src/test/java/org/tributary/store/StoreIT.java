@@ -195,7 +195,7 @@ class StoreIT {
         SourceHealth ok = new SourceHealth(SourceHealth.State.OK, T1, null, 0, null, null, null);
         store.saveFetched("a", new FetchedDocument("u", "\"e1\"", null, "d1"),
                 new NormalizedFeed(List.of(item("a", "1", "One", T0, "h1")), Set.of()), 500, null, ok, T0);
-        assertThat(store.health().health("a").state()).isEqualTo(SourceHealth.State.OK);
+        assertThat(store.state("a").health().state()).isEqualTo(SourceHealth.State.OK);
 
         // An item the database refuses (its type is longer than the column) fails the whole save: the health the
         // fetch would have left is not written either, and nothing stored before is lost.
@@ -207,7 +207,7 @@ class StoreIT {
                 new NormalizedFeed(List.of(refused), Set.of()), 500, null, failing, T1))
                 .isInstanceOf(StoreException.class);
 
-        assertThat(store.health().health("a").state()).isEqualTo(SourceHealth.State.OK);
+        assertThat(store.state("a").health().state()).isEqualTo(SourceHealth.State.OK);
         assertThat(store.state("a").etag()).isEqualTo("\"e1\"");
         assertThat(store.state("a").documentHash()).isEqualTo("d1");
         assertThat(titles(ItemQuery.newest(50))).containsExactly("One");
