@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.tributary.outbound.Outbound;
 
 /**
  * Alerts as a JSON POST. The body has a {@code text} field, so chat webhooks that expect one (Slack and its
@@ -21,29 +19,23 @@ public final class WebhookNotifier implements Notifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
-    private final String userAgent;
-    private final HttpClient http;
+    private final Outbound outbound;
     private final Duration timeout;
 
-    public WebhookNotifier(URI url, String userAgent, Duration timeout) {
+    /** @param outbound the process's one outbound client (our User-Agent, no redirects followed, bounded answers) */
+    public WebhookNotifier(URI url, Outbound outbound, Duration timeout) {
         this.url = url;
-        this.userAgent = userAgent;
+        this.outbound = outbound;
         this.timeout = timeout;
-        // HTTP/1.1: the default h2c upgrade attempt on plain http hangs some receivers.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
     public void send(Alert alert) throws DeliveryException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", userAgent)
-                .POST(HttpRequest.BodyPublishers.ofString(json(alert)))
-                .build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new DeliveryException("alert: webhook answered HTTP " + response.statusCode(), null);
+            Outbound.Response response = outbound.post(url, "application/json; charset=utf-8", json(alert), Map.of(),
+                    timeout);
+            if (!response.ok()) {
+                throw new DeliveryException("alert: webhook answered HTTP " + response.status(), null);
             }
         } catch (IOException e) {
             throw new DeliveryException("alert: webhook: " + e, e);

@@ -14,6 +14,7 @@ import org.tributary.config.Config;
 import org.tributary.config.LiveConfig;
 import org.tributary.fetch.Fetcher;
 import org.tributary.normalize.Normalizer;
+import org.tributary.outbound.Outbound;
 import org.tributary.parse.FeedParser;
 import org.tributary.publish.Publisher;
 import org.tributary.refresh.RefreshListener;
@@ -43,6 +44,8 @@ final class Tributary implements AutoCloseable {
     final FeedParser parser;
     final Normalizer normalizer;
     final Metrics metrics;
+    /** Everything Tributary sends on its own (alert webhooks here; serve's WebSub pings use the same client). */
+    final Outbound outbound;
     final Alerter alerter;
     final Refresher refresher;
     final Publisher publisher;
@@ -57,16 +60,17 @@ final class Tributary implements AutoCloseable {
         this.store = new Store(database, config.site().mergeDuplicates());
         this.pages = new ItemPages(store);
         this.metrics = new Metrics(BuildInfo.current().version());
+        this.outbound = new Outbound(() -> this.config.get().fetch().userAgent());
         this.alerter = new Alerter(this.config, store, new AlertStore(database),
-                alerts -> notifiers(alerts, env, this.config.get().fetch().userAgent()), clock);
+                alerts -> notifiers(alerts, env, outbound), clock);
         this.refresher = new Refresher(fetcher, parser, normalizer, store, clock,
                 RefreshListener.all(List.of(metrics, alerter)));
         this.publisher = new Publisher();
     }
 
-    private static List<Notifier> notifiers(Alerts alerts, Environment env, String userAgent) {
+    private static List<Notifier> notifiers(Alerts alerts, Environment env, Outbound outbound) {
         List<Notifier> notifiers = new ArrayList<>();
-        if (alerts.webhook() != null) notifiers.add(new WebhookNotifier(alerts.webhook(), userAgent, ALERT_TIMEOUT));
+        if (alerts.webhook() != null) notifiers.add(new WebhookNotifier(alerts.webhook(), outbound, ALERT_TIMEOUT));
         if (alerts.email() != null) {
             notifiers.add(new EmailNotifier(alerts.email(), env.smtpUser(), env.smtpPassword(), ALERT_TIMEOUT));
         }

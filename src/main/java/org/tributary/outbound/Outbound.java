@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one outbound HTTP client (see the package comment). Built once per process and shared; thread-safe.
@@ -35,9 +36,14 @@ public final class Outbound {
     }
 
     private final HttpClient http;
-    private final String userAgent;
+    private final Supplier<String> userAgent;
 
     public Outbound(String userAgent) {
+        this(constant(Objects.requireNonNull(userAgent, "userAgent")));
+    }
+
+    /** A client whose User-Agent is read at each request: serve's follows a reload that changes it. */
+    public Outbound(Supplier<String> userAgent) {
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
         // HTTP/1.1: the default h2c upgrade attempt on plain http hangs some receivers.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
@@ -45,7 +51,11 @@ public final class Outbound {
     }
 
     public String userAgent() {
-        return userAgent;
+        return userAgent.get();
+    }
+
+    private static Supplier<String> constant(String value) {
+        return () -> value;
     }
 
     /** POSTs the body (null: none) with this content type and extra headers; the answer's body as text. */
@@ -81,7 +91,7 @@ public final class Outbound {
 
     private HttpRequest.Builder request(URI url, Map<String, String> headers, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Optional.ofNullable(timeout).orElse(REQUEST_TIMEOUT))
-                .header("User-Agent", userAgent);
+                .header("User-Agent", userAgent.get());
         headers.forEach(b::header);
         return b;
     }

@@ -2,9 +2,6 @@ package org.tributary.web;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
+import org.tributary.outbound.Outbound;
 import org.tributary.publish.FeedFormat;
 
 /**
@@ -38,7 +36,7 @@ final class HubNotifier implements AutoCloseable {
     /** The quiet period is an interval: measured on a monotonic ticker, so a wall clock step does not stretch it. */
     private final Ticker ticker;
     private final Duration quiet;
-    private final HttpClient http;
+    private final Outbound outbound;
     private final ScheduledExecutorService timer;
 
     private long seenVersion = Long.MIN_VALUE;
@@ -46,12 +44,12 @@ final class HubNotifier implements AutoCloseable {
     private boolean pending;
     private final Map<String, String> pingedEtags = new HashMap<>();
 
-    HubNotifier(Documents documents, Ticker ticker, Duration quiet) {
+    /** @param outbound the one outbound client: our User-Agent, no redirects followed, bounded answers */
+    HubNotifier(Documents documents, Outbound outbound, Ticker ticker, Duration quiet) {
         this.documents = Objects.requireNonNull(documents);
+        this.outbound = Objects.requireNonNull(outbound);
         this.ticker = Objects.requireNonNull(ticker);
         this.quiet = Objects.requireNonNull(quiet);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "websub-notifier");
             t.setDaemon(true);
@@ -130,13 +128,8 @@ final class HubNotifier implements AutoCloseable {
 
     private boolean ping(URI hub, String feedUrl) {
         String form = "hub.mode=publish&hub.url=" + URLEncoder.encode(feedUrl, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(hub)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = outbound.post(hub, "application/x-www-form-urlencoded", form, Map.of(), null).status();
             if (status / 100 == 2) return true;
             log.warn("websub[{}]: hub answered HTTP {} for {}", hub.getHost(), status, feedUrl);
         } catch (java.io.IOException e) {

@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
+import org.tributary.outbound.Outbound;
 import org.tributary.publish.Publisher;
 import org.tributary.refresh.RefreshReport;
 import org.tributary.store.AuditLog;
@@ -136,7 +137,8 @@ public final class WebServer implements AutoCloseable {
         this.clock = clock;
         this.documents = new Documents(config, store, new ItemPages(store), Objects.requireNonNull(publisher),
                 clock, versionTtl, metrics == null ? () -> { } : metrics::rendered, cache);
-        this.hub = new HubNotifier(documents, Ticker.system(), Duration.ofSeconds(5));
+        this.hub = new HubNotifier(documents, new Outbound(() -> config.get().fetch().userAgent()), Ticker.system(),
+                Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {
             c.http.compressionStrategy = CompressionStrategy.NONE; // we compress once per document, not per request
             c.startup.showJavalinBanner = false;

@@ -31,6 +31,7 @@ import org.tributary.config.Alerts;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigLoader;
 import org.tributary.config.Source;
+import org.tributary.outbound.Outbound;
 import org.tributary.refresh.RefreshReport;
 import org.tributary.store.AlertStore;
 import org.tributary.store.Database;
@@ -101,7 +102,7 @@ class AlerterIT {
     }
 
     private List<Notifier> notifiers(Alerts alerts) {
-        return List.of(new WebhookNotifier(alerts.webhook(), "Tributary-test", Duration.ofSeconds(5)),
+        return List.of(new WebhookNotifier(alerts.webhook(), new Outbound("Tributary-test"), Duration.ofSeconds(5)),
                 new EmailNotifier(alerts.email(), null, null, Duration.ofSeconds(5)));
     }
 
@@ -122,6 +123,7 @@ class AlerterIT {
         for (RecordedRequest r; (r = webhook.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS)) != null; ) {
             assertThat(r.getMethod()).isEqualTo("POST");
             assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
+            assertThat(r.getHeaders().get("User-Agent")).isEqualTo("Tributary-test");
             posts.add(JSON.readTree(r.getBody().utf8()));
         }
         return posts;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigLoader;
+import org.tributary.outbound.Outbound;
 import org.tributary.publish.Publisher;
 import org.tributary.store.ItemPages;
 
@@ -52,7 +53,7 @@ class HubNotifierIT {
         server.add("Old news", "News", T0.minusSeconds(3600), T0.minusSeconds(60), "partnerships");
         live.set(withHub(hub.url("/hub").toString()));
         Documents documents = new Documents(live::get, server.store, new ItemPages(server.store), new Publisher());
-        notifier = new HubNotifier(documents, ticker(), QUIET);
+        notifier = new HubNotifier(documents, new Outbound("Tributary-test"), ticker(), QUIET);
     }
 
     /** A ticker that advances as the test's clock does. */
@@ -82,6 +83,7 @@ class HubNotifierIT {
         while ((r = hub.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
             assertThat(r.getMethod()).isEqualTo("POST");
             assertThat(r.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+            assertThat(r.getHeaders().get("User-Agent")).isEqualTo("Tributary-test");
             String form = r.getBody().utf8();
             assertThat(form).startsWith("hub.mode=publish&hub.url=");
             urls.add(URLDecoder.decode(form.substring("hub.mode=publish&hub.url=".length()), StandardCharsets.UTF_8));
@@ -155,7 +157,7 @@ class HubNotifierIT {
             Config failingHub = withHub(failing.url("/").toString());
             Documents documents = new Documents(() -> failingHub, server.store, new ItemPages(server.store),
                     new Publisher());
-            try (HubNotifier n = new HubNotifier(documents, ticker(), QUIET)) {
+            try (HubNotifier n = new HubNotifier(documents, new Outbound("Tributary-test"), ticker(), QUIET)) {
                 n.tick();
                 server.add("News", "News", T0, T0, "partnerships");
                 n.tick();
