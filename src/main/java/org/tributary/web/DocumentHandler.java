@@ -14,6 +14,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
@@ -110,7 +111,8 @@ final class DocumentHandler extends Handler.Wrapper {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request original, Response response, Callback callback) throws Exception {
+        Request request = underBasePath(original, config.get().site().basePath());
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
         Exchange x = new Exchange(request, response, callback, request.getHttpURI().getPath(), head,
@@ -124,6 +126,26 @@ final class DocumentHandler extends Handler.Wrapper {
             });
         }
         return true;
+    }
+
+    /**
+     * The request as if it came to the server's root, when site.base_url has a path and the request's path starts
+     * with it: a reverse proxy that keeps the prefix (/news/feed.atom) and one that strips it (/feed.atom) are both
+     * answered, and so are Javalin's routes (/news/status.html). Any other request is returned as it came.
+     */
+    static Request underBasePath(Request request, String basePath) {
+        if (basePath.isEmpty()) return request;
+        String path = request.getHttpURI().getPath();
+        if (path == null || !path.startsWith(basePath)) return request;
+        String rest = path.substring(basePath.length());
+        if (!rest.isEmpty() && !rest.startsWith("/")) return request;
+        HttpURI uri = HttpURI.build(request.getHttpURI()).path(rest.isEmpty() ? "/" : rest);
+        return new Request.Wrapper(request) {
+            @Override
+            public HttpURI getHttpURI() {
+                return uri;
+            }
+        };
     }
 
     /**

@@ -9,6 +9,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.tributary.config.LiveConfig;
+import org.tributary.config.Site;
+import org.tributary.publish.SitePaths;
 
 /**
  * /status.html: the rows of /status as a table for people. Built with jsoup's DOM like the published pages:
@@ -22,7 +24,8 @@ final class StatusPage {
 
     private StatusPage() {}
 
-    static String write(String siteTitle, List<SourceStatus.Row> rows, LiveConfig live) {
+    static String write(Site site, List<SourceStatus.Row> rows, LiveConfig live) {
+        String siteTitle = site.title();
         Document doc = Document.createShell("");
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
         doc.prependChild(new DocumentType("html", "", ""));
@@ -41,6 +44,7 @@ final class StatusPage {
                         + " for an editor's approval (GET /admin/pending)") + ". Machine-readable: ")
                 .appendElement("a").attr("href", "/status").text("/status");
         table(main.appendElement("table"), rows);
+        SitePaths.rebase(doc, site);
         return doc.outerHtml();
     }
 
