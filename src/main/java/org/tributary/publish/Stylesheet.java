@@ -127,6 +127,20 @@ final class Stylesheet {
             }
             """;
 
+    /**
+     * /assets/embed.css: a small default look for what embed.js renders into a host page, for a host that has no
+     * style of its own for it. Only the widget's own classes, so nothing else on the host page changes; colours
+     * are inherited from the host page.
+     */
+    static final String EMBED_CSS = """
+            /* Tributary embed.js default style: <link rel="stylesheet" href="https://FEEDS/assets/embed.css"> */
+            .tributary-items { list-style: none; margin: 0; padding: 0; }
+            .tributary-item { margin: 0 0 0.75em; line-height: 1.4; overflow-wrap: anywhere; }
+            .tributary-meta { display: block; font-size: 0.85em; opacity: 0.85; }
+            .tributary-title { display: block; font-weight: 600; }
+            .tributary-source { display: block; font-size: 0.85em; opacity: 0.85; }
+            """;
+
     private Stylesheet() {
     }
 }

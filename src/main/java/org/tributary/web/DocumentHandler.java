@@ -155,7 +155,7 @@ final class DocumentHandler extends Handler.Wrapper {
     static boolean isDocumentRoute(String path) {
         String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         switch (route) {
-            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css": return true;
+            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css", "/assets/embed.css": return true;
             default: break;
         }
         if (route.startsWith("/topics/")) {
@@ -207,6 +207,7 @@ final class DocumentHandler extends Handler.Wrapper {
     /** Javalin's turn, on a pool thread; a request that it does not take is a 404, as Jetty would answer. */
     private void next(Request request, Response response, Callback callback) throws Exception {
         if (!super.handle(request, response, callback)) {
+            response.getHeaders().put(CORS);
             plain(request, response, callback, false, HttpStatus.NOT_FOUND_404, "not found");
         }
     }
@@ -234,6 +235,7 @@ final class DocumentHandler extends Handler.Wrapper {
             case "/embed.js": return send(x, documents.embedScript(x.mode()), true, null);
             case "/sources.opml": return send(x, documents.opml(null, x.mode()), true, null);
             case "/assets/style.css": return send(x, documents.css(x.mode()), true, null);
+            case "/assets/embed.css": return send(x, documents.embedCss(x.mode()), true, null);
             default: break;
         }
         if (route.startsWith("/topics/")) return topic(x, route.substring("/topics/".length()));
@@ -262,7 +264,8 @@ final class DocumentHandler extends Handler.Wrapper {
 
     private Topic topic(String encodedId) {
         try {
-            return config.get().topic(URLDecoder.decode(encodedId, StandardCharsets.UTF_8)).orElse(null);
+            String id = URLDecoder.decode(encodedId, StandardCharsets.UTF_8);
+            return config.get().topics().stream().filter(t -> t.id().equalsIgnoreCase(id)).findFirst().orElse(null);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -430,6 +433,8 @@ final class DocumentHandler extends Handler.Wrapper {
 
     /** A short plain-text answer (400, 404, 500) that no cache keeps. */
     private static Outcome plain(Exchange x, int status, String message) {
+        // A 400 or 404 for embed.js's fetch must be readable cross-origin, or the browser reports a CORS failure.
+        x.response().getHeaders().put(CORS);
         plain(x.request(), x.response(), x.callback(), x.head(), status, message);
         return Outcome.ANSWERED;
     }

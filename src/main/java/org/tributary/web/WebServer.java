@@ -192,6 +192,7 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("Allow", "GET, HEAD");
                 plain(ctx, 405, "method not allowed; use GET or HEAD");
             } else {
+                ctx.header("Access-Control-Allow-Origin", "*");   // a widget's fetch sees the 404, not a CORS error
                 plain(ctx, 404, "not found");
             }
         });
