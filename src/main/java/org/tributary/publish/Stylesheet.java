@@ -108,6 +108,15 @@ final class Stylesheet {
             body.embed .meta, body.embed .source { font-size: 0.8rem; margin: 0; }
             body.embed .more { font-size: 0.85rem; margin: 0.5rem 0 0; }
 
+            /* /status.html: a wide table, dates on one line, scrolled inside its region on a phone. */
+            body.status { max-width: 90rem; }
+            .table-scroll { overflow-x: auto; max-width: 100%; }
+            .table-scroll table { border-collapse: collapse; font-size: 0.875rem; }
+            .table-scroll th, .table-scroll td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem;
+                                                 border-bottom: 1px solid var(--rule); }
+            .table-scroll td.time { white-space: nowrap; }
+            .table-scroll td:nth-child(4) { min-width: 14rem; overflow-wrap: anywhere; }
+
             footer.site {
               border-top: 1px solid var(--rule);
               margin-top: 2rem;
