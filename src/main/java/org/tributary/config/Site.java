@@ -59,4 +59,20 @@ public record Site(
         if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
         return base + path;
     }
+
+    /**
+     * The path part of {@link #baseUrl} without a trailing slash: "" for {@code https://feeds.example.org}, "/news"
+     * for {@code https://library.example.org/news}. Every link our pages make starts with it.
+     */
+    public String basePath() {
+        String path = baseUrl.getRawPath();
+        if (path == null) return "";
+        while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        return path;
+    }
+
+    /** A link on our own pages to a path that starts with "/": the path under {@link #basePath()}. */
+    public String path(String path) {
+        return basePath() + path;
+    }
 }

@@ -39,6 +39,7 @@ final class EmbedPage {
         }
         main.appendElement("p").addClass("more").appendElement("a").attr("target", "_blank").attr("rel", "noopener")
                 .attr("href", view.site().url(view.htmlPageHref(Paging.Ref.FIRST))).text("More from " + Texts.line(view.title()));
+        SitePaths.rebase(doc, view.site());
         return doc.outerHtml();
     }
 

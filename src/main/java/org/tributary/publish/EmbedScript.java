@@ -67,7 +67,8 @@ final class EmbedScript {
               }
 
               function load(host) {
-                var url = new URL("/feed.json", base);
+                // Beside the script, so a site under a path (https://library.example.org/news/embed.js) is asked there.
+                var url = new URL("feed.json", base);
                 PARAMS.forEach(function (name) {
                   var value = host.getAttribute("data-" + name);
                   if (value) value.split(",").forEach(function (v) { url.searchParams.append(name, v.trim()); });

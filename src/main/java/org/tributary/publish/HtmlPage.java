@@ -31,6 +31,7 @@ final class HtmlPage {
         header(body.appendElement("header").addClass("site"), view);
         main(body.appendElement("main").attr("id", "main"), view);
         footer(body.appendElement("footer").addClass("site"), view);
+        SitePaths.rebase(doc, view.site());
         return doc.outerHtml();
     }
 

@@ -77,6 +77,16 @@ public final class Publisher {
         return Stylesheet.CSS;
     }
 
+    /** Path of the embed widget's default style sheet ({@link #embedCss()}). */
+    public String embedStylesheetPath() {
+        return "/assets/embed.css";
+    }
+
+    /** A small default style for what embed.js renders, served as {@code text/css}. */
+    public String embedCss() {
+        return Stylesheet.EMBED_CSS;
+    }
+
     /** OPML 2.0 of every source. */
     public String opml(Site site, List<Source> sources) {
         return opml.write(Objects.requireNonNull(site, "site"), List.copyOf(sources), null);

@@ -108,6 +108,15 @@ final class Stylesheet {
             body.embed .meta, body.embed .source { font-size: 0.8rem; margin: 0; }
             body.embed .more { font-size: 0.85rem; margin: 0.5rem 0 0; }
 
+            /* /status.html: a wide table, dates on one line, scrolled inside its region on a phone. */
+            body.status { max-width: 90rem; }
+            .table-scroll { overflow-x: auto; max-width: 100%; }
+            .table-scroll table { border-collapse: collapse; font-size: 0.875rem; }
+            .table-scroll th, .table-scroll td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem;
+                                                 border-bottom: 1px solid var(--rule); }
+            .table-scroll td.time { white-space: nowrap; }
+            .table-scroll td:nth-child(4) { min-width: 14rem; overflow-wrap: anywhere; }
+
             footer.site {
               border-top: 1px solid var(--rule);
               margin-top: 2rem;
@@ -125,6 +134,20 @@ final class Stylesheet {
               header.site nav, footer.site .subscribe, .skip { display: none; }
               a { color: inherit; }
             }
+            """;
+
+    /**
+     * /assets/embed.css: a small default look for what embed.js renders into a host page, for a host that has no
+     * style of its own for it. Only the widget's own classes, so nothing else on the host page changes; colours
+     * are inherited from the host page.
+     */
+    static final String EMBED_CSS = """
+            /* Tributary embed.js default style: <link rel="stylesheet" href="https://FEEDS/assets/embed.css"> */
+            .tributary-items { list-style: none; margin: 0; padding: 0; }
+            .tributary-item { margin: 0 0 0.75em; line-height: 1.4; overflow-wrap: anywhere; }
+            .tributary-meta { display: block; font-size: 0.85em; opacity: 0.85; }
+            .tributary-title { display: block; font-weight: 600; }
+            .tributary-source { display: block; font-size: 0.85em; opacity: 0.85; }
             """;
 
     private Stylesheet() {

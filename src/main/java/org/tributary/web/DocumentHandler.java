@@ -14,6 +14,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
@@ -110,7 +111,8 @@ final class DocumentHandler extends Handler.Wrapper {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request original, Response response, Callback callback) throws Exception {
+        Request request = underBasePath(original, config.get().site().basePath());
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
         Exchange x = new Exchange(request, response, callback, request.getHttpURI().getPath(), head,
@@ -127,13 +129,33 @@ final class DocumentHandler extends Handler.Wrapper {
     }
 
     /**
+     * The request as if it came to the server's root, when site.base_url has a path and the request's path starts
+     * with it: a reverse proxy that keeps the prefix (/news/feed.atom) and one that strips it (/feed.atom) are both
+     * answered, and so are Javalin's routes (/news/status.html). Any other request is returned as it came.
+     */
+    static Request underBasePath(Request request, String basePath) {
+        if (basePath.isEmpty()) return request;
+        String path = request.getHttpURI().getPath();
+        if (path == null || !path.startsWith(basePath)) return request;
+        String rest = path.substring(basePath.length());
+        if (!rest.isEmpty() && !rest.startsWith("/")) return request;
+        HttpURI uri = HttpURI.build(request.getHttpURI()).path(rest.isEmpty() ? "/" : rest);
+        return new Request.Wrapper(request) {
+            @Override
+            public HttpURI getHttpURI() {
+                return uri;
+            }
+        };
+    }
+
+    /**
      * Whether the path is one of the documents' routes (which answer GET and HEAD only): another method there that
      * Javalin does not take is a 405, not a 404.
      */
     static boolean isDocumentRoute(String path) {
         String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         switch (route) {
-            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css": return true;
+            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css", "/assets/embed.css": return true;
             default: break;
         }
         if (route.startsWith("/topics/")) {
@@ -185,6 +207,7 @@ final class DocumentHandler extends Handler.Wrapper {
     /** Javalin's turn, on a pool thread; a request that it does not take is a 404, as Jetty would answer. */
     private void next(Request request, Response response, Callback callback) throws Exception {
         if (!super.handle(request, response, callback)) {
+            response.getHeaders().put(CORS);
             plain(request, response, callback, false, HttpStatus.NOT_FOUND_404, "not found");
         }
     }
@@ -212,6 +235,7 @@ final class DocumentHandler extends Handler.Wrapper {
             case "/embed.js": return send(x, documents.embedScript(x.mode()), true, null);
             case "/sources.opml": return send(x, documents.opml(null, x.mode()), true, null);
             case "/assets/style.css": return send(x, documents.css(x.mode()), true, null);
+            case "/assets/embed.css": return send(x, documents.embedCss(x.mode()), true, null);
             default: break;
         }
         if (route.startsWith("/topics/")) return topic(x, route.substring("/topics/".length()));
@@ -240,7 +264,8 @@ final class DocumentHandler extends Handler.Wrapper {
 
     private Topic topic(String encodedId) {
         try {
-            return config.get().topic(URLDecoder.decode(encodedId, StandardCharsets.UTF_8)).orElse(null);
+            String id = URLDecoder.decode(encodedId, StandardCharsets.UTF_8);
+            return config.get().topics().stream().filter(t -> t.id().equalsIgnoreCase(id)).findFirst().orElse(null);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -408,6 +433,8 @@ final class DocumentHandler extends Handler.Wrapper {
 
     /** A short plain-text answer (400, 404, 500) that no cache keeps. */
     private static Outcome plain(Exchange x, int status, String message) {
+        // A 400 or 404 for embed.js's fetch must be readable cross-origin, or the browser reports a CORS failure.
+        x.response().getHeaders().put(CORS);
         plain(x.request(), x.response(), x.callback(), x.head(), status, message);
         return Outcome.ANSWERED;
     }

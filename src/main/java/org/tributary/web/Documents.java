@@ -152,6 +152,13 @@ final class Documents {
                 clock.instant(), maxAge(cfg)));
     }
 
+    /** The embed widget's default style sheet; with {@link Mode#MEMORY}, null unless it is in memory. */
+    Rendered embedCss(Mode mode) {
+        Config cfg = config.get();
+        return fixed(configKey(cfg) + "embed.css", mode, () -> Rendered.of(publisher.embedCss(),
+                "text/css; charset=utf-8", clock.instant(), maxAge(cfg)));
+    }
+
     /** The embed script; with {@link Mode#MEMORY}, null unless it is in memory. */
     Rendered embedScript(Mode mode) {
         Config cfg = config.get();

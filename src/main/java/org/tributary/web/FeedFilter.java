@@ -53,6 +53,10 @@ record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing
                         + (paged ? ", before, after" : ""));
             }
         }
+        // Values are matched without regard to case ("webinar" is the declared "Webinar") and then spelled as
+        // declared, so every spelling is one document in the cache.
+        params = declaredSpelling(params, "type", config.types());
+        params = declaredSpelling(params, "topic", config.topics().stream().map(org.tributary.config.Topic::id).toList());
         Set<String> types = values(params, "type");
         for (String t : types) if (!config.types().contains(t)) throw new BadRequest("type: not a declared type");
         Set<String> topics = values(params, "topic");
@@ -84,6 +88,21 @@ record FeedFilter(ItemQuery query, String canonicalQuery, boolean matchesNothing
                 : after != null ? ItemPages.Direction.NEWER : null;
         return new FeedFilter(new ItemQuery(types, topicFilter, sourceIds, limit), canonical, nothing, cursor,
                 direction);
+    }
+
+    /** The params with each value of name that matches a declared value, ignoring case, spelled as declared. */
+    private static Map<String, List<String>> declaredSpelling(Map<String, List<String>> params, String name,
+                                                              List<String> declared) {
+        List<String> given = params.get(name);
+        if (given == null) return params;
+        List<String> spelled = new ArrayList<>();
+        for (String v : given) {
+            String t = v.trim();
+            spelled.add(declared.stream().filter(d -> d.equalsIgnoreCase(t)).findFirst().orElse(v));
+        }
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>(params);
+        out.put(name, spelled);
+        return out;
     }
 
     private static PageCursor cursor(Map<String, List<String>> params, String name) throws BadRequest {

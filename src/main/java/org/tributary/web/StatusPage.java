@@ -9,6 +9,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.tributary.config.LiveConfig;
+import org.tributary.config.Site;
+import org.tributary.publish.SitePaths;
 
 /**
  * /status.html: the rows of /status as a table for people. Built with jsoup's DOM like the published pages:
@@ -22,14 +24,19 @@ final class StatusPage {
 
     private StatusPage() {}
 
-    static String write(String siteTitle, List<SourceStatus.Row> rows, LiveConfig live) {
+    static String write(Site site, List<SourceStatus.Row> rows, LiveConfig live) {
+        String siteTitle = site.title();
         Document doc = Document.createShell("");
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
         doc.prependChild(new DocumentType("html", "", ""));
+        doc.child(0).attr("lang", site.language());
         doc.head().appendElement("meta").attr("charset", "utf-8");
         doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         doc.head().appendElement("title").text("Status: " + siteTitle);
         doc.head().appendElement("link").attr("rel", "stylesheet").attr("href", "/assets/style.css");
+        doc.body().addClass("status");
+        doc.body().appendElement("header").addClass("site").appendElement("p").addClass("site-name")
+                .appendElement("a").attr("href", "/").text(siteTitle);
         Element main = doc.body().appendElement("main").attr("id", "main").addClass("status");
         main.appendElement("h1").text("Status: " + siteTitle);
         if (live != null) config(main, live);
@@ -40,7 +47,11 @@ final class StatusPage {
                         + (held == 0 ? "" : ", " + held + (held == 1 ? " item waits" : " items wait")
                         + " for an editor's approval (GET /admin/pending)") + ". Machine-readable: ")
                 .appendElement("a").attr("href", "/status").text("/status");
-        table(main.appendElement("table"), rows);
+        // A wide table scrolls inside its own region on a phone instead of widening the page; the region can take
+        // focus so a keyboard can scroll it too.
+        table(main.appendElement("div").addClass("table-scroll").attr("role", "region").attr("tabindex", "0")
+                .attr("aria-label", "Sources").appendElement("table"), rows);
+        SitePaths.rebase(doc, site);
         return doc.outerHtml();
     }
 
@@ -71,10 +82,10 @@ final class StatusPage {
             name.appendElement("br");
             name.appendElement("code").text(r.id());
             tr.appendElement("td").text(r.state());
-            tr.appendElement("td").text(time(r.lastSuccessAt()));
+            tr.appendElement("td").addClass("time").text(time(r.lastSuccessAt()));
             tr.appendElement("td").text(r.lastError() == null ? "" : r.lastError());
             tr.appendElement("td").text(Integer.toString(r.consecutiveFailures()));
-            tr.appendElement("td").text(time(r.nextFetchAt()));
+            tr.appendElement("td").addClass("time").text(time(r.nextFetchAt()));
             tr.appendElement("td").text(Long.toString(r.items()));
             tr.appendElement("td").text(Integer.toString(r.heldItems()));
             tr.appendElement("td").text(String.join(", ", r.unmappedCategories()));

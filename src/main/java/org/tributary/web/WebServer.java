@@ -160,7 +160,7 @@ public final class WebServer implements AutoCloseable {
             DocumentHandler.HTML_SECURITY.forEach(f -> ctx.header(f.getName(), f.getValue()));
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("text/html; charset=utf-8");
-            ctx.result(StatusPage.write(config.get().site().title(), status.rows(), status.live().orElse(null)));
+            ctx.result(StatusPage.write(config.get().site(), status.rows(), status.live().orElse(null)));
         });
         if (metrics != null) {
             both(r, "/metrics", ctx -> {
@@ -194,6 +194,7 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("Allow", "GET, HEAD");
                 plain(ctx, 405, "method not allowed; use GET or HEAD");
             } else {
+                ctx.header("Access-Control-Allow-Origin", "*");   // a widget's fetch sees the 404, not a CORS error
                 plain(ctx, 404, "not found");
             }
         });

@@ -35,7 +35,13 @@ final class WebFixture implements AutoCloseable {
     }
 
     WebFixture(Path dataDir, String hub, InstantSource clock) throws Exception {
-        config = new ConfigLoader().parse("feeds.yml", yaml(hub));
+        this(dataDir, hub, clock, "http://feeds.example.org");
+    }
+
+    /** @param baseUrl site.base_url, e.g. one with a path where a proxy puts the server */
+    WebFixture(Path dataDir, String hub, InstantSource clock, String baseUrl) throws Exception {
+        config = new ConfigLoader().parse("feeds.yml", yaml(hub).replace("base_url: http://feeds.example.org",
+                "base_url: " + baseUrl));
         database = Database.h2(dataDir);
         store = new Store(database);
         web = new WebServer(() -> config, store, database, new Publisher(),

@@ -88,7 +88,7 @@ class WebServerIT {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/feed.atom", "/feed.rss", "/feed.json", "/topics/partnerships",
             "/topics/partnerships/feed.atom", "/topics/programming/feed.rss", "/sources.opml", "/status", "/health",
-            "/assets/style.css"})
+            "/assets/style.css", "/assets/embed.css"})
     void everyRouteAnswers200(String path) throws Exception {
         assertThat(get(path).statusCode()).isEqualTo(200);
     }
@@ -102,6 +102,27 @@ class WebServerIT {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(text(r)).doesNotContain("Exception").doesNotContain("nope").doesNotContain("robot");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/feed.json?type=Podcast", "/feed.json?limit=0", "/topics/nope/feed.json", "/no/such/path",
+            "/embed?topic=nope"})
+    void errorsCarryCorsSoAWidgetSeesTheStatusNotACorsFailure(String path) throws Exception {
+        HttpResponse<byte[]> r = get(path);
+        assertThat(r.statusCode()).isIn(400, 404);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    }
+
+    @Test
+    void typeTopicAndKindValuesIgnoreCaseAndAreOneDocument() throws Exception {
+        HttpResponse<byte[]> declared = get("/feed.rss?type=Webinar&topic=programming&kind=partner");
+        HttpResponse<byte[]> shouted = get("/feed.rss?type=WEBINAR&topic=Programming&kind=PARTNER");
+        assertThat(shouted.statusCode()).isEqualTo(200);
+        assertThat(text(shouted)).contains("Webinar two").doesNotContain("News one");
+        assertThat(shouted.headers().firstValue("ETag")).isEqualTo(declared.headers().firstValue("ETag"));
+        assertThat(text(get("/feed.json?type=webinar"))).contains("Webinar two").doesNotContain("News one");
+        assertThat(get("/topics/Partnerships").statusCode()).isEqualTo(200);
+        assertThat(text(get("/embed?topic=PARTNERSHIPS"))).contains("News one").doesNotContain("Webinar two");
     }
 
     @Test
