@@ -101,7 +101,7 @@ final class ExportCommand implements Callable<Integer> {
         Paging.Ref previous = null;
         while (true) {
             Paging.Ref next = page.more() && !page.items().isEmpty() ? Paging.Ref.before(page.last().encode()) : null;
-            FeedView view = view(config, topic, page).withPaging(new Paging(self, next, previous, true));
+            FeedView view = view(app, config, topic, page).withPaging(new Paging(self, next, previous, true));
             write(self.isFirst() ? dir.resolve("index.html") : file(out, view.htmlPageHref(self)), app.publisher.html(view));
             for (FeedFormat format : FeedFormat.values()) {
                 write(file(out, view.pageHref(format, self)), app.publisher.feed(view, format));
@@ -109,7 +109,7 @@ final class ExportCommand implements Callable<Integer> {
             files += 1 + FeedFormat.values().length;
             if (self.isFirst()) {
                 ItemQuery embedQuery = query.withLimit(EMBED_ITEMS);
-                write(dir.resolve("embed.html"), app.publisher.embed(view(config, topic, app.pages.newest(embedQuery))));
+                write(dir.resolve("embed.html"), app.publisher.embed(view(app, config, topic, app.pages.newest(embedQuery))));
                 files++;
             }
             if (next == null) return files;
@@ -119,10 +119,15 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private static FeedView view(Config config, Topic topic, ItemPages.Page page) {
+    private static FeedView view(Tributary app, Config config, Topic topic, ItemPages.Page page) {
+        // An empty view is dated when the published content last changed (a fresh database: now), never 1970.
+        java.time.Instant changed = page.items().isEmpty() ? app.store.version().changedAt() : null;
+        java.time.Instant whenEmpty = changed != null && changed.isAfter(java.time.Instant.EPOCH)
+                ? changed : app.clock.instant();
         return topic == null
-                ? FeedView.merged(config.site(), config.topics(), "", page.items(), config.sourcesById())
-                : FeedView.ofTopic(config.site(), topic, config.topics(), "", page.items(), config.sourcesById());
+                ? FeedView.merged(config.site(), config.topics(), "", page.items(), config.sourcesById(), whenEmpty)
+                : FeedView.ofTopic(config.site(), topic, config.topics(), "", page.items(), config.sourcesById(),
+                whenEmpty);
     }
 
     private static Path file(Path out, String href) {

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Atom 1.0 built as Rome's own Atom model rather than through SyndFeed, so that nothing the format can say
- * (atom:source, rel=self and rel=hub, enclosure links, category schemes) is lost in a conversion.
+ * (atom:source, rel=self and rel=hub, related links, category schemes) is lost in a conversion.
  */
 final class AtomWriter {
 
@@ -76,10 +76,9 @@ final class AtomWriter {
         else if (item.link() == null) entry.setContents(List.of(summary.isEmpty() ? text(item.excerpt()) : html(summary)));
 
         List<Link> others = new ArrayList<>();
-        if (item.image() != null) {
-            others.add(link("enclosure", item.image(), Texts.imageType(item.image())));
-            entry.setModules(List.of(Rome.thumbnail(item.image())));
-        }
+        // The image is a thumbnail, not an enclosure: an enclosure is a file the item carries (a podcast's audio),
+        // with its real type and length, which we do not know for an image we never fetched.
+        if (item.image() != null) entry.setModules(List.of(Rome.thumbnail(item.image())));
         others.addAll(Rome.alsoFrom(item));
         if (!others.isEmpty()) entry.setOtherLinks(others);
         entry.setSource(source(item.source(), sourceUpdated));

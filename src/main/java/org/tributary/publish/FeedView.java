@@ -74,27 +74,39 @@ public record FeedView(
                 updated, newPaging);
     }
 
-    /** The merged "Most Recently Added" view at / and /feed.{atom,rss,json}. */
+    /**
+     * The merged "Most Recently Added" view at / and /feed.{atom,rss,json}. {@code whenEmpty} is the document's
+     * updated date when it has no items: when the published content last changed, else when it is rendered; never
+     * the epoch (a 1970 date is the W3C validator's ImplausibleDate, and a reader's "updated 56 years ago").
+     */
     public static FeedView merged(Site site, List<Topic> topics, String query, List<StoredItem> items,
-                                  Map<String, Source> sources) {
+                                  Map<String, Source> sources, Instant whenEmpty) {
         return new FeedView(site, site.title(), site.description(), null, topics, "/feed", query, "/",
-                items, sources, latestChange(items).orElse(Instant.EPOCH));
+                items, sources, updated(items, whenEmpty));
     }
 
-    /** One topic's view at /topics/{id} and /topics/{id}/feed.{atom,rss,json}. */
+    /** One topic's view at /topics/{id} and /topics/{id}/feed.{atom,rss,json}; {@code whenEmpty} as for merged. */
     public static FeedView ofTopic(Site site, Topic topic, List<Topic> topics, String query, List<StoredItem> items,
-                                   Map<String, Source> sources) {
+                                   Map<String, Source> sources, Instant whenEmpty) {
         String base = "/topics/" + topic.id();
         return new FeedView(site, topic.title() + " — " + site.title(), topic.description(), topic, topics,
-                base + "/feed", query, base, items, sources, latestChange(items).orElse(Instant.EPOCH));
+                base + "/feed", query, base, items, sources, updated(items, whenEmpty));
+    }
+
+    private static Instant updated(List<StoredItem> items, Instant whenEmpty) {
+        Objects.requireNonNull(whenEmpty, "whenEmpty");
+        if (!whenEmpty.isAfter(Instant.EPOCH)) {
+            throw new IllegalArgumentException("whenEmpty must be a real time, not " + whenEmpty);
+        }
+        return latestChange(items).orElse(whenEmpty.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /**
      * The last time any of these items appeared or changed, to the second (what Last-Modified can carry).
      * An item edited in place counts, so this is the newest of display dates and change times, not only the
-     * newest display date. Empty when there are no items: the caller picks a fixed fallback, never "now",
-     * or Last-Modified would change on every request. Removing an item (hide) does not move it; ETags must
-     * come from the bytes.
+     * newest display date. Empty when there are no items: the caller then names when the content last
+     * changed (or, failing that, when it renders the document, which its cache keeps while the bytes stay the
+     * same). Removing an item (hide) does not move it; ETags must come from the bytes.
      */
     public static Optional<Instant> latestChange(List<StoredItem> items) {
         return items.stream()

@@ -18,7 +18,7 @@ import org.tributary.store.StoredItem;
  * @param contentHtml sanitized HTML, "" when none
  * @param type        the item's type ("News"), published as a category of its own
  * @param categories  the item's own categories, without duplicates and without one that merely repeats the type
- * @param image       null when none
+ * @param image       null when none, or when a validator would refuse it in an attribute ({@link Texts#attributeUrl})
  * @param updated     when the item last changed (see {@link #updated}); never before {@code published}
  * @param alsoFrom    the other sources that carried the same story, in the order they did
  * @param otherCopies the same, each with the link a reader should follow to that source's copy (see {@link OtherCopy})
@@ -76,7 +76,7 @@ record PublishedItem(
                 type,
                 lines(item.categories()).stream().filter(c -> !c.equalsIgnoreCase(type)).toList(),
                 lines(item.authors()),
-                Texts.http(item.imageUrl()),
+                Texts.attributeUrl(item.imageUrl() == null ? null : item.imageUrl().toString()),
                 stored.date(),
                 updated,
                 PublishedSource.of(item.sourceId(), sources.get(item.sourceId())),

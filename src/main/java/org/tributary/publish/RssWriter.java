@@ -8,7 +8,6 @@ import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Content;
 import com.rometools.rome.feed.rss.Description;
-import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.rss.Source;
@@ -92,14 +91,9 @@ final class RssWriter {
             content.setValue(entry.contentHtml());
             item.setContent(content);
         }
-        if (entry.image() != null) {
-            Enclosure enclosure = new Enclosure();
-            enclosure.setUrl(entry.image());
-            enclosure.setType(Texts.imageType(entry.image()));
-            enclosure.setLength(0);   // unknown without fetching it; the RSS board tolerates 0
-            item.setEnclosures(List.of(enclosure));
-            modules.add(Rome.thumbnail(entry.image()));
-        }
+        // media:thumbnail only: an <enclosure> needs the file's real type and length, which a guess from the
+        // extension and "0" are not (the W3C validator and podcast clients take an enclosure as a download).
+        if (entry.image() != null) modules.add(Rome.thumbnail(entry.image()));
         List<Link> related = Rome.alsoFrom(entry);
         if (!related.isEmpty()) {
             // RSS 2.0 has no related link; atom:link inside the item is the common extension (as for self and hub).

@@ -74,6 +74,23 @@ final class Texts {
     }
 
     /**
+     * {@link #http(String)} for a URL printed in an attribute that validators hold to a stricter rule than links
+     * (media:thumbnail's url, RSS source and enclosure urls): a host with a dot (a domain or an IPv4 address, never
+     * a single label such as "intranet" or "localhost", which no reader elsewhere could reach), an optional port,
+     * and only the characters RFC 2396 allows. Null otherwise: the attribute is dropped, not published broken.
+     */
+    static String attributeUrl(String url) {
+        String ascii = http(url);
+        if (ascii == null) return null;
+        return ATTRIBUTE_URL.matcher(ascii).matches() ? ascii : null;
+    }
+
+    /** http(s)://, a dotted host, a port, then a path of RFC 2396 characters: the W3C validator's URL attribute. */
+    private static final java.util.regex.Pattern ATTRIBUTE_URL = java.util.regex.Pattern.compile(
+            "(?i)https?://(?:[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.|(?:[a-z0-9-]+\\.)+)[a-z0-9][a-z0-9-]*(?::\\d+)?"
+                    + "(?:/[0-9a-z;/?:@&=+$.\\-_!~*'()%,#]*)?");
+
+    /**
      * A stable entry id that does not depend on base_url, so moving the server never makes readers show
      * every item again. Characters outside a conservative URN set are percent-encoded.
      */
@@ -102,17 +119,5 @@ final class Texts {
 
     static String displayDate(Instant instant) {
         return DISPLAY_DATE.format(instant);
-    }
-
-    /** A guess at the image's media type from its extension; RSS requires one and we never fetch to find out. */
-    static String imageType(String url) {
-        String path = URI.create(url).getPath();
-        String lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".png")) return "image/png";
-        if (lower.endsWith(".gif")) return "image/gif";
-        if (lower.endsWith(".webp")) return "image/webp";
-        if (lower.endsWith(".svg")) return "image/svg+xml";
-        if (lower.endsWith(".avif")) return "image/avif";
-        return "image/jpeg";   // the most common by far, and what readers assume for an unknown photo
     }
 }

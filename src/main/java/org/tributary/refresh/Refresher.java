@@ -136,24 +136,28 @@ public final class Refresher {
             // A server that ignores our validators and sends the very document we stored last: nothing can change.
             if (sameUrl && fingerprint.equals(state.documentHash())) {
                 return notModified(source, url, f.status(), f.etag(), f.lastModified(), f.freshUntil(),
-                        f.permanentRedirect(), before, started);
+                        f.permanentRedirect(), before, state.postDates(), started);
             }
             return parseAndStore(source, url, f, fingerprint, before, state, startedAt);
         }
         if (result instanceof FetchResult.NotModified n) {
             return notModified(source, url, 304, n.etag(), n.lastModified(), n.freshUntil(), n.permanentRedirect(),
-                    before, started);
+                    before, state.postDates(), started);
         }
         FetchResult.Failed f = (FetchResult.Failed) result;
         return failed(source, url, f.status(), "fetch[" + source.id() + "]: " + f.reason(), f.retryAfter(), before,
                 state, startedAt);
     }
 
-    /** A 304, or a 200 with the document stored last: no feed to read, the hints of the last one still stand. */
+    /**
+     * A 304, or a 200 with the document stored last: no feed to read, the hints and post dates of the last one still
+     * stand (so adaptive polling keeps its spacing for the quiet feeds that answer 304 nearly always).
+     */
     private RefreshReport notModified(Source source, String url, int status, String etag, String lastModified,
-                                      Instant freshUntil, URI permanentRedirect, SourceHealth before, long started) {
+                                      Instant freshUntil, URI permanentRedirect, SourceHealth before,
+                                      List<Instant> postDates, long started) {
         Instant startedAt = Instant.ofEpochMilli(started);
-        Instant notBefore = PollTiming.notBefore(source, startedAt, before.pollHints(), freshUntil, List.of());
+        Instant notBefore = PollTiming.notBefore(source, startedAt, before.pollHints(), freshUntil, postDates);
         SourceHealth after = policy.afterSuccess(before, source, true, permanentRedirect, notBefore,
                 before.pollHints());
         store.saveNotModified(source.id(), url, etag, lastModified, after, clock.instant());
@@ -185,7 +189,7 @@ public final class Refresher {
                 parsed.pollHints());
         // Items, retention (the newest keep_items, none older than max_age), state and health: one transaction.
         SaveResult saved = store.saveFetched(source.id(), new FetchedDocument(url, f.etag(), f.lastModified(),
-                fingerprint), normalized, source.itemOptions().keepItems(), source.itemOptions().maxAge(),
+                fingerprint, postDates), normalized, source.itemOptions().keepItems(), source.itemOptions().maxAge(),
                 source.itemOptions().hold(), after, clock.instant());
         return withHealth(after, new RefreshReport(source.id(), RefreshReport.Outcome.FETCHED, f.status(),
                 saved.added(), saved.updated(), null, clock.millis() - startedAt.toEpochMilli(), f.body().length));

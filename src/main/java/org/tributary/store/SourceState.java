@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param documentHash the fingerprint of the last document stored from a 200, null before one
  * @param notes        what an editor should know of that document (shared identity keys, fields cut), one line each
  * @param health       how the source is doing, and what that means for the next request
+ * @param postDates    the newest post dates of the last document stored from a 200 (see {@link FetchedDocument}),
+ *                     newest first; empty before one
  */
 public record SourceState(
         String sourceId,
@@ -29,13 +31,24 @@ public record SourceState(
         List<String> unmappedCategories,
         String documentHash,
         List<String> notes,
-        SourceHealth health) {
+        SourceHealth health,
+        List<Instant> postDates) {
 
     public SourceState {
         Objects.requireNonNull(sourceId, "sourceId");
         unmappedCategories = List.copyOf(unmappedCategories);
         notes = notes == null ? List.of() : List.copyOf(notes);
         health = health == null ? SourceHealth.NEW : health;
+        postDates = postDates == null ? List.of() : List.copyOf(postDates);
+    }
+
+    /** A state without post dates. */
+    public SourceState(String sourceId, String url, String etag, String lastModified, Instant lastAttemptAt,
+                       Instant lastSuccessAt, int lastStatus, String lastError, int consecutiveFailures,
+                       Instant nextFetchAt, List<String> unmappedCategories, String documentHash, List<String> notes,
+                       SourceHealth health) {
+        this(sourceId, url, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus, lastError,
+                consecutiveFailures, nextFetchAt, unmappedCategories, documentHash, notes, health, List.of());
     }
 
     /** A source we have never tried. */

@@ -61,6 +61,7 @@ final class SourceStates {
                 .set("unmapped_categories", truncate(unmappedCategories, 20000))
                 .set("document_hash", document.fingerprint())
                 .set("notes", notes.isEmpty() ? null : truncate(String.join(LIST_SEPARATOR, notes), 4000))
+                .set("post_dates", postDates(document.postDates()))
                 .health(health);
         row.upsert(c, sourceId);
     }
@@ -180,7 +181,28 @@ final class SourceStates {
                 splitList(rs.getString("unmapped_categories")),
                 rs.getString("document_hash"),
                 splitList(rs.getString("notes")),
-                health);
+                health,
+                postDates(rs.getString("post_dates")));
+    }
+
+    /** Post dates as one short column: epoch seconds, newest first, comma-separated; null when none. */
+    static String postDates(List<Instant> dates) {
+        if (dates.isEmpty()) return null;
+        return String.join(",", dates.stream().map(d -> String.valueOf(d.getEpochSecond())).toList());
+    }
+
+    /** The column read back; an unreadable part is dropped (a hint for polling, not a contract). */
+    static List<Instant> postDates(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        List<Instant> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                out.add(Instant.ofEpochSecond(Long.parseLong(part.strip())));
+            } catch (NumberFormatException | java.time.DateTimeException unreadable) {
+                // skipped
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> splitList(String joined) {

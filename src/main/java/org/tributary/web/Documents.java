@@ -201,10 +201,12 @@ final class Documents {
         return rendered(key, () -> cache.get(key, version(), now, () -> {
             onRender.run();
             ItemPages.Page page = read(filter, hiding, now);
+            // An empty view is dated when it is rendered (kept by the cache while its bytes stay the same).
             FeedView view = topic == null
-                    ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), page.items(), cfg.sourcesById())
+                    ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), page.items(), cfg.sourcesById(),
+                    clock.instant())
                     : FeedView.ofTopic(cfg.site(), topic, cfg.topics(), filter.canonicalQuery(), page.items(),
-                    cfg.sourcesById());
+                    cfg.sourcesById(), clock.instant());
             Paging paging = paging(filter, page);
             // Last-Modified: when these bytes were made (the cache keeps it while the bytes stay the same); item dates
             // would not move when an item is hidden or the config changes a title, and a 304 would keep old bytes.

@@ -33,7 +33,7 @@ class AlsoFromFeedsTest {
                         // (any configured source with a home page will do for "no link of its own")
                         new StoredItem.OtherCopy("programming-librarian", null),
                         new StoredItem.OtherCopy("gone", null)));
-        return FeedView.merged(SITE, TOPICS, "", List.of(shared, ORPHAN), SOURCES_BY_ID);
+        return FeedView.merged(SITE, TOPICS, "", List.of(shared, ORPHAN), SOURCES_BY_ID, RENDERED);
     }
 
     @Test

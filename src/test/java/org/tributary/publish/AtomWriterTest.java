@@ -59,14 +59,14 @@ class AtomWriterTest {
 
     @Test
     void hasNoHubLinkWhenTheSiteHasNoHub() throws Exception {
-        FeedView view = FeedView.merged(SITE_WITHOUT_HUB, TOPICS, "", ITEMS, SOURCES_BY_ID);
+        FeedView view = FeedView.merged(SITE_WITHOUT_HUB, TOPICS, "", ITEMS, SOURCES_BY_ID, RENDERED);
 
         assertThat(parsed(view).getLinks()).extracting(SyndLink::getRel).doesNotContain("hub");
     }
 
     @Test
     void selfLinkAndIdKeepTheQueryBecauseAFilteredFeedIsAnotherFeed() throws Exception {
-        FeedView view = FeedView.merged(SITE, TOPICS, "type=Webinar&limit=10", List.of(WEBINAR), SOURCES_BY_ID);
+        FeedView view = FeedView.merged(SITE, TOPICS, "type=Webinar&limit=10", List.of(WEBINAR), SOURCES_BY_ID, RENDERED);
 
         SyndFeed feed = parsed(view);
 
@@ -133,7 +133,7 @@ class AtomWriterTest {
         assertThat(sourceUpdated(publisher.atom(merged())))
                 .containsExactly("2019-06-27T14:00:00Z", "2019-06-27T14:00:00Z", "2019-05-23T09:00:00Z");
         // Only what is in the document counts: alone, the webinar dates its source by its own change time.
-        FeedView webinarOnly = FeedView.merged(SITE, TOPICS, "type=Webinar", List.of(WEBINAR), SOURCES_BY_ID);
+        FeedView webinarOnly = FeedView.merged(SITE, TOPICS, "type=Webinar", List.of(WEBINAR), SOURCES_BY_ID, RENDERED);
         assertThat(sourceUpdated(publisher.atom(webinarOnly))).containsExactly("2019-06-12T08:00:00Z");
     }
 
@@ -155,15 +155,13 @@ class AtomWriterTest {
     }
 
     @Test
-    void authorsAreAtomPersonsAndTheImageIsAnEnclosureAndThumbnail() throws Exception {
+    void authorsAreAtomPersonsAndTheImageIsAThumbnailNeverAnEnclosure() throws Exception {
         String atom = publisher.atom(merged());
         SyndEntry webinar = parsed(merged()).getEntries().get(1);
 
         assertThat(webinar.getAuthors()).extracting(SyndPerson::getName).containsExactly("Jane Doe", "Sam Roe");
-        assertThat(webinar.getEnclosures()).singleElement().satisfies(e -> {
-            assertThat(e.getUrl()).isEqualTo(WEBINAR_IMAGE);
-            assertThat(e.getType()).isEqualTo("image/png");
-        });
+        assertThat(webinar.getEnclosures()).isEmpty();
+        assertThat(atom).doesNotContain("rel=\"enclosure\"");
         assertThat(Xml.all(Xml.parse(atom), Xml.MEDIA, "thumbnail")).singleElement()
                 .satisfies(t -> assertThat(t.getAttribute("url")).isEqualTo(WEBINAR_IMAGE));
     }
@@ -184,7 +182,7 @@ class AtomWriterTest {
         StoredItem bare = new StoredItem(new Item("bare", "wls", "hash:1", null, null, "Bare", "", "",
                 "Only an excerpt.", "News", List.of(), List.of(), List.of(), null, ORPHAN_DATE, null, "h"),
                 ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
-        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(bare), SOURCES_BY_ID));
+        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(bare), SOURCES_BY_ID, RENDERED));
 
         Element entry = Xml.all(Xml.parse(atom), Xml.ATOM, "entry").get(0);
         assertThat(Xml.children(entry, Xml.ATOM, "link")).isEmpty();
@@ -199,16 +197,16 @@ class AtomWriterTest {
                 "Sneaky", "", "", "x", "News", List.of(), List.of(), List.of(), URI.create("data:image/png;base64,AAAA"),
                 ORPHAN_DATE, null, "h"), ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
 
-        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(sneaky), SOURCES_BY_ID));
+        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(sneaky), SOURCES_BY_ID, RENDERED));
 
         assertThat(atom).doesNotContain("javascript:").doesNotContain("data:image");
     }
 
     @Test
-    void anEmptyViewIsAValidFeedDatedAtTheEpochNotNow() throws Exception {
-        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(), SOURCES_BY_ID));
+    void anEmptyViewIsAValidFeedDatedWhenItsContentLastChanged() throws Exception {
+        String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(), SOURCES_BY_ID, RENDERED));
 
         assertThat(Xml.all(Xml.parse(atom), Xml.ATOM, "entry")).isEmpty();
-        assertThat(atom).contains("<updated>1970-01-01T00:00:00Z</updated>");
+        assertThat(atom).contains("<updated>2019-07-01T10:00:00Z</updated>").doesNotContain("1970");
     }
 }

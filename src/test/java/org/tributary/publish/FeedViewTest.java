@@ -18,14 +18,19 @@ class FeedViewTest {
     }
 
     @Test
-    void latestChangeIsEmptyForNoItemsSoTheCallerChoosesAFixedFallback() {
+    void anEmptyViewIsDatedByTheCallersTimeNeverTheEpoch() {
         assertThat(FeedView.latestChange(List.of())).isEmpty();
-        assertThat(FeedView.merged(SITE, TOPICS, "", List.of(), Map.of()).updated()).isEqualTo(Instant.EPOCH);
+        assertThat(FeedView.merged(SITE, TOPICS, "", List.of(), Map.of(), RENDERED.plusMillis(250)).updated())
+                .isEqualTo(RENDERED);
+        assertThat(FeedView.ofTopic(SITE, PARTNERSHIPS, TOPICS, "", List.of(), Map.of(), RENDERED).updated())
+                .isEqualTo(RENDERED);
+        assertThat(FeedView.merged(SITE, TOPICS, "", ITEMS, SOURCES_BY_ID, RENDERED).updated())
+                .isEqualTo(FeedView.latestChange(ITEMS).orElseThrow());
     }
 
     @Test
     void mergedViewUsesTheSitesTitleAndRootPaths() {
-        FeedView view = FeedView.merged(SITE, TOPICS, "type=News", ITEMS, SOURCES_BY_ID);
+        FeedView view = FeedView.merged(SITE, TOPICS, "type=News", ITEMS, SOURCES_BY_ID, RENDERED);
 
         assertThat(view.title()).isEqualTo("Most Recently Added");
         assertThat(view.feedUrl(FeedFormat.RSS)).isEqualTo("http://localhost:8080/feed.rss?type=News");
@@ -45,20 +50,20 @@ class FeedViewTest {
 
     @Test
     void baseUrlWithTrailingSlashGivesNoDoubleSlash() {
-        FeedView view = FeedView.merged(SITE_WITHOUT_HUB, TOPICS, "", ITEMS, SOURCES_BY_ID);
+        FeedView view = FeedView.merged(SITE_WITHOUT_HUB, TOPICS, "", ITEMS, SOURCES_BY_ID, RENDERED);
 
         assertThat(view.feedUrl(FeedFormat.ATOM)).isEqualTo("http://localhost:8080/feed.atom");
     }
 
     @Test
     void rejectsAQueryWithItsQuestionMark() {
-        assertThatThrownBy(() -> FeedView.merged(SITE, TOPICS, "?type=News", ITEMS, SOURCES_BY_ID))
+        assertThatThrownBy(() -> FeedView.merged(SITE, TOPICS, "?type=News", ITEMS, SOURCES_BY_ID, RENDERED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
     }
 
     @Test
     void rejectsAQueryThatIsNotUrlEncoded() {
-        assertThatThrownBy(() -> FeedView.merged(SITE, TOPICS, "type=Big News", ITEMS, SOURCES_BY_ID))
+        assertThatThrownBy(() -> FeedView.merged(SITE, TOPICS, "type=Big News", ITEMS, SOURCES_BY_ID, RENDERED))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

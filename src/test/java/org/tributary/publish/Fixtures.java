@@ -29,6 +29,8 @@ final class Fixtures {
     static final Instant WEBINAR_DATE = Instant.parse("2019-06-11T15:30:00Z");
     static final Instant WEBINAR_CHANGED = Instant.parse("2019-06-12T08:00:00.250Z");
     static final Instant ORPHAN_DATE = Instant.parse("2019-05-23T09:00:00Z");
+    /** When a test renders its views: an empty view is dated by it. */
+    static final Instant RENDERED = Instant.parse("2019-07-01T10:00:00Z");
 
     static final Site SITE = new Site("Most Recently Added", "News and webinars from our partner libraries",
             URI.create("https://library.example.org/"), URI.create("http://localhost:8080"), "en", 50, 250,
@@ -82,11 +84,11 @@ final class Fixtures {
     static final List<StoredItem> ITEMS = List.of(HOSTILE, WEBINAR, ORPHAN);
 
     static FeedView merged() {
-        return FeedView.merged(SITE, TOPICS, "", ITEMS, SOURCES_BY_ID);
+        return FeedView.merged(SITE, TOPICS, "", ITEMS, SOURCES_BY_ID, RENDERED);
     }
 
     static FeedView topic() {
-        return FeedView.ofTopic(SITE, PARTNERSHIPS, TOPICS, "", List.of(HOSTILE, WEBINAR), SOURCES_BY_ID);
+        return FeedView.ofTopic(SITE, PARTNERSHIPS, TOPICS, "", List.of(HOSTILE, WEBINAR), SOURCES_BY_ID, RENDERED);
     }
 
     private Fixtures() {

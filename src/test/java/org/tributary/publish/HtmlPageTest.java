@@ -115,7 +115,7 @@ class HtmlPageTest {
         StoredItem sneaky = new StoredItem(new Item("sneaky", "wls", "hash:2", null, URI.create("javascript:alert(1)"),
                 "Sneaky", "", "", "x", "News", List.of(), List.of(), List.of(), null, ORPHAN_DATE, null, "h"),
                 ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
-        Document doc = page(FeedView.merged(SITE, TOPICS, "", List.of(sneaky, WEBINAR), SOURCES_BY_ID));
+        Document doc = page(FeedView.merged(SITE, TOPICS, "", List.of(sneaky, WEBINAR), SOURCES_BY_ID, RENDERED));
 
         assertThat(doc.select("[href], [src]")).allSatisfy(e -> {
             String url = e.hasAttr("href") ? e.attr("href") : e.attr("src");
@@ -126,7 +126,7 @@ class HtmlPageTest {
 
     @Test
     void anEmptyViewSaysSoAndShowsNoEpochDate() {
-        String html = publisher.html(FeedView.merged(SITE, TOPICS, "", List.of(), SOURCES_BY_ID));
+        String html = publisher.html(FeedView.merged(SITE, TOPICS, "", List.of(), SOURCES_BY_ID, RENDERED));
 
         assertThat(Jsoup.parse(html).select(".empty").text()).isEqualTo("Nothing has been added yet.");
         assertThat(html).doesNotContain("1970");
@@ -139,7 +139,7 @@ class HtmlPageTest {
                 "Webinar", List.of(), List.of(), List.of(), null, lateEvening, null, "h"),
                 lateEvening, lateEvening, lateEvening);
 
-        assertThat(page(FeedView.merged(SITE, TOPICS, "", List.of(late), SOURCES_BY_ID)).select(".meta").text())
+        assertThat(page(FeedView.merged(SITE, TOPICS, "", List.of(late), SOURCES_BY_ID, RENDERED)).select(".meta").text())
                 .isEqualTo("Publish Date: Webinar / 12 June 2019");
     }
 

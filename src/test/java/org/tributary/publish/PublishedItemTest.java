@@ -46,4 +46,18 @@ class PublishedItemTest {
 
         assertThat(PublishedItem.updated(stored("a", may, null, changed))).isEqualTo(changed);
     }
+
+    @Test
+    void anImageOnASingleLabelHostIsDroppedAndAPublicOneKept() {
+        Instant may = Instant.parse("2019-05-23T09:00:00Z");
+        Item intranet = new Item("pid-i", "s", "guid:i", "i", null, "T", "", "", "", "News", List.of(), List.of(),
+                List.of(), java.net.URI.create("http://intranet/logo.png"), may, null, "h-i");
+        Item public_ = new Item("pid-p", "s", "guid:p", "p", null, "T", "", "", "", "News", List.of(), List.of(),
+                List.of(), java.net.URI.create("https://www.example.org/logo.png"), may, null, "h-p");
+
+        assertThat(PublishedItem.of(new StoredItem(intranet, may, FIRST_SEEN, FIRST_SEEN), java.util.Map.of()).image())
+                .isNull();
+        assertThat(PublishedItem.of(new StoredItem(public_, may, FIRST_SEEN, FIRST_SEEN), java.util.Map.of()).image())
+                .isEqualTo("https://www.example.org/logo.png");
+    }
 }

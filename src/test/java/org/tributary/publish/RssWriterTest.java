@@ -117,16 +117,12 @@ class RssWriterTest {
     }
 
     @Test
-    void theImageIsOneEnclosureWithALengthAndAMediaThumbnail() throws Exception {
+    void theImageIsAMediaThumbnailNotAnEnclosureWithAGuessedTypeAndLengthZero() throws Exception {
         Document doc = dom(merged());
         SyndEntry webinar = parsed(merged()).getEntries().get(1);
 
-        assertThat(Xml.all(doc, "enclosure")).singleElement().satisfies(e -> {
-            assertThat(e.getAttribute("url")).isEqualTo(WEBINAR_IMAGE);
-            assertThat(e.getAttribute("length")).isEqualTo("0");
-            assertThat(e.getAttribute("type")).isEqualTo("image/png");
-        });
-        assertThat(webinar.getEnclosures()).singleElement().satisfies(e -> assertThat(e.getUrl()).isEqualTo(WEBINAR_IMAGE));
+        assertThat(Xml.all(doc, "enclosure")).isEmpty();
+        assertThat(webinar.getEnclosures()).isEmpty();
         assertThat(Xml.all(doc, Xml.MEDIA, "thumbnail")).singleElement()
                 .satisfies(t -> assertThat(t.getAttribute("url")).isEqualTo(WEBINAR_IMAGE));
     }
@@ -142,7 +138,7 @@ class RssWriterTest {
 
     @Test
     void anItemWithOnlyAnExcerptGetsItEscapedAsHtml() throws Exception {
-        FeedView view = FeedView.merged(SITE, TOPICS, "", List.of(ORPHAN), SOURCES_BY_ID);
+        FeedView view = FeedView.merged(SITE, TOPICS, "", List.of(ORPHAN), SOURCES_BY_ID, RENDERED);
 
         assertThat(parsed(view).getEntries().get(0).getDescription().getValue())
                 .isEqualTo("Librarian Recommended blogger shares her experience.");
@@ -150,7 +146,7 @@ class RssWriterTest {
 
     @Test
     void aChannelWithoutDescriptionFallsBackToItsTitleBecauseRssRequiresOne() throws Exception {
-        FeedView view = FeedView.merged(SITE_WITHOUT_HUB, TOPICS, "", ITEMS, SOURCES_BY_ID);
+        FeedView view = FeedView.merged(SITE_WITHOUT_HUB, TOPICS, "", ITEMS, SOURCES_BY_ID, RENDERED);
 
         assertThat(parsed(view).getDescription()).isEqualTo("Most Recently Added");
         assertThat(Xml.all(dom(view), Xml.ATOM, "link")).extracting(l -> l.getAttribute("rel")).containsExactly("self");

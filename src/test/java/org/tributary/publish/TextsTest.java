@@ -72,12 +72,17 @@ class TextsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "https://e.org/a.PNG, image/png",
-            "https://e.org/a.webp?w=200, image/webp",
-            "https://e.org/a.gif, image/gif",
-            "https://e.org/image, image/jpeg"})
-    void imageTypeIsGuessedFromTheExtension(String url, String expected) {
-        assertThat(Texts.imageType(url)).isEqualTo(expected);
+    @ValueSource(strings = {"https://e.org/a.PNG", "https://e.org/a.webp?w=200&h=1", "http://127.0.0.1:8099/i.gif",
+            "https://img.example.co.uk:8443/a/b%20c.jpg#x", "https://e.org", "https://xn--bcher-kva.example/p.png"})
+    void attributeUrlsKeepDomainsAndAddresses(String url) {
+        assertThat(Texts.attributeUrl(url)).isEqualTo(url);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://intranet/logo.png", "http://localhost/a.jpg", "https://e.org/a|b.png",
+            "ftp://e.org/a.png", "/relative.png", "javascript:alert(1)", "https://e.org/a{b}.png",
+            "https://[::1]/a.png"})
+    void attributeUrlsDropWhatTheValidatorRefuses(String url) {
+        assertThat(Texts.attributeUrl(url)).isNull();
     }
 }
