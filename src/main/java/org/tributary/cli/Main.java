@@ -9,6 +9,7 @@ import org.tributary.config.Config;
 import org.tributary.config.ConfigError;
 import org.tributary.config.ConfigException;
 import org.tributary.config.ConfigLoader;
+import org.tributary.store.DataDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,8 @@ public final class Main implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    /** The data directory or its database file cannot be read and written (permission, read-only mount). */
+    static final int UNUSABLE_DATA = 3;
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:TRIBUTARY_CONFIG:-feeds.yml}",
             description = "feeds.yml to use (env TRIBUTARY_CONFIG; default: ${DEFAULT-VALUE})", scope = CommandLine.ScopeType.INHERIT)
@@ -58,6 +61,9 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("tributary: " + oneLine(e));
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DataDirectoryException) return UNUSABLE_DATA;
+            }
             return FAILED;
         });
         return cli.execute(args);

@@ -16,6 +16,7 @@ import org.tributary.config.Source;
 import org.tributary.refresh.RefreshReport;
 import org.tributary.schedule.SourceScheduler;
 import org.tributary.store.Backups;
+import org.tributary.store.Store;
 import org.tributary.web.SourceStatus;
 import org.tributary.web.WebServer;
 import picocli.CommandLine.Command;
@@ -54,6 +55,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--test-every", hidden = true)
     Duration testEvery;
 
+    /** How often the store is probed with a write while it works, and while it fails. */
+    static final Duration STORE_PROBE = Duration.ofSeconds(30);
+    static final Duration STORE_RETRY = Duration.ofSeconds(5);
+
     /** How often a clustered node checks in; the others take it for dead after this plus Quartz's 7.5 s grace. */
     private static final Duration CLUSTER_CHECKIN = Duration.ofSeconds(5);
 
@@ -72,7 +77,12 @@ final class ServeCommand implements Callable<Integer> {
         };
         SourceScheduler.Action refresh = (sourceId, next) -> {
             refreshNow.apply(sourceId);
-            if (next != null) app.store.saveNextFetch(sourceId, next);
+            try {
+                if (next != null) app.store.saveNextFetch(sourceId, next);
+            } catch (RuntimeException e) {
+                // A failing store has said so (once a minute); the schedule in memory goes on without it.
+                if (!Store.isStoreFailure(e)) throw e;
+            }
         };
         Duration spread = Duration.ofSeconds(Math.min(10, initial.sources().size()));
         // On PostgreSQL every node joins one Quartz cluster in the shared database; on H2 the one node keeps its
@@ -119,6 +129,9 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             throw startFailed;
         }
+        // A store that fails (full disk, read-only file) is seen within STORE_PROBE even when no source is due, and
+        // its recovery within STORE_RETRY of the cause going away.
+        app.database.watch(STORE_PROBE, STORE_RETRY);
         if (h2) AdminFile.of(host, actual, nonce).write(dataDir);
         log.info("serving {} sources on http://{}:{}/ (data: {})", initial.sources().size(), host, actual,
                 app.database.vendor());

@@ -85,13 +85,16 @@ public final class Refresher {
         } catch (RuntimeException e) {
             // The reason is public (/status): the exception's own text (an SQL statement, a path) stays in the log.
             String reason = "internal[" + source.id() + "]: " + e.getClass().getSimpleName() + " (details in the log)";
-            log.error("refresh of {} failed unexpectedly", source.id(), e);
+            // A failing store (full disk, read-only) logs itself once a minute; a stack trace per source would flood.
+            if (Store.isStoreFailure(e)) log.debug("refresh of {} failed: the store fails", source.id(), e);
+            else log.error("refresh of {} failed unexpectedly", source.id(), e);
             report = new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, 0, 0, 0, reason,
                     clock.millis() - started);
             try {
                 store.saveFailure(source.id(), source.url().toString(), 0, reason, null, clock.instant());
             } catch (RuntimeException storeDown) {
-                log.error("could not record the failure of {}", source.id(), storeDown);
+                if (Store.isStoreFailure(storeDown)) log.debug("could not record the failure of {}", source.id(), storeDown);
+                else log.error("could not record the failure of {}", source.id(), storeDown);
             }
         }
         ageOut(source, report);
@@ -105,7 +108,8 @@ public final class Refresher {
         try {
             listener.refreshed(source, report);
         } catch (RuntimeException e) {
-            log.error("refresh[{}]: a listener failed", source.id(), e);
+            if (Store.isStoreFailure(e)) log.debug("refresh[{}]: a listener failed: the store fails", source.id(), e);
+            else log.error("refresh[{}]: a listener failed", source.id(), e);
         }
         return report;
     }
@@ -214,7 +218,8 @@ public final class Refresher {
         try {
             store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
         } catch (RuntimeException e) {
-            log.error("retention[{}]: purge failed", source.id(), e);
+            if (Store.isStoreFailure(e)) log.debug("retention[{}]: purge failed: the store fails", source.id(), e);
+            else log.error("retention[{}]: purge failed", source.id(), e);
         }
     }
 

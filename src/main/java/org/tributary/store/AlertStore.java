@@ -32,7 +32,7 @@ public final class AlertStore {
     private final Jdbc jdbc;
 
     public AlertStore(Database database) {
-        this.jdbc = new Jdbc(database.dataSource());
+        this.jdbc = new Jdbc(database);
     }
 
     public Row row(String sourceId) {

@@ -42,7 +42,7 @@ public final class AuditLog {
     private final Jdbc jdbc;
 
     public AuditLog(Database database) {
-        this.jdbc = new Jdbc(database.dataSource());
+        this.jdbc = new Jdbc(database);
     }
 
     public void record(Instant at, String action, String target, String reason, String outcome) {

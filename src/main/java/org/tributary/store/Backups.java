@@ -28,7 +28,7 @@ public final class Backups {
         if (!database.vendor().equals("h2")) {
             throw new StoreException("store: backup: only the embedded H2 database is backed up here; use pg_dump");
         }
-        new Jdbc(database.dataSource()).read(c -> {
+        new Jdbc(database).read(c -> {
             try (Statement st = c.createStatement()) {
                 // BACKUP TO takes no parameter; the path is quoted by doubling quotes, the SQL way.
                 st.execute("BACKUP TO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");

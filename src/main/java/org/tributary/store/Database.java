@@ -2,14 +2,21 @@ package org.tributary.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -22,10 +29,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final String vendor;
     private final List<HikariDataSource> sidePools = new ArrayList<>();
+    private final StoreFailures failures;
+    private ScheduledExecutorService watcher;
 
-    private Database(HikariDataSource dataSource, String vendor) {
+    private Database(HikariDataSource dataSource, String vendor, StoreFailures failures) {
         this.dataSource = dataSource;
         this.vendor = vendor;
+        this.failures = failures;
     }
 
     /**
@@ -34,14 +44,19 @@ public final class Database implements AutoCloseable {
      * second process on the same directory. QUERY_CACHE_SIZE keeps every statement of a refresh parsed (H2 keeps 8
      * per connection by default, fewer than one refresh uses, so it parsed most SQL again on every fetch); CACHE_SIZE
      * (KB) keeps 64 MB of pages instead of 16, since a page read from the file is deserialized with its rows' HTML.
+     * TRACE_LEVEL_FILE=0: H2 would otherwise write every error to tributary.trace.db beside the database, and on a
+     * full disk it refilled whatever space an operator freed; our log has the errors.
+     *
+     * @throws DataDirectoryException when the directory or the database file cannot be read and written
      */
     public static Database h2(Path dataDir) {
         Path dir = dataDir.toAbsolutePath();
         Path file = dir.resolve(H2_FILE);
-        refuseEmpty(file);
         privateDirectory(dir);
+        usable(dir, file);
+        refuseEmpty(file);
         String url = "jdbc:h2:file:" + dir.resolve("tributary")
-                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536";
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536;TRACE_LEVEL_FILE=0";
         Database database = open(url, "sa", "", "h2");
         try {
             ownerOnly(file, "rw-------");
@@ -70,6 +85,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The data directory must be readable, writable and searchable, and the database file readable and writable, by
+     * the user running us: H2 would open an unwritable file read-only and every write would fail later, one by one.
+     * (As root, only a read-only file system makes them unwritable: access(2) ignores the mode bits for root.)
+     */
+    private static void usable(Path dir, Path file) {
+        if (!Files.isDirectory(dir)) throw new DataDirectoryException(dir + ": not a directory");
+        if (!Files.isReadable(dir) || !Files.isWritable(dir) || !Files.isExecutable(dir)) {
+            throw new DataDirectoryException(dir + ": permission denied (the data directory must be readable and "
+                    + "writable by the user running tributary" + user() + ")");
+        }
+        if (Files.exists(file) && (!Files.isReadable(file) || !Files.isWritable(file))) {
+            throw new DataDirectoryException(file + ": permission denied (the database file must be readable and "
+                    + "writable by the user running tributary" + user() + ")");
+        }
+    }
+
+    private static String user() {
+        String name = System.getProperty("user.name");
+        return name == null || name.isBlank() ? "" : ", " + name;
+    }
+
     /** A data directory we create is the owner's alone (0700): it holds the database and the admin token. */
     private static void privateDirectory(Path dir) {
         if (Files.isDirectory(dir)) return;
@@ -80,6 +117,15 @@ public final class Database implements AutoCloseable {
             } else {
                 Files.createDirectories(dir);
             }
+        } catch (AccessDeniedException e) {
+            throw new DataDirectoryException(dir + ": permission denied (cannot create the data directory)");
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? e.getMessage() : e.getReason();
+            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("read-only")) {
+                throw new DataDirectoryException(dir + ": permission denied (cannot create the data directory: "
+                        + reason + ")");
+            }
+            throw new StoreException("store: cannot create the data directory " + dir + ": " + e.getMessage());
         } catch (IOException e) {
             throw new StoreException("store: cannot create the data directory " + dir + ": " + e.getMessage());
         }
@@ -108,6 +154,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(String url, String user, String password, String vendor) {
+        StoreFailures failures = new StoreFailures();
         HikariDataSource ds = new HikariDataSource(poolConfig(url, user, password, "tributary", 8));
         try {
             Flyway.configure()
@@ -119,7 +166,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, vendor);
+        return new Database(ds, vendor, failures);
     }
 
     private static HikariConfig poolConfig(String url, String user, String password, String name, int size) {
@@ -131,6 +178,15 @@ public final class Database implements AutoCloseable {
         config.setPoolName(name);
         // Fail at once with the driver's message (e.g. "database already in use"), not after a 30 s retry loop.
         config.setInitializationFailTimeout(1);
+        // A connection that met a failure of the store (H2 closes the database when a write fails on a full disk)
+        // is dropped: the next one opens the database afresh, which is how the store recovers without a restart.
+        config.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public SQLExceptionOverride.Override adjudicate(SQLException e) {
+                return StoreFailures.isStoreFailure(e) ? SQLExceptionOverride.Override.MUST_EVICT
+                        : SQLExceptionOverride.Override.CONTINUE_EVICT;
+            }
+        });
         return config;
     }
 
@@ -166,17 +222,72 @@ public final class Database implements AutoCloseable {
         return vendor;
     }
 
-    /** True when the database answers a trivial query within a second. */
+    /** True when the store is not failing and the database answers a trivial query within a second. */
     public boolean isHealthy() {
+        if (failures.current().isPresent()) return false;
         try (Connection c = dataSource.getConnection()) {
             return c.isValid(1);
         } catch (SQLException e) {
+            failures.failed(e);
             return false;
         }
     }
 
+    /** Whether the store as a whole fails, and since when; see {@link StoreFailures}. */
+    public StoreFailures failures() {
+        return failures;
+    }
+
+    /**
+     * Writes one row (store_probe) in a transaction of its own: true when the write reached the database. A
+     * failure of the store is recorded and a success ends one; this is how a store that failed is seen to recover
+     * when nothing else writes.
+     */
+    public boolean probe() {
+        try {
+            new Jdbc(this).inTransaction(c -> {
+                try (var ps = c.prepareStatement("UPDATE store_probe SET written_at = ? WHERE id = 1")) {
+                    Jdbc.setInstant(ps, 1, java.time.Instant.now());
+                    return ps.executeUpdate();
+                }
+            });
+            failures.wrote();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Probes the store in the background, every {@code healthy} while it works (so that a full disk is seen even
+     * when no source is due) and every {@code failing} while it fails (so that it recovers soon after the cause is
+     * gone). Stops with {@link #close()}.
+     */
+    public synchronized void watch(Duration healthy, Duration failing) {
+        if (watcher != null) return;
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "store-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.schedule(new Runnable() {
+            @Override
+            public void run() {
+                boolean ok = probe();
+                ScheduledExecutorService w = watcher;
+                if (w != null && !w.isShutdown()) {
+                    w.schedule(this, (ok ? healthy : failing).toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }, failing.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public synchronized void close() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+            watcher = null;
+        }
         sidePools.forEach(HikariDataSource::close);
         dataSource.close();
     }

@@ -17,9 +17,16 @@ final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final StoreFailures failures;
 
-    Jdbc(DataSource dataSource) {
+    Jdbc(Database database) {
+        this(database.dataSource(), database.failures());
+    }
+
+    /** @param failures told of every failure of the store as a whole, and of every write that reaches it */
+    Jdbc(DataSource dataSource, StoreFailures failures) {
         this.dataSource = dataSource;
+        this.failures = failures;
     }
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
@@ -31,12 +38,15 @@ final class Jdbc {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
+                // Recorded first: on a full disk the rollback and the reset below fail too, and would hide the cause.
+                failures.failed(e);
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            failures.failed(e);
             throw new StoreException(e);
         }
     }
@@ -45,6 +55,7 @@ final class Jdbc {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
+            failures.failed(e);
             throw new StoreException(e);
         }
     }

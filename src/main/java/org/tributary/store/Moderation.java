@@ -28,7 +28,7 @@ public final class Moderation {
     private final Jdbc jdbc;
 
     public Moderation(Database database) {
-        this.jdbc = new Jdbc(database.dataSource());
+        this.jdbc = new Jdbc(database);
     }
 
     /** Holds these newly stored items of the source; ids that already have a row (say, rejected) keep it. */

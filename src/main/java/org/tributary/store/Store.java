@@ -35,6 +35,7 @@ public final class Store {
 
     final Jdbc jdbc;
     private final boolean mergeDuplicates;
+    private final StoreFailures failures;
 
     public Store(Database database) {
         this(database, true);
@@ -42,8 +43,19 @@ public final class Store {
 
     /** @param mergeDuplicates publish one story carried by several sources once (site.merge_duplicates) */
     public Store(Database database, boolean mergeDuplicates) {
-        this.jdbc = new Jdbc(database.dataSource());
+        this.jdbc = new Jdbc(database);
         this.mergeDuplicates = mergeDuplicates;
+        this.failures = database.failures();
+    }
+
+    /** The failure of the store as a whole going on (full disk, read-only, corrupt, unreachable), if any. */
+    public java.util.Optional<StoreFailures.Failure> failure() {
+        return failures.current();
+    }
+
+    /** Whether the exception is a failure of the store as a whole, already logged by it (once a minute). */
+    public static boolean isStoreFailure(Throwable e) {
+        return StoreFailures.isStoreFailure(e);
     }
 
     /** The health columns of the same database (kept in their own class; see {@link HealthStore}). */

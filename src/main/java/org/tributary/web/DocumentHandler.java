@@ -179,7 +179,7 @@ final class DocumentHandler extends Handler.Wrapper {
                 try {
                     work.run();
                 } catch (Throwable e) {
-                    log.error("web: {} {} failed: {}", request.getMethod(), request.getHttpURI().getPath(), e.toString());
+                    logFailure(request.getMethod(), request.getHttpURI().getPath(), e);
                     failed(request, response, callback, e);
                 }
             });
@@ -187,6 +187,12 @@ final class DocumentHandler extends Handler.Wrapper {
             log.warn("web: {} {} refused: no thread to run it", request.getMethod(), request.getHttpURI().getPath());
             callback.failed(e);
         }
+    }
+
+    /** One line per failed request; none while the store fails (it logs itself once a minute). */
+    private static void logFailure(String method, String path, Throwable e) {
+        if (org.tributary.store.Store.isStoreFailure(e)) log.debug("web: {} {} failed: {}", method, path, e.toString());
+        else log.error("web: {} {} failed: {}", method, path, e.toString());
     }
 
     /** Answers a request whose handling threw, if nothing was sent yet; else fails the exchange. */
@@ -220,7 +226,7 @@ final class DocumentHandler extends Handler.Wrapper {
             return serve(x, route);
         } catch (RuntimeException | OutOfMemoryError e) {
             // One line, not a stack trace per request: a request that fails may come a thousand times a second.
-            log.error("web: {} {} failed: {}", x.request().getMethod(), path, e.toString());
+            logFailure(x.request().getMethod(), path, e);
             if (x.response().isCommitted()) throw e;
             failed(x.request(), x.response(), x.callback(), e);
             return Outcome.ANSWERED;

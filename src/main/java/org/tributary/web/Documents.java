@@ -239,8 +239,13 @@ final class Documents {
 
     private Rendered staleOr(String key, RuntimeException failure) {
         Rendered stale = cache.stale(key);
-        if (stale == null) throw failure;
-        log.warn("web: serving the last good copy of a document: {}", failure.toString());
+        // A failing store logs itself once a minute: a line per request would flood the log.
+        boolean storeFails = Store.isStoreFailure(failure);
+        if (stale == null) {
+            throw storeFails ? new Unavailable("the store fails", failure) : failure;
+        }
+        if (storeFails) log.debug("web: serving the last good copy of a document: {}", failure.toString());
+        else log.warn("web: serving the last good copy of a document: {}", failure.toString());
         return stale;
     }
 

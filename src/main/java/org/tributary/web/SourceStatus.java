@@ -73,7 +73,33 @@ public final class SourceStatus {
         return Optional.ofNullable(live);
     }
 
+    /** The rows last read from the store: what /status shows while the store fails. */
+    private volatile List<Row> lastRows;
+
+    /** The failure of the store as a whole going on (full disk, read-only, corrupt), if any; safe to publish. */
+    public Optional<org.tributary.store.StoreFailures.Failure> storeFailure() {
+        return store.failure();
+    }
+
+    /**
+     * The sources with what the store knows; while the store fails, the rows last read from it (or, before any,
+     * each configured source as "unknown"), so that /status still answers and says why.
+     */
     public List<Row> rows() {
+        try {
+            List<Row> rows = readRows();
+            lastRows = rows;
+            return rows;
+        } catch (RuntimeException e) {
+            if (!Store.isStoreFailure(e)) throw e;
+            List<Row> last = lastRows;
+            if (last != null) return last;
+            return config.get().sources().stream().map(s -> new Row(s.id(), s.title(), "unknown",
+                    s.url().toString(), null, null, 0, 0, null, List.of())).toList();
+        }
+    }
+
+    private List<Row> readRows() {
         Map<String, SourceState> states = store.states();
         Map<String, Long> items = store.itemCounts();
         Map<String, Integer> dropped = store.droppedItems();
@@ -123,6 +149,7 @@ public final class SourceStatus {
         Config cfg = config.get();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("site", cfg.site().title());
+        doc.put("store", storeJson(storeFailure()));
         live().ifPresent(l -> doc.put("config", configJson(l)));
         doc.put("sources", rows().stream().map(SourceStatus::asJson).toList());
         try {
@@ -130,6 +157,25 @@ public final class SourceStatus {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** "ok", or "failing" with since when and the kind of failure (never a path: /status is public). */
+    private static Map<String, Object> storeJson(Optional<org.tributary.store.StoreFailures.Failure> failure) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", failure.isPresent() ? "failing" : "ok");
+        failure.ifPresent(f -> {
+            m.put("failing_since", f.since());
+            m.put("reason", f.reason());
+            m.put("message", storeMessage(f));
+        });
+        return m;
+    }
+
+    /** What the public is told of a failing store. */
+    static String storeMessage(org.tributary.store.StoreFailures.Failure f) {
+        return "the store fails since " + f.since() + " (" + f.reason() + "); the last published documents are "
+                + "served from memory and the sources shown as last read; it recovers by itself when the cause is "
+                + "gone; see the log (lines starting \"store:\")";
     }
 
     /**

@@ -25,6 +25,12 @@ final class StatusPage {
     private StatusPage() {}
 
     static String write(Site site, List<SourceStatus.Row> rows, LiveConfig live) {
+        return write(site, rows, live, null);
+    }
+
+    /** @param storeFailure the failure of the store going on, or null */
+    static String write(Site site, List<SourceStatus.Row> rows, LiveConfig live,
+                        org.tributary.store.StoreFailures.Failure storeFailure) {
         String siteTitle = site.title();
         Document doc = Document.createShell("");
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
@@ -39,6 +45,12 @@ final class StatusPage {
                 .appendElement("a").attr("href", "/").text(siteTitle);
         Element main = doc.body().appendElement("main").attr("id", "main").addClass("status");
         main.appendElement("h1").text("Status: " + siteTitle);
+        if (storeFailure != null) {
+            Element box = main.appendElement("section").addClass("store-failing").attr("role", "alert");
+            box.appendElement("h2").text("The store fails since " + time(storeFailure.since()) + ": "
+                    + storeFailure.reason());
+            box.appendElement("p").text(SourceStatus.storeMessage(storeFailure) + ".");
+        }
         if (live != null) config(main, live);
         long failing = rows.stream().filter(r -> !r.healthy()).count();
         int held = rows.stream().mapToInt(SourceStatus.Row::heldItems).sum();

@@ -160,7 +160,8 @@ public final class WebServer implements AutoCloseable {
             DocumentHandler.HTML_SECURITY.forEach(f -> ctx.header(f.getName(), f.getValue()));
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("text/html; charset=utf-8");
-            ctx.result(StatusPage.write(config.get().site(), status.rows(), status.live().orElse(null)));
+            ctx.result(StatusPage.write(config.get().site(), status.rows(), status.live().orElse(null),
+                    status.storeFailure().orElse(null)));
         });
         if (metrics != null) {
             both(r, "/metrics", ctx -> {
@@ -179,7 +180,9 @@ public final class WebServer implements AutoCloseable {
         }
         both(r, "/health", ctx -> {
             boolean up = database.isHealthy();
-            ctx.status(up ? 200 : 503).contentType("text/plain; charset=utf-8").result(up ? "ok\n" : "database down\n");
+            String down = database.failures().current().map(f -> "store failing: " + f.reason())
+                    .orElse("database down");
+            ctx.status(up ? 200 : 503).contentType("text/plain; charset=utf-8").result(up ? "ok\n" : down + "\n");
             ctx.header("Cache-Control", "no-store");
         });
         r.error(404, ctx -> {
