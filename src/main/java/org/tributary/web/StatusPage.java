@@ -9,6 +9,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.tributary.config.LiveConfig;
+import org.tributary.publish.Messages;
 
 /**
  * /status.html: the rows of /status as a table for people. Built with jsoup's DOM like the published pages:
@@ -23,45 +24,48 @@ final class StatusPage {
     private StatusPage() {}
 
     static String write(String siteTitle, List<SourceStatus.Row> rows, LiveConfig live) {
+        return write(siteTitle, Messages.english(), rows, live);
+    }
+
+    /** The page in the words of {@code words} (site.language); what sources and servers said stays as it was. */
+    static String write(String siteTitle, Messages words, List<SourceStatus.Row> rows, LiveConfig live) {
         Document doc = Document.createShell("");
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
         doc.prependChild(new DocumentType("html", "", ""));
+        doc.child(0).attr("lang", words.lang());
         doc.head().appendElement("meta").attr("charset", "utf-8");
         doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        doc.head().appendElement("title").text("Status: " + siteTitle);
+        doc.head().appendElement("title").text(words.format("status.title", siteTitle));
         doc.head().appendElement("link").attr("rel", "stylesheet").attr("href", "/assets/style.css");
         Element main = doc.body().appendElement("main").attr("id", "main").addClass("status");
-        main.appendElement("h1").text("Status: " + siteTitle);
-        if (live != null) config(main, live);
+        main.appendElement("h1").text(words.format("status.title", siteTitle));
+        if (live != null) config(main, live, words);
         long failing = rows.stream().filter(r -> !r.healthy()).count();
         int held = rows.stream().mapToInt(SourceStatus.Row::heldItems).sum();
         main.appendElement("p").addClass("summary")
-                .text(rows.size() + " sources, " + failing + " not ok"
-                        + (held == 0 ? "" : ", " + held + (held == 1 ? " item waits" : " items wait")
-                        + " for an editor's approval (GET /admin/pending)") + ". Machine-readable: ")
+                .text(words.format("status.summary", rows.size(), failing)
+                        + (held == 0 ? "" : words.count("status.held", held)) + ". " + words.get("status.machine") + " ")
                 .appendElement("a").attr("href", "/status").text("/status");
-        table(main.appendElement("table"), rows);
+        table(main.appendElement("table"), rows, words);
         return doc.outerHtml();
     }
 
-    private static void config(Element main, LiveConfig live) {
+    private static void config(Element main, LiveConfig live, Messages words) {
         Element p = main.appendElement("p").addClass("config");
-        p.text("Config loaded " + time(live.loaded().at()) + ".");
+        p.text(words.format("status.config_loaded", time(live.loaded().at())));
         live.refusal().ifPresent(refusal -> {
             Element box = main.appendElement("section").addClass("refused").attr("role", "alert");
-            box.appendElement("h2").text("The last change to the config was refused (" + time(refusal.at())
-                    + "); the previous config stays in force");
+            box.appendElement("h2").text(words.format("status.refused", time(refusal.at())));
             // The errors themselves are in the log only: this page is public, and they quote the file.
-            box.appendElement("p").text(SourceStatus.refusedMessage(refusal) + " (lines starting "
-                    + "\"config: reload refused\").");
+            box.appendElement("p").text(words.count("status.refused.errors", refusal.errors().size(), refusal.at()));
         });
     }
 
-    private static void table(Element table, List<SourceStatus.Row> rows) {
+    private static void table(Element table, List<SourceStatus.Row> rows, Messages words) {
         Element head = table.appendElement("thead").appendElement("tr");
-        for (String h : List.of("Source", "State", "Last success", "Last error", "Failures", "Next fetch", "Items",
-                "Held", "Categories no rule maps")) {
-            head.appendElement("th").attr("scope", "col").text(h);
+        for (String h : List.of("source", "state", "last_success", "last_error", "failures", "next_fetch", "items",
+                "held", "unmapped")) {
+            head.appendElement("th").attr("scope", "col").text(words.get("status.column." + h));
         }
         Element body = table.appendElement("tbody");
         for (SourceStatus.Row r : rows) {
@@ -70,7 +74,7 @@ final class StatusPage {
             name.appendElement("a").attr("href", safeUrl(r.url())).text(r.title());
             name.appendElement("br");
             name.appendElement("code").text(r.id());
-            tr.appendElement("td").text(r.state());
+            tr.appendElement("td").text(state(words, r.state()));
             tr.appendElement("td").text(time(r.lastSuccessAt()));
             tr.appendElement("td").text(r.lastError() == null ? "" : r.lastError());
             tr.appendElement("td").text(Integer.toString(r.consecutiveFailures()));
@@ -79,6 +83,12 @@ final class StatusPage {
             tr.appendElement("td").text(Integer.toString(r.heldItems()));
             tr.appendElement("td").text(String.join(", ", r.unmappedCategories()));
         }
+    }
+
+    /** The state in the page's words; a state no bundle names yet is shown as /status writes it. */
+    private static String state(Messages words, String state) {
+        String key = "status.state." + state;
+        return words.keys().contains(key) ? words.get(key) : state;
     }
 
     /** Source URLs are http(s) by validation; anything else would not be linked. */

@@ -158,7 +158,9 @@ public final class WebServer implements AutoCloseable {
             DocumentHandler.HTML_SECURITY.forEach(f -> ctx.header(f.getName(), f.getValue()));
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("text/html; charset=utf-8");
-            ctx.result(StatusPage.write(config.get().site().title(), status.rows(), status.live().orElse(null)));
+            ctx.result(StatusPage.write(config.get().site().title(),
+                    org.tributary.publish.Messages.forLanguage(config.get().site().language()), status.rows(),
+                    status.live().orElse(null)));
         });
         if (metrics != null) {
             both(r, "/metrics", ctx -> {
