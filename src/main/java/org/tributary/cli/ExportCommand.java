@@ -81,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         write(out.resolve("sources.opml"), app.publisher.opml(config.site(), config.sources()));
         write(out.resolve("assets").resolve("style.css"), app.publisher.css());
-        write(out.resolve(app.publisher.embedScriptPath().substring(1)), app.publisher.embedScript());
+        write(out.resolve(app.publisher.embedScriptPath().substring(1)), app.publisher.embedScript(config.site()));
         write(out.resolve(app.publisher.embedStylesheetPath().substring(1)), app.publisher.embedCss());
         write(out.resolve("HEADERS.md"), headers(config.site().cacheMaxAge().toSeconds()));
         return files + 5;

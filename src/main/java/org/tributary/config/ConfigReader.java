@@ -73,6 +73,9 @@ final class ConfigReader {
         Optional<URI> link = m.requiredUrl("link");
         Optional<URI> baseUrl = m.requiredUrl("base_url").map(ConfigReader::withoutTrailingSlash);
         Optional<String> language = m.checked("language", false, Formats::language, "not a language tag like en or en-GB");
+        language.filter(tag -> !Formats.bundledLanguage(tag)).ifPresent(tag -> m.warn("language",
+                "no page words are bundled for \"" + tag + "\" (bundled: " + String.join(", ", Formats.BUNDLED_LANGUAGES)
+                        + "); pages are in English, feeds still declare \"" + tag + "\""));
         Optional<Integer> items = m.integer("items", 1, 500);
         Optional<Integer> excerptChars = m.integer("excerpt_chars", 20, 5000);
         Optional<URI> hub = m.url("hub");

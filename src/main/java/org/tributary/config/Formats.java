@@ -3,6 +3,7 @@ package org.tributary.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -127,8 +128,28 @@ final class Formats {
         return EMAIL.matcher(text).matches();
     }
 
+    /** A BCP 47 tag: the shape above, and well-formed for the JDK (which knows the subtags' rules). */
     static boolean language(String text) {
-        return LANGUAGE.matcher(text).matches();
+        if (!LANGUAGE.matcher(text).matches()) return false;
+        try {
+            new Locale.Builder().setLanguageTag(text);
+            return true;
+        } catch (java.util.IllformedLocaleException e) {
+            return false;
+        }
+    }
+
+    /** The languages Tributary ships page words for (publish's Messages reads them). */
+    static final List<String> BUNDLED_LANGUAGES = List.of("en", "es", "fr", "de");
+
+    /**
+     * Whether the pages can be in the tag's language: English, or a {@code messages_xx.properties} on the class
+     * path (how publish's Messages finds a translation, so one added there is seen here too).
+     */
+    static boolean bundledLanguage(String tag) {
+        String language = Locale.forLanguageTag(tag).getLanguage();
+        return language.equals("en")
+                || Formats.class.getClassLoader().getResource("messages_" + language + ".properties") != null;
     }
 
     private static long number(String digits) {

@@ -10,6 +10,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Collects the errors of one load, so the user sees all of them at once instead of fixing one per run. */
 final class Problems {
 
+    private static final org.slf4j.Logger WARNINGS = org.slf4j.LoggerFactory.getLogger(Problems.class);
+
     private final String file;
     private final List<ConfigError> errors = new ArrayList<>();
 
@@ -28,6 +30,15 @@ final class Problems {
 
     void atStart(String key, String message) {
         errors.add(new ConfigError(file, 1, 1, key, message));
+    }
+
+    /**
+     * Something the config may say but that does not do all it asks (a site.language no page words are bundled
+     * for): logged as a warning in the same form as an error, never counted, so the config still loads.
+     */
+    void warn(Node node, String key, String message) {
+        Mark mark = node.getStartMark();
+        WARNINGS.warn("{}", new ConfigError(file, mark.getLine() + 1, mark.getColumn() + 1, key, message));
     }
 
     int count() {

@@ -214,6 +214,11 @@ final class YamlMap {
         return "\"" + text + "\" is not a declared " + what + " (declared: " + String.join(", ", declared) + ")";
     }
 
+    /** A warning at the key's value (see {@link Problems#warn}). */
+    void warn(String key, String message) {
+        problems.warn(values.get(key), path(key), message);
+    }
+
     void report(String key, String message) {
         problems.at(values.get(key), path(key), message);
     }

@@ -20,7 +20,8 @@ final class EmbedPage {
         Document doc = Document.createShell(view.site().url("/"));
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
         doc.prependChild(new DocumentType("html", "", ""));
-        doc.child(0).attr("lang", Texts.line(view.site().language()));
+        Messages words = Messages.forLanguage(view.site().language());
+        doc.child(0).attr("lang", words.lang());
         Element head = doc.head();
         head.appendElement("meta").attr("charset", "utf-8");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
@@ -31,23 +32,23 @@ final class EmbedPage {
         main.appendElement("h1").addClass("embed-title").text(Texts.line(view.topic() == null
                 ? view.site().title() : view.topic().title()));
         if (view.items().isEmpty()) {
-            main.appendElement("p").addClass("empty").text("Nothing has been added yet.");
+            main.appendElement("p").addClass("empty").text(words.get("page.empty"));
         } else {
             Element list = main.appendElement("ol").addClass("items");
             for (var stored : view.items()) item(list.appendElement("li").appendElement("article"),
-                    PublishedItem.of(stored, view.sources()));
+                    PublishedItem.of(stored, view.sources()), words);
         }
         main.appendElement("p").addClass("more").appendElement("a").attr("target", "_blank").attr("rel", "noopener")
-                .attr("href", view.site().url(view.htmlPageHref(Paging.Ref.FIRST))).text("More from " + Texts.line(view.title()));
+                .attr("href", view.site().url(view.htmlPageHref(Paging.Ref.FIRST))).text(words.format("embed.more", Texts.line(view.title())));
         SitePaths.rebase(doc, view.site());
         return doc.outerHtml();
     }
 
-    private static void item(Element article, PublishedItem item) {
+    private static void item(Element article, PublishedItem item, Messages words) {
         Element meta = article.appendElement("p").addClass("meta");
         meta.appendElement("span").addClass("type").text(item.type());
         meta.appendText(" / ");
-        meta.appendElement("time").attr("datetime", item.published().toString()).text(Texts.displayDate(item.published()));
+        meta.appendElement("time").attr("datetime", item.published().toString()).text(words.date(item.published()));
         Element heading = article.appendElement("h2");
         if (item.link() != null) {
             heading.appendElement("a").attr("href", item.link()).attr("target", "_blank").attr("rel", "noopener")

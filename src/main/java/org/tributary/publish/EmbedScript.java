@@ -1,15 +1,27 @@
 package org.tributary.publish;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * /embed.js: renders a Tributary JSON Feed into any element marked {@code data-tributary} on a host page. No
  * dependencies. Feed text only ever reaches the page through {@code textContent}, and a link only when it parses
  * as http(s): never innerHTML, so an item cannot add markup or script to the host page.
+ *
+ * <p>The script is rendered per site.language: its words ({@code embed.js.*} in the message files), the list's
+ * {@code lang} and the locale and options its dates are written with come from {@link Messages} as one JSON object,
+ * so the browser writes "11 juin 2019" for a French site as the pages do.
  */
 final class EmbedScript {
 
     static final String PATH = "/embed.js";
 
-    static final String JS = """
+    private static final String WORDS = "/*WORDS*/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String JS = """
             /* Tributary embed: <div data-tributary data-topic="ID" data-type="Webinar" data-limit="5"></div>
                Renders with DOM APIs and textContent only; feed text is never parsed as HTML. */
             (function () {
@@ -17,6 +29,7 @@ final class EmbedScript {
               var script = document.currentScript;
               var base = script && script.src ? new URL(script.src, document.baseURI) : new URL(document.baseURI);
               var PARAMS = ["topic", "type", "kind", "source", "limit"];
+              var WORDS = /*WORDS*/;
 
               function httpUrl(value) {
                 try {
@@ -30,7 +43,7 @@ final class EmbedScript {
               function displayDate(value) {
                 var d = new Date(value);
                 if (isNaN(d.getTime())) return "";
-                return d.toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+                return d.toLocaleDateString(WORDS.dateLocale, WORDS.dateOptions);
               }
 
               function element(name, className, text) {
@@ -61,9 +74,20 @@ final class EmbedScript {
                   }
                   list.appendChild(li);
                 });
-                while (host.firstChild) host.removeChild(host.firstChild);
-                host.appendChild(list);
+                list.lang = WORDS.lang;
+                clear(host);
+                host.appendChild(list.children.length ? list : message("tributary-empty", WORDS.empty));
                 host.setAttribute("data-tributary-loaded", String(list.children.length));
+              }
+
+              function clear(host) {
+                while (host.firstChild) host.removeChild(host.firstChild);
+              }
+
+              function message(className, text) {
+                var p = element("p", className, text);
+                p.lang = WORDS.lang;
+                return p;
               }
 
               function load(host) {
@@ -77,7 +101,11 @@ final class EmbedScript {
                 fetch(url.href, {credentials: "omit"})
                   .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
                   .then(function (feed) { render(host, feed); })
-                  .catch(function () { host.setAttribute("data-tributary-error", "unavailable"); });
+                  .catch(function () {
+                    clear(host);
+                    host.appendChild(message("tributary-unavailable", WORDS.unavailable));
+                    host.setAttribute("data-tributary-error", "unavailable");
+                  });
               }
 
               function start() {
@@ -90,5 +118,21 @@ final class EmbedScript {
             """;
 
     private EmbedScript() {
+    }
+
+    /** The script in the words and date format of {@code words}. */
+    static String js(Messages words) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("lang", words.lang());
+        config.put("dateLocale", words.dateLocale().toLanguageTag());
+        // The JDK's FormatStyle.LONG, as Intl spells it: the pages and the script write a day the same way.
+        config.put("dateOptions", Map.of("day", "numeric", "month", "long", "year", "numeric", "timeZone", "UTC"));
+        config.put("empty", words.get("embed.js.empty"));
+        config.put("unavailable", words.get("embed.js.unavailable"));
+        try {
+            return JS.replace(WORDS, JSON.writeValueAsString(config));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the embed script's words", e);
+        }
     }
 }

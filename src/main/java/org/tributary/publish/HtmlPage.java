@@ -25,7 +25,7 @@ final class HtmlPage {
         Document doc = Document.createShell(view.site().url("/"));
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
         doc.prependChild(new DocumentType("html", "", ""));
-        doc.child(0).attr("lang", Texts.line(view.site().language()));
+        doc.child(0).attr("lang", words(view).lang());
         head(doc.head(), view);
         Element body = doc.body();
         header(body.appendElement("header").addClass("site"), view);
@@ -53,11 +53,11 @@ final class HtmlPage {
     }
 
     private static void header(Element header, FeedView view) {
-        header.appendElement("a").addClass("skip").attr("href", "#main").text("Skip to the list");
+        header.appendElement("a").addClass("skip").attr("href", "#main").text(words(view).get("page.skip"));
         header.appendElement("p").addClass("site-name")
                 .appendElement("a").attr("href", "/").text(Texts.line(view.site().title()));
         if (view.topics().isEmpty()) return;
-        Element list = header.appendElement("nav").attr("aria-label", "Topics").appendElement("ul");
+        Element list = header.appendElement("nav").attr("aria-label", words(view).get("page.topics")).appendElement("ul");
         for (Topic topic : view.topics()) {
             Element a = list.appendElement("li").appendElement("a")
                     .attr("href", "/topics/" + topic.id()).text(Texts.line(topic.title()));
@@ -83,14 +83,14 @@ final class HtmlPage {
         if (view.topic() == null && !description.isEmpty()) section.appendElement("p").addClass("lead").text(description);
         if (view.items().isEmpty()) {
             section.appendElement("p").addClass("empty")
-                    .text(view.paging().self().isFirst() ? "Nothing has been added yet." : "No items on this page.");
+                    .text(words(view).get(view.paging().self().isFirst() ? "page.empty" : "page.empty.later"));
             pages(section, view);
             return;
         }
         Element list = section.appendElement("ol").addClass("items");
         for (var stored : view.items()) {
             article(list.appendElement("li").appendElement("article"), PublishedItem.of(stored, view.sources()),
-                    itemLevel);
+                    itemLevel, words(view));
         }
         pages(section, view);
     }
@@ -99,13 +99,13 @@ final class HtmlPage {
     private static void pages(Element section, FeedView view) {
         Paging paging = view.paging();
         if (!paging.paged()) return;
-        Element nav = section.appendElement("nav").addClass("pages").attr("aria-label", "Pages");
-        if (!paging.self().isFirst()) nav.appendElement("a").attr("href", view.htmlPageHref(Paging.Ref.FIRST)).text("Newest");
+        Element nav = section.appendElement("nav").addClass("pages").attr("aria-label", words(view).get("page.pages"));
+        if (!paging.self().isFirst()) nav.appendElement("a").attr("href", view.htmlPageHref(Paging.Ref.FIRST)).text(words(view).get("page.newest"));
         if (paging.previous() != null) {
-            nav.appendElement("a").attr("rel", "prev").attr("href", view.htmlPageHref(paging.previous())).text("← Newer");
+            nav.appendElement("a").attr("rel", "prev").attr("href", view.htmlPageHref(paging.previous())).text(words(view).get("page.newer"));
         }
         if (paging.next() != null) {
-            nav.appendElement("a").attr("rel", "next").attr("href", view.htmlPageHref(paging.next())).text("Older →");
+            nav.appendElement("a").attr("rel", "next").attr("href", view.htmlPageHref(paging.next())).text(words(view).get("page.older"));
         }
     }
 
@@ -123,63 +123,74 @@ final class HtmlPage {
         if (!credit.isEmpty()) figure.appendElement("figcaption").text(credit);
     }
 
-    private static void article(Element article, PublishedItem item, int level) {
+    private static void article(Element article, PublishedItem item, int level, Messages words) {
         Element heading = article.appendElement("h" + level);
         if (item.link() != null) heading.appendElement("a").attr("href", item.link()).text(item.title());
         else heading.text(item.title());
 
         Element meta = article.appendElement("p").addClass("meta");
-        meta.appendElement("span").addClass("label").text("Publish Date:");
+        meta.appendElement("span").addClass("label").text(words.get("item.published"));
         meta.appendText(" ");
         meta.appendElement("span").addClass("type").text(item.type());
         meta.appendText(" / ");
-        meta.appendElement("time").attr("datetime", item.published().toString()).text(Texts.displayDate(item.published()));
+        meta.appendElement("time").attr("datetime", item.published().toString()).text(words.date(item.published()));
 
         if (!item.excerpt().isEmpty()) article.appendElement("p").addClass("excerpt").text(item.excerpt());
 
         Element source = article.appendElement("p").addClass("source");
-        source.appendText("From ");
+        String[] from = words.around("item.from");
+        source.appendText(from[0]);
         if (item.source().home() != null) source.appendElement("a").attr("href", item.source().home()).text(item.source().title());
         else source.appendText(item.source().title());
-        alsoFrom(source, item.alsoFrom());
+        if (!from[1].isEmpty()) source.appendText(from[1]);
+        alsoFrom(source, item.alsoFrom(), words);
     }
 
     /** The same story from other partners: ", also from A, B". */
-    private static void alsoFrom(Element line, java.util.List<PublishedItem.PublishedSource> others) {
+    private static void alsoFrom(Element line, java.util.List<PublishedItem.PublishedSource> others, Messages words) {
         if (others.isEmpty()) return;
-        line.appendText("; also from ");
+        String[] also = words.around("item.also_from");
+        line.appendText("; " + also[0]);
         for (int n = 0; n < others.size(); n++) {
             if (n > 0) line.appendText(", ");
             PublishedItem.PublishedSource other = others.get(n);
             if (other.home() != null) line.appendElement("a").addClass("also-from").attr("href", other.home()).text(other.title());
             else line.appendElement("span").addClass("also-from").text(other.title());
         }
+        if (!also[1].isEmpty()) line.appendText(also[1]);
     }
 
     private static void footer(Element footer, FeedView view) {
         Element subscribe = footer.appendElement("p").addClass("subscribe");
-        subscribe.appendText("Subscribe: ");
+        subscribe.appendText(words(view).get("footer.subscribe") + " ");
         for (FeedFormat format : FeedFormat.values()) {
             subscribe.appendElement("a").attr("href", view.feedHref(format)).text(format.label());
             subscribe.appendText(" · ");
         }
         if (view.topic() != null) {
             subscribe.appendElement("a").attr("href", "/topics/" + view.topic().id() + "/sources.opml")
-                    .text("This topic's sources (OPML)");
+                    .text(words(view).get("footer.topic_sources"));
             subscribe.appendText(" · ");
         }
-        subscribe.appendElement("a").attr("href", "/sources.opml").text("All sources (OPML)");
+        subscribe.appendElement("a").attr("href", "/sources.opml").text(words(view).get("footer.all_sources"));
         Element updated = footer.appendElement("p").addClass("updated");
         // An empty view has no meaningful date (its fallback is fixed, not "now"): say nothing rather than 1970.
         if (!view.items().isEmpty()) {
-            updated.appendText("Updated ");
+            String[] when = words(view).around("footer.updated");
+            updated.appendText(when[0]);
             updated.appendElement("time").attr("datetime", view.updated().toString())
-                    .text(Texts.displayDate(view.updated()));
+                    .text(words(view).date(view.updated()));
+            if (!when[1].isEmpty()) updated.appendText(when[1]);
         }
         String home = Texts.http(view.site().link());
         if (home != null) {
             if (!view.items().isEmpty()) updated.appendText(" · ");
             updated.appendElement("a").attr("href", home).text(view.site().link().getHost());
         }
+    }
+
+    /** The page's words, in site.language ({@link Messages}); the html element's lang names their language. */
+    private static Messages words(FeedView view) {
+        return Messages.forLanguage(view.site().language());
     }
 }

@@ -62,9 +62,17 @@ public final class Publisher {
         return EmbedScript.PATH;
     }
 
-    /** The embed script, served as {@code text/javascript}: renders the JSON Feed into a host page. */
+    /** The embed script of an English site (see {@link #embedScript(Site)}). */
     public String embedScript() {
-        return EmbedScript.JS;
+        return EmbedScript.js(Messages.english());
+    }
+
+    /**
+     * The embed script, served as {@code text/javascript}: renders the JSON Feed into a host page, with the words
+     * and date format of site.language.
+     */
+    public String embedScript(Site site) {
+        return EmbedScript.js(Messages.forLanguage(Objects.requireNonNull(site, "site").language()));
     }
 
     /** Path the HTML pages link their stylesheet from; serve {@link #css()} there. */

@@ -162,7 +162,7 @@ final class Documents {
     /** The embed script; with {@link Mode#MEMORY}, null unless it is in memory. */
     Rendered embedScript(Mode mode) {
         Config cfg = config.get();
-        return fixed(configKey(cfg) + "embed.js", mode, () -> Rendered.of(publisher.embedScript(),
+        return fixed(configKey(cfg) + "embed.js", mode, () -> Rendered.of(publisher.embedScript(cfg.site()),
                 "text/javascript; charset=utf-8", clock.instant(), maxAge(cfg)));
     }
 

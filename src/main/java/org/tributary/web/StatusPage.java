@@ -11,6 +11,7 @@ import org.jsoup.nodes.Element;
 import org.tributary.config.LiveConfig;
 import org.tributary.config.Site;
 import org.tributary.publish.SitePaths;
+import org.tributary.publish.Messages;
 
 /**
  * /status.html: the rows of /status as a table for people. Built with jsoup's DOM like the published pages:
@@ -25,66 +26,66 @@ final class StatusPage {
     private StatusPage() {}
 
     static String write(Site site, List<SourceStatus.Row> rows, LiveConfig live) {
-        return write(site, rows, live, null);
+        return write(site, Messages.forLanguage(site.language()), rows, live, null);
     }
 
-    /** @param storeFailure the failure of the store going on, or null */
-    static String write(Site site, List<SourceStatus.Row> rows, LiveConfig live,
+    /**
+     * The page in the words of {@code words} (site.language); what sources and servers said stays as it was.
+     * @param storeFailure the failure of the store going on, or null
+     */
+    static String write(Site site, Messages words, List<SourceStatus.Row> rows, LiveConfig live,
                         org.tributary.store.StoreFailures.Failure storeFailure) {
         String siteTitle = site.title();
         Document doc = Document.createShell("");
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
         doc.prependChild(new DocumentType("html", "", ""));
-        doc.child(0).attr("lang", site.language());
+        doc.child(0).attr("lang", words.lang());
         doc.head().appendElement("meta").attr("charset", "utf-8");
         doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        doc.head().appendElement("title").text("Status: " + siteTitle);
+        doc.head().appendElement("title").text(words.format("status.title", siteTitle));
         doc.head().appendElement("link").attr("rel", "stylesheet").attr("href", "/assets/style.css");
         doc.body().addClass("status");
         doc.body().appendElement("header").addClass("site").appendElement("p").addClass("site-name")
                 .appendElement("a").attr("href", "/").text(siteTitle);
         Element main = doc.body().appendElement("main").attr("id", "main").addClass("status");
-        main.appendElement("h1").text("Status: " + siteTitle);
+        main.appendElement("h1").text(words.format("status.title", siteTitle));
         if (storeFailure != null) {
             Element box = main.appendElement("section").addClass("store-failing").attr("role", "alert");
             box.appendElement("h2").text("The store fails since " + time(storeFailure.since()) + ": "
                     + storeFailure.reason());
             box.appendElement("p").text(SourceStatus.storeMessage(storeFailure) + ".");
         }
-        if (live != null) config(main, live);
+        if (live != null) config(main, live, words);
         long failing = rows.stream().filter(r -> !r.healthy()).count();
         int held = rows.stream().mapToInt(SourceStatus.Row::heldItems).sum();
         main.appendElement("p").addClass("summary")
-                .text(rows.size() + " sources, " + failing + " not ok"
-                        + (held == 0 ? "" : ", " + held + (held == 1 ? " item waits" : " items wait")
-                        + " for an editor's approval (GET /admin/pending)") + ". Machine-readable: ")
+                .text(words.format("status.summary", rows.size(), failing)
+                        + (held == 0 ? "" : words.count("status.held", held)) + ". " + words.get("status.machine") + " ")
                 .appendElement("a").attr("href", "/status").text("/status");
         // A wide table scrolls inside its own region on a phone instead of widening the page; the region can take
         // focus so a keyboard can scroll it too.
         table(main.appendElement("div").addClass("table-scroll").attr("role", "region").attr("tabindex", "0")
-                .attr("aria-label", "Sources").appendElement("table"), rows);
+                .attr("aria-label", "Sources").appendElement("table"), rows, words);
         SitePaths.rebase(doc, site);
         return doc.outerHtml();
     }
 
-    private static void config(Element main, LiveConfig live) {
+    private static void config(Element main, LiveConfig live, Messages words) {
         Element p = main.appendElement("p").addClass("config");
-        p.text("Config loaded " + time(live.loaded().at()) + ".");
+        p.text(words.format("status.config_loaded", time(live.loaded().at())));
         live.refusal().ifPresent(refusal -> {
             Element box = main.appendElement("section").addClass("refused").attr("role", "alert");
-            box.appendElement("h2").text("The last change to the config was refused (" + time(refusal.at())
-                    + "); the previous config stays in force");
+            box.appendElement("h2").text(words.format("status.refused", time(refusal.at())));
             // The errors themselves are in the log only: this page is public, and they quote the file.
-            box.appendElement("p").text(SourceStatus.refusedMessage(refusal) + " (lines starting "
-                    + "\"config: reload refused\").");
+            box.appendElement("p").text(words.count("status.refused.errors", refusal.errors().size(), refusal.at()));
         });
     }
 
-    private static void table(Element table, List<SourceStatus.Row> rows) {
+    private static void table(Element table, List<SourceStatus.Row> rows, Messages words) {
         Element head = table.appendElement("thead").appendElement("tr");
-        for (String h : List.of("Source", "State", "Last success", "Last error", "Failures", "Next fetch", "Items",
-                "Held", "Categories no rule maps")) {
-            head.appendElement("th").attr("scope", "col").text(h);
+        for (String h : List.of("source", "state", "last_success", "last_error", "failures", "next_fetch", "items",
+                "held", "unmapped")) {
+            head.appendElement("th").attr("scope", "col").text(words.get("status.column." + h));
         }
         Element body = table.appendElement("tbody");
         for (SourceStatus.Row r : rows) {
@@ -93,7 +94,7 @@ final class StatusPage {
             name.appendElement("a").attr("href", safeUrl(r.url())).text(r.title());
             name.appendElement("br");
             name.appendElement("code").text(r.id());
-            tr.appendElement("td").text(r.state());
+            tr.appendElement("td").text(state(words, r.state()));
             tr.appendElement("td").addClass("time").text(time(r.lastSuccessAt()));
             tr.appendElement("td").text(r.lastError() == null ? "" : r.lastError());
             tr.appendElement("td").text(Integer.toString(r.consecutiveFailures()));
@@ -102,6 +103,12 @@ final class StatusPage {
             tr.appendElement("td").text(Integer.toString(r.heldItems()));
             tr.appendElement("td").text(String.join(", ", r.unmappedCategories()));
         }
+    }
+
+    /** The state in the page's words; a state no bundle names yet is shown as /status writes it. */
+    private static String state(Messages words, String state) {
+        String key = "status.state." + state;
+        return words.keys().contains(key) ? words.get(key) : state;
     }
 
     /** Source URLs are http(s) by validation; anything else would not be linked. */

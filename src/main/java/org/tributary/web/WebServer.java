@@ -160,8 +160,9 @@ public final class WebServer implements AutoCloseable {
             DocumentHandler.HTML_SECURITY.forEach(f -> ctx.header(f.getName(), f.getValue()));
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("text/html; charset=utf-8");
-            ctx.result(StatusPage.write(config.get().site(), status.rows(), status.live().orElse(null),
-                    status.storeFailure().orElse(null)));
+            ctx.result(StatusPage.write(config.get().site(),
+                    org.tributary.publish.Messages.forLanguage(config.get().site().language()), status.rows(),
+                    status.live().orElse(null), status.storeFailure().orElse(null)));
         });
         if (metrics != null) {
             both(r, "/metrics", ctx -> {
