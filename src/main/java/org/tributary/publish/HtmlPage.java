@@ -89,7 +89,7 @@ final class HtmlPage {
         Element list = section.appendElement("ol").addClass("items");
         for (var stored : view.items()) {
             article(list.appendElement("li").appendElement("article"), PublishedItem.of(stored, view.sources()),
-                    itemLevel);
+                    itemLevel, DayTime.of(view.site()));
         }
         pages(section, view);
     }
@@ -122,7 +122,7 @@ final class HtmlPage {
         if (!credit.isEmpty()) figure.appendElement("figcaption").text(credit);
     }
 
-    private static void article(Element article, PublishedItem item, int level) {
+    private static void article(Element article, PublishedItem item, int level, DayTime days) {
         Element heading = article.appendElement("h" + level);
         if (item.link() != null) heading.appendElement("a").attr("href", item.link()).text(item.title());
         else heading.text(item.title());
@@ -132,7 +132,8 @@ final class HtmlPage {
         meta.appendText(" ");
         meta.appendElement("span").addClass("type").text(item.type());
         meta.appendText(" / ");
-        meta.appendElement("time").attr("datetime", item.published().toString()).text(Texts.displayDate(item.published()));
+        meta.appendElement("time").attr("datetime", item.published().toString()).text(days.date(item.published()));
+        EventLine.append(article, item, days);
 
         if (!item.excerpt().isEmpty()) article.appendElement("p").addClass("excerpt").text(item.excerpt());
 
@@ -173,7 +174,7 @@ final class HtmlPage {
         if (!view.items().isEmpty()) {
             updated.appendText("Updated ");
             updated.appendElement("time").attr("datetime", view.updated().toString())
-                    .text(Texts.displayDate(view.updated()));
+                    .text(DayTime.of(view.site()).date(view.updated()));
         }
         String home = Texts.http(view.site().link());
         if (home != null) {
