@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param mergeDuplicates publish one story carried by several sources once, crediting the first and listing the others
  * @param cacheMaxAge how long clients and caches may keep a document the next refresh may change (Cache-Control
  *                    max-age of the newest pages, OPML, style sheet and script; archive pages are kept a day)
+ * @param timezone the IANA zone every day and time a person reads is shown in (pages, embed, event lines); feeds
+ *                 keep instants with their offset. UTC when not set.
  */
 public record Site(
         String title,
@@ -24,7 +26,15 @@ public record Site(
         int excerptChars,
         URI hub,
         boolean mergeDuplicates,
-        Duration cacheMaxAge) {
+        Duration cacheMaxAge,
+        java.time.ZoneId timezone) {
+
+    /** A site in UTC. */
+    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
+                URI hub, boolean mergeDuplicates, Duration cacheMaxAge) {
+        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates, cacheMaxAge,
+                null);
+    }
 
     /** Five minutes: a reader polling every minute sees a new item within five. */
     public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofMinutes(5);
@@ -51,6 +61,7 @@ public record Site(
         if (items < 1 || items > 500) throw new IllegalArgumentException("items must be 1..500");
         if (excerptChars < 20) throw new IllegalArgumentException("excerpt_chars must be at least 20");
         cacheMaxAge = cacheMaxAge == null ? DEFAULT_CACHE_MAX_AGE : cacheMaxAge;
+        timezone = timezone == null ? java.time.ZoneOffset.UTC : timezone;
     }
 
     /** An absolute URL on this server for a path that starts with "/". */

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param imageCredit media:credit for the image, may be null
  * @param rawHash     the fingerprint of the raw entry and rules it was normalized from (see {@code RawFingerprint});
  *                    null when it was not made by {@link Normalizer}
+ * @param event       the event the item announces (start, end, place, ...), or null; when given, {@code eventStart}
+ *                    is its start
  */
 public record Item(
         String publicId,
@@ -45,7 +47,18 @@ public record Item(
         String contentHash,
         Instant eventStart,
         String imageCredit,
-        String rawHash) {
+        String rawHash,
+        Event event) {
+
+    /** An item whose event, if any, is its start alone. */
+    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
+                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
+                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
+                String contentHash, Instant eventStart, String imageCredit, String rawHash) {
+        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
+                categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit, rawHash,
+                null);
+    }
 
     /** An item without event start or image credit. */
     public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
@@ -69,14 +82,14 @@ public record Item(
     public Item withIdentity(String otherPublicId, String otherIdentity) {
         return new Item(otherPublicId, sourceId, otherIdentity, guid, link, title, summaryHtml, contentHtml, excerpt,
                 type, topics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit,
-                rawHash);
+                rawHash, event);
     }
 
     /** The same item with its topics (the store reads them apart). */
     public Item withTopics(List<String> otherTopics) {
         return new Item(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type,
                 otherTopics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit,
-                rawHash);
+                rawHash, event);
     }
 
     public Item {
@@ -92,5 +105,7 @@ public record Item(
         topics = List.copyOf(topics);
         categories = List.copyOf(categories);
         authors = List.copyOf(authors);
+        if (event != null) eventStart = event.start();
+        else if (eventStart != null) event = Event.startingAt(eventStart);
     }
 }

@@ -191,7 +191,9 @@ public final class Normalizer {
         // Atom requires only <updated>: an entry without <published> is dated by it, not by when we first saw it.
         Instant published = plausible(date(e.publishedText(), e.published(), options), options);
         if (published == null) published = updated;
-        Instant eventStart = Dates.parse(XmlChars.clean(e.eventStartText()), options.timezone());
+        // The event's start is when the event is, never the item's date: an item without a date of its own is dated
+        // when first seen (by the store), not by its event.
+        Event event = EventReader.read(e.event(), e.eventStartText(), options.timezone(), base);
         String ownText = XmlChars.clean(e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml());
         // An identity key other items of the document share (for another title or text) is not this item's.
         String identity = XmlChars.clean(Identity.of(options.identity(),
@@ -206,10 +208,10 @@ public final class Normalizer {
         Classifier.Result kind = classifier.classify(title, () -> ruleText(ruledTitle, summaryTree, contentTree), link,
                 categories);
         String hash = ContentHash.of(title, link, summary, content, authors, categories, image, published, updated,
-                kind.type(), kind.topics(), eventStart, credit);
+                kind.type(), kind.topics(), event, credit);
         return new Ruled(new Item(Identity.publicId(source.id(), identity), source.id(), identity, guid, link, title,
                 summary, content, excerpt, kind.type(), kind.topics(), categories, authors, image, published, updated,
-                hash, eventStart, credit, rawHash), kind.published());
+                hash, null, credit, rawHash, event), kind.published());
     }
 
     /** What a {@code when.text} rule searches: the title, then the summary's text and the content's (when it is

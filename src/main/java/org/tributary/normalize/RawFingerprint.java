@@ -26,7 +26,7 @@ final class RawFingerprint {
      * Bump when a change to parse or normalize makes the same entry come out differently: every stored entry is
      * then normalized once more on its next fetch. A packaged release adds its own version on top (see {@link #RULES}).
      */
-    static final int RULES_VERSION = 1;
+    static final int RULES_VERSION = 2;
     private static final String RULES = RULES_VERSION + "/"
             + String.valueOf(RawFingerprint.class.getPackage().getImplementationVersion());
 
@@ -72,6 +72,13 @@ final class RawFingerprint {
             else d.update(field.toString().getBytes(StandardCharsets.UTF_8));
             d.update(FIELD);
         }
+        if (e.event() == null) d.update(NULL);
+        else for (Object field : e.event().fields()) {
+            if (field == null) d.update(NULL);
+            else d.update(field.toString().getBytes(StandardCharsets.UTF_8));
+            d.update(ELEMENT);
+        }
+        d.update(FIELD);
         for (List<String> list : List.of(e.authors(), e.categories())) {
             for (String s : list) {
                 if (s == null) d.update(NULL);

@@ -18,7 +18,7 @@ import org.jdom2.Verifier;
 /**
  * What Rome's model loses, read from the XML tree itself: the xml:base in force on each entry and on its summary and
  * content elements (inherited and nested, in every format), the raw date strings (so dates are parsed by our rules and
- * in the source's zone), an event's start time, and a media:credit. Also decodes, before Rome sees it, base64 text and content,
+ * in the source's zone), an event's fields ({@link EventElements}), and a media:credit. Also decodes, before Rome sees it, base64 text and content,
  * which Rome cannot decode.
  */
 final class DocumentFacts {
@@ -34,7 +34,7 @@ final class DocumentFacts {
 
     /** What one entry's element says beyond Rome's view; any field may be null. */
     record Facts(URI entryBase, URI summaryBase, URI contentBase, String publishedText, String updatedText,
-                 String eventStartText, String imageCredit, String bodyHtml) {}
+                 String eventStartText, String imageCredit, String bodyHtml, ParsedEvent event) {}
 
     private DocumentFacts() {}
 
@@ -81,7 +81,8 @@ final class DocumentFacts {
                 text(entry, "updated", "modified", DCTERMS + "modified"),
                 text(entry, EVENT + "startdate"),
                 credit(entry),
-                body(entry));
+                body(entry),
+                EventElements.read(entry));
     }
 
     /**

@@ -60,6 +60,7 @@ public record ParsedFeed(String format, String title, URI link, URI baseUri, Lis
      * @param updatedText   the raw updated date as written, may be null
      * @param eventStartText the raw start of the event the entry announces (ev:startdate), may be null
      * @param imageCredit   media:credit, may be null
+     * @param event         the event the entry announces (ev:, LibCal, schema.org markup, iCalendar), or null
      */
     public record Entry(
             String guid,
@@ -78,11 +79,23 @@ public record ParsedFeed(String format, String title, URI link, URI baseUri, Lis
             String publishedText,
             String updatedText,
             String eventStartText,
-            String imageCredit) {
+            String imageCredit,
+            ParsedEvent event) {
 
         public Entry {
             authors = authors == null ? List.of() : List.copyOf(authors);
             categories = categories == null ? List.of() : List.copyOf(categories);
+            if (event != null && event.isEmpty()) event = null;
+            if (eventStartText == null && event != null) eventStartText = event.start();
+        }
+
+        /** An entry whose event, if any, is its start alone. */
+        public Entry(String guid, String link, String title, String summaryHtml, String contentHtml,
+                     List<String> authors, List<String> categories, Instant published, Instant updated,
+                     String imageUrl, URI baseUri, URI summaryBase, URI contentBase, String publishedText,
+                     String updatedText, String eventStartText, String imageCredit) {
+            this(guid, link, title, summaryHtml, contentHtml, authors, categories, published, updated, imageUrl,
+                    baseUri, summaryBase, contentBase, publishedText, updatedText, eventStartText, imageCredit, null);
         }
 
         /** An entry without the raw facts: bases default to {@code baseUri}, dates are Rome's. */
@@ -90,7 +103,7 @@ public record ParsedFeed(String format, String title, URI link, URI baseUri, Lis
                      List<String> authors, List<String> categories, Instant published, Instant updated,
                      String imageUrl, URI baseUri) {
             this(guid, link, title, summaryHtml, contentHtml, authors, categories, published, updated, imageUrl,
-                    baseUri, null, null, null, null, null, null);
+                    baseUri, null, null, null, null, null, null, null);
         }
     }
 }

@@ -131,7 +131,23 @@ final class RomeMapper {
                 facts == null ? null : facts.publishedText(),
                 facts == null ? null : facts.updatedText(),
                 facts == null ? null : facts.eventStartText(),
-                facts == null ? null : facts.imageCredit());
+                facts == null ? null : facts.imageCredit(),
+                event(facts == null ? null : facts.event(), title, summary, content));
+    }
+
+    /**
+     * The entry's event: its own elements (ev:, LibCal) first, completed from schema.org markup in its HTML; an
+     * event whose title says "Cancelled:" is cancelled.
+     */
+    static ParsedEvent event(ParsedEvent elements, String title, String summary, String content) {
+        ParsedEvent markup = SchemaOrgEvent.find(content, summary);
+        ParsedEvent event = elements != null ? elements.orElse(markup) : markup;
+        if (event == null || event.isEmpty()) return null;
+        if (event.status() == null && EventElements.cancelledTitle(title)) {
+            event = new ParsedEvent(event.start(), event.end(), event.allDay(), event.zone(), event.location(),
+                    event.organizer(), event.type(), "cancelled", event.registration(), event.from());
+        }
+        return event;
     }
 
     private static String alternateHref(com.rometools.rome.feed.atom.Entry entry) {

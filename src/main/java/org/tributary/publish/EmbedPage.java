@@ -36,7 +36,7 @@ final class EmbedPage {
         } else {
             Element list = main.appendElement("ol").addClass("items");
             for (var stored : view.items()) item(list.appendElement("li").appendElement("article"),
-                    PublishedItem.of(stored, view.sources()), words);
+                    PublishedItem.of(stored, view.sources()), words, DayTime.of(view.site()));
         }
         main.appendElement("p").addClass("more").appendElement("a").attr("target", "_blank").attr("rel", "noopener")
                 .attr("href", view.site().url(view.htmlPageHref(Paging.Ref.FIRST))).text(words.format("embed.more", Texts.line(view.title())));
@@ -44,11 +44,12 @@ final class EmbedPage {
         return doc.outerHtml();
     }
 
-    private static void item(Element article, PublishedItem item, Messages words) {
+    private static void item(Element article, PublishedItem item, Messages words, DayTime days) {
         Element meta = article.appendElement("p").addClass("meta");
         meta.appendElement("span").addClass("type").text(item.type());
         meta.appendText(" / ");
-        meta.appendElement("time").attr("datetime", item.published().toString()).text(words.date(item.published()));
+        meta.appendElement("time").attr("datetime", item.published().toString()).text(days.date(item.published()));
+        EventLine.append(article, item, days);
         Element heading = article.appendElement("h2");
         if (item.link() != null) {
             heading.appendElement("a").attr("href", item.link()).attr("target", "_blank").attr("rel", "noopener")

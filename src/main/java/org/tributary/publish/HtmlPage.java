@@ -90,7 +90,7 @@ final class HtmlPage {
         Element list = section.appendElement("ol").addClass("items");
         for (var stored : view.items()) {
             article(list.appendElement("li").appendElement("article"), PublishedItem.of(stored, view.sources()),
-                    itemLevel, words(view));
+                    itemLevel, words(view), DayTime.of(view.site()));
         }
         pages(section, view);
     }
@@ -123,7 +123,7 @@ final class HtmlPage {
         if (!credit.isEmpty()) figure.appendElement("figcaption").text(credit);
     }
 
-    private static void article(Element article, PublishedItem item, int level, Messages words) {
+    private static void article(Element article, PublishedItem item, int level, Messages words, DayTime days) {
         Element heading = article.appendElement("h" + level);
         if (item.link() != null) heading.appendElement("a").attr("href", item.link()).text(item.title());
         else heading.text(item.title());
@@ -133,7 +133,8 @@ final class HtmlPage {
         meta.appendText(" ");
         meta.appendElement("span").addClass("type").text(item.type());
         meta.appendText(" / ");
-        meta.appendElement("time").attr("datetime", item.published().toString()).text(words.date(item.published()));
+        meta.appendElement("time").attr("datetime", item.published().toString()).text(days.date(item.published()));
+        EventLine.append(article, item, days);
 
         if (!item.excerpt().isEmpty()) article.appendElement("p").addClass("excerpt").text(item.excerpt());
 
@@ -179,7 +180,7 @@ final class HtmlPage {
             String[] when = words(view).around("footer.updated");
             updated.appendText(when[0]);
             updated.appendElement("time").attr("datetime", view.updated().toString())
-                    .text(words(view).date(view.updated()));
+                    .text(DayTime.of(view.site()).date(view.updated()));
             if (!when[1].isEmpty()) updated.appendText(when[1]);
         }
         String home = Texts.http(view.site().link());

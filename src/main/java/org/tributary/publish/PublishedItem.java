@@ -22,6 +22,7 @@ import org.tributary.store.StoredItem;
  * @param updated     when the item last changed (see {@link #updated}); never before {@code published}
  * @param alsoFrom    the other sources that carried the same story, in the order they did
  * @param otherCopies the same, each with the link a reader should follow to that source's copy (see {@link OtherCopy})
+ * @param event       the event the item announces, or null
  */
 record PublishedItem(
         String id,
@@ -39,7 +40,8 @@ record PublishedItem(
         Instant updated,
         PublishedSource source,
         List<PublishedSource> alsoFrom,
-        List<OtherCopy> otherCopies) {
+        List<OtherCopy> otherCopies,
+        org.tributary.normalize.Event event) {
 
     /** Items longer than this many characters of excerpt are not titled by it. */
     private static final int TITLE_FROM_EXCERPT = 80;
@@ -81,7 +83,8 @@ record PublishedItem(
                 updated,
                 PublishedSource.of(item.sourceId(), sources.get(item.sourceId())),
                 stored.alsoFrom().stream().map(id -> PublishedSource.of(id, sources.get(id))).toList(),
-                stored.otherCopies().stream().map(o -> OtherCopy.of(o, sources.get(o.sourceId()))).toList());
+                stored.otherCopies().stream().map(o -> OtherCopy.of(o, sources.get(o.sourceId()))).toList(),
+                item.event());
     }
 
     /**

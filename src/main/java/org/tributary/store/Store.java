@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tributary.normalize.Event;
 import org.tributary.normalize.Item;
 import org.tributary.normalize.NormalizedFeed;
 
@@ -317,9 +319,11 @@ public final class Store {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO item (source_id, identity, guid, link, title, summary_html, content_html, excerpt,
                                   item_type, categories, authors, image_url, published_at, source_updated_at,
-                                  content_hash, event_start_at, image_credit, title_key, raw_hash, sort_date,
+                                  content_hash, event_start_at, image_credit, title_key, raw_hash,
+                                  event_end_at, event_all_day, event_zone, event_location, event_organizer,
+                                  event_type, event_cancelled, event_registration, sort_date,
                                   first_seen_at, changed_at, duplicate_of, public_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
             for (int n = 0; n < items.size(); n++) {
                 Item item = items.get(n);
@@ -342,8 +346,10 @@ public final class Store {
                 UPDATE item SET source_id = ?, identity = ?, guid = ?, link = ?, title = ?, summary_html = ?,
                                 content_html = ?, excerpt = ?, item_type = ?, categories = ?, authors = ?,
                                 image_url = ?, published_at = ?, source_updated_at = ?, content_hash = ?,
-                                event_start_at = ?, image_credit = ?, title_key = ?, raw_hash = ?, sort_date = ?,
-                                changed_at = ?
+                                event_start_at = ?, image_credit = ?, title_key = ?, raw_hash = ?,
+                                event_end_at = ?, event_all_day = ?, event_zone = ?, event_location = ?,
+                                event_organizer = ?, event_type = ?, event_cancelled = ?, event_registration = ?,
+                                sort_date = ?, changed_at = ?, revision = revision + 1
                 WHERE public_id = ?
                 """)) {
             for (Item item : items) {
@@ -373,7 +379,7 @@ public final class Store {
         }
     }
 
-    /** Binds the nineteen columns that come from the item itself; returns the next parameter index. */
+    /** Binds the twenty-seven columns that come from the item itself; returns the next parameter index. */
     private static int bindContent(PreparedStatement ps, Item item) throws SQLException {
         int i = 1;
         ps.setString(i++, item.sourceId());
@@ -395,6 +401,15 @@ public final class Store {
         ps.setString(i++, item.imageCredit());
         ps.setString(i++, Duplicates.titleKey(item.title()));
         ps.setString(i++, item.rawHash());
+        Event event = item.event();
+        setInstant(ps, i++, event == null ? null : event.end());
+        ps.setBoolean(i++, event != null && event.allDay());
+        ps.setString(i++, event == null || event.zone() == null ? null : event.zone().getId());
+        ps.setString(i++, event == null ? null : event.location());
+        ps.setString(i++, event == null ? null : event.organizer());
+        ps.setString(i++, event == null ? null : event.type());
+        ps.setBoolean(i++, event != null && event.cancelled());
+        ps.setString(i++, event == null || event.registration() == null ? null : event.registration().toString());
         return i;
     }
 
@@ -547,10 +562,28 @@ public final class Store {
                 getInstant(rs, "published_at"),
                 getInstant(rs, "source_updated_at"),
                 rs.getString("content_hash"),
-                getInstant(rs, "event_start_at"),
-                rs.getString("image_credit"));
+                null,
+                rs.getString("image_credit"),
+                null,
+                event(rs));
         return new StoredItem(item, getInstant(rs, "sort_date"), getInstant(rs, "first_seen_at"),
-                getInstant(rs, "changed_at"));
+                getInstant(rs, "changed_at"), List.of(), rs.getInt("revision"));
+    }
+
+    /** The row's event, or null when it announces none. */
+    private static Event event(ResultSet rs) throws SQLException {
+        Instant start = getInstant(rs, "event_start_at");
+        if (start == null) return null;
+        String zone = rs.getString("event_zone");
+        ZoneId zoneId = null;
+        try {
+            zoneId = zone == null ? null : ZoneId.of(zone);
+        } catch (java.time.DateTimeException gone) {
+            // a zone this runtime no longer knows: the event keeps its instants
+        }
+        return new Event(start, getInstant(rs, "event_end_at"), rs.getBoolean("event_all_day"), zoneId,
+                rs.getString("event_location"), rs.getString("event_organizer"), rs.getString("event_type"),
+                rs.getBoolean("event_cancelled"), uri(rs.getString("event_registration")));
     }
 
     private static List<StoredItem> withTopics(Connection c, List<StoredItem> items) throws SQLException {
@@ -565,7 +598,7 @@ public final class Store {
             }
         }
         return items.stream().map(s -> new StoredItem(s.item().withTopics(topics.getOrDefault(s.item().publicId(),
-                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.otherCopies())).toList();
+                List.of())), s.date(), s.firstSeen(), s.changedAt(), s.otherCopies(), s.revision())).toList();
     }
 
     private List<StoredItem> withAlsoFrom(Connection c, List<StoredItem> items) throws SQLException {
@@ -574,7 +607,7 @@ public final class Store {
                 Duplicates.alsoFrom(c, items.stream().map(s -> s.item().publicId()).toList());
         if (also.isEmpty()) return items;
         return items.stream().map(s -> new StoredItem(s.item(), s.date(), s.firstSeen(), s.changedAt(),
-                also.getOrDefault(s.item().publicId(), List.of()))).toList();
+                also.getOrDefault(s.item().publicId(), List.of()), s.revision())).toList();
     }
 
     /** Moves whenever anything published changes; rendered documents are cached against it. */

@@ -14,8 +14,10 @@ import org.tributary.normalize.Item;
  * @param changedAt  when we last stored a change to it (equals firstSeen until it changes)
  * @param otherCopies the other sources that carried the same story after this one, in that order, each with the link
  *                    of its own copy (null when it had none); feeds publish these links as "related"
+ * @param revision   how many changes were stored to the item since it was first seen (an iCalendar SEQUENCE)
  */
-public record StoredItem(Item item, Instant date, Instant firstSeen, Instant changedAt, List<OtherCopy> otherCopies) {
+public record StoredItem(Item item, Instant date, Instant firstSeen, Instant changedAt, List<OtherCopy> otherCopies,
+                         int revision) {
 
     /** Another source's item that tells the same story: the source and the link of its copy (may be null). */
     public record OtherCopy(String sourceId, URI link) {
@@ -30,6 +32,11 @@ public record StoredItem(Item item, Instant date, Instant firstSeen, Instant cha
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(changedAt, "changedAt");
         otherCopies = otherCopies == null ? List.of() : List.copyOf(otherCopies);
+    }
+
+    /** An item at its first revision. */
+    public StoredItem(Item item, Instant date, Instant firstSeen, Instant changedAt, List<OtherCopy> otherCopies) {
+        this(item, date, firstSeen, changedAt, otherCopies, 0);
     }
 
     /** An item no other source repeated. */

@@ -194,6 +194,12 @@ class ConfigValidationTest {
                 row("rejectsLanguageThatIsNotATag", "site:\n  title: T\n  link: https://l.example.org/\n"
                                 + "  base_url: http://localhost:8080\n  language: English (UK)\n",
                         "feeds.yml:5:13: site.language: not a language tag like en or en-GB"),
+                row("rejectsSiteTimezoneThatIsNotAnIanaZone", "site:\n  title: T\n  link: https://l.example.org/\n"
+                                + "  base_url: http://localhost:8080\n  timezone: Central Time\n",
+                        "feeds.yml:5:13: site.timezone: not an IANA time zone like America/Chicago, Europe/Paris or UTC"),
+                row("rejectsSiteTimezoneGivenAsAnOffset", "site:\n  title: T\n  link: https://l.example.org/\n"
+                                + "  base_url: http://localhost:8080\n  timezone: \"-05:00\"\n",
+                        "feeds.yml:5:13: site.timezone: not an IANA time zone like America/Chicago, Europe/Paris or UTC"),
                 row("rejectsUnknownTopLevelKey", "site: " + VALID_SITE + "\nsource: []\n",
                         "feeds.yml:2:1: source: unknown key (expected one of: site, fetch, alerts, admin, defaults, types, "
                                 + "topics, sources, filters, metrics)"),

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.tributary.config.ItemOptions;
 import org.tributary.config.Rule;
 import org.tributary.config.Source;
+import org.tributary.parse.ParsedEvent;
 import org.tributary.parse.ParsedFeed;
 
 /** Skipping entries that come back unchanged: what the fingerprint covers, and what a skipped entry still does. */
@@ -31,7 +32,9 @@ class RawFingerprintTest {
         return new ParsedFeed.Entry(guid, "story/1", title, summary, "<p>content</p>", List.of("Ann"), categories,
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"), "img/a.jpg", BASE,
                 URI.create("https://partner.example.org/summary/"), URI.create("https://partner.example.org/content/"),
-                "Thu, 01 Jan 2026 00:00:00 GMT", "2026-01-02", "2026-02-01T10:00:00Z", "Photo: Bob");
+                "Thu, 01 Jan 2026 00:00:00 GMT", "2026-01-02", "2026-02-01T10:00:00Z", "Photo: Bob",
+                new ParsedEvent("2026-02-01T10:00:00Z", "2026-02-01T11:00:00Z", false, "Europe/Paris", "Online",
+                        "Team", "Webinar", null, "https://partner.example.org/register", "ev"));
     }
 
     private static ParsedFeed feed(ParsedFeed.Entry... entries) {
@@ -102,12 +105,39 @@ class RawFingerprintTest {
         if (value instanceof String s) return s + "x";
         if (value instanceof URI u) return u.resolve("other/");
         if (value instanceof Instant t) return t.plusSeconds(1);
+        if (value instanceof ParsedEvent e) {
+            return new ParsedEvent(e.start(), e.end(), e.allDay(), e.zone(), e.location() + "x", e.organizer(),
+                    e.type(), e.status(), e.registration(), e.from());
+        }
         if (value instanceof List<?> l) {
             List<Object> more = new ArrayList<>(l);
             more.add("x");
             return more;
         }
         throw new IllegalArgumentException("no variant for " + value);
+    }
+
+    @Test
+    void everyFieldOfTheEntrysEventIsInTheFingerprint() throws Exception {
+        RawFingerprint fingerprint = new RawFingerprint(source, 40);
+        ParsedFeed.Entry base = entry("a", "Title", "<p>text</p>", List.of("Cat"));
+        RecordComponent[] components = ParsedEvent.class.getRecordComponents();
+        Constructor<ParsedEvent> canonical = ParsedEvent.class.getDeclaredConstructor(
+                java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
+        Set<String> seen = new HashSet<>();
+        seen.add(fingerprint.of(base, base.baseUri()));
+        for (int n = 0; n < components.length; n++) {
+            Object[] args = new Object[components.length];
+            for (int i = 0; i < components.length; i++) args[i] = components[i].getAccessor().invoke(base.event());
+            args[n] = args[n] instanceof Boolean b ? !b : args[n] == null ? "cancelled" : args[n] + "x";
+            ParsedEvent event = canonical.newInstance(args);
+            ParsedFeed.Entry variant = new ParsedFeed.Entry(base.guid(), base.link(), base.title(), base.summaryHtml(),
+                    base.contentHtml(), base.authors(), base.categories(), base.published(), base.updated(),
+                    base.imageUrl(), base.baseUri(), base.summaryBase(), base.contentBase(), base.publishedText(),
+                    base.updatedText(), base.eventStartText(), base.imageCredit(), event);
+            assertThat(seen.add(fingerprint.of(variant, variant.baseUri())))
+                    .as("changing the event's %s changes the fingerprint", components[n].getName()).isTrue();
+        }
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.tributary.publish;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.tributary.config.Site;
+import org.tributary.normalize.Event;
+
+/**
+ * Days and times as a person reads them: in the site's zone ({@code site.timezone}) with the JDK's locale data for
+ * {@code site.language} (month and day names, the 12- or 24-hour clock), never hand-written tables. Feeds do not use
+ * this: they keep instants with their offsets.
+ */
+final class DayTime {
+
+    private final ZoneId zone;
+    private final Locale locale;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter day;
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter zoneName;
+
+    DayTime(ZoneId zone, String language) {
+        this.zone = zone;
+        this.locale = Locale.forLanguageTag(language == null || language.isBlank() ? "en" : language);
+        boolean english = locale.getLanguage().equals("en");
+        // English as the page we imitate writes it ("Thursday 11 June 2026"); other languages in their own order.
+        this.date = english ? DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        this.day = english ? DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale)
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+        this.time = english ? DateTimeFormatter.ofPattern("h:mm a", locale)
+                : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        this.zoneName = DateTimeFormatter.ofPattern("zzz", locale);
+    }
+
+    static DayTime of(Site site) {
+        return new DayTime(site.timezone(), site.language());
+    }
+
+    /** "27 June 2019": the day of an instant in the site's zone. */
+    String date(Instant instant) {
+        return date.format(instant.atZone(zone));
+    }
+
+    /**
+     * The event line: "Thursday 11 June 2026, 2:00–3:00 pm CDT · Online", "Saturday 20 June 2026, all day",
+     * "Cancelled · …". An all-day event keeps the days it was written for (in its own zone); a timed one is shown on
+     * its day in the site's zone.
+     */
+    String eventLine(Event event) {
+        StringBuilder b = new StringBuilder();
+        if (event.cancelled()) b.append(CANCELLED).append(" · ");
+        b.append(when(event));
+        if (event.location() != null) b.append(" · ").append(Texts.line(event.location()));
+        return b.toString();
+    }
+
+    static final String CANCELLED = "Cancelled";
+
+    /** The event's days and times alone: "Thursday 11 June 2026, 2:00–3:00 pm CDT". */
+    String when(Event event) {
+        StringBuilder b = new StringBuilder();
+        if (event.allDay()) {
+            LocalDate first = event.firstDay();
+            LocalDate last = event.lastDay();
+            b.append(day.format(first));
+            if (!last.equals(first)) b.append(" – ").append(day.format(last));
+            b.append(", all day");
+        } else {
+            ZonedDateTime start = event.start().atZone(zone);
+            ZonedDateTime end = event.end() == null ? null : event.end().atZone(zone);
+            b.append(day.format(start)).append(", ");
+            if (end == null) {
+                b.append(clock(start));
+            } else if (end.toLocalDate().equals(start.toLocalDate())) {
+                String from = clock(start);
+                String to = clock(end);
+                // "2:00–3:00 pm": the half of the day is said once when both ends share it.
+                String half = halfOfDay(start);
+                if (half != null && half.equals(halfOfDay(end)) && from.endsWith(half)) {
+                    from = from.substring(0, from.length() - half.length()).strip();
+                }
+                b.append(from).append('–').append(to);
+            } else {
+                b.append(clock(start)).append(" – ").append(day.format(end)).append(", ").append(clock(end));
+            }
+            b.append(' ').append(zoneName.format(start));
+        }
+        return b.toString();
+    }
+
+    /** A time of day; English says "pm", as people write it, rather than the JDK's "PM". */
+    private String clock(ZonedDateTime t) {
+        String text = time.format(t);
+        return locale.getLanguage().equals("en") ? text.replace("AM", "am").replace("PM", "pm") : text;
+    }
+
+    private String halfOfDay(ZonedDateTime t) {
+        if (!locale.getLanguage().equals("en")) return null;
+        return t.getHour() < 12 ? "am" : "pm";
+    }
+
+    /** The instant's ISO form with its offset in the site's zone, for {@code <time datetime>}. */
+    String machine(Instant instant) {
+        return instant.atZone(zone).toOffsetDateTime().toString();
+    }
+}

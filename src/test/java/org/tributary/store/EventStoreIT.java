@@ -1,0 +1,84 @@
+package org.tributary.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tributary.normalize.Event;
+import org.tributary.normalize.Item;
+import org.tributary.testing.TestDatabase;
+
+/** An item's event kept whole (V11) on each real database, its date never its event's, its revision counted. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
+class EventStoreIT {
+
+    private static final Instant SEEN = Instant.parse("2026-05-01T12:00:00Z");
+    private static final Instant LATER = Instant.parse("2026-05-02T12:00:00Z");
+
+    @Parameter
+    TestDatabase vendor;
+
+    @TempDir
+    Path dataDir;
+
+    private Database database;
+    private Store store;
+
+    @BeforeEach
+    void open() {
+        database = vendor.create(dataDir).open();
+        store = new Store(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static Item item(Event event, String hash) {
+        return new Item("pid-cal-1", "cal", "guid:1", "1", URI.create("https://cal.example.org/e/1"), "Webinar",
+                "", "", "A webinar", "Events", List.of(), List.of(), List.of(), null, null, null, hash, null, null,
+                null, event);
+    }
+
+    @Test
+    void theWholeEventComesBackAndAnUndatedEventItemIsDatedWhenFirstSeenNotByItsFutureStart() {
+        Event event = new Event(Instant.parse("2026-06-12T00:00:00Z"), Instant.parse("2026-06-12T01:00:00Z"), false,
+                ZoneId.of("America/Chicago"), "Online", "Training team", "Webinar", false,
+                URI.create("https://cal.example.org/e/1/register"));
+        store.saveFetched("cal", "https://cal.example.org/feed", null, null, List.of(item(event, "h1")), Set.of(), SEEN);
+
+        StoredItem stored = store.items(ItemQuery.newest(10)).get(0);
+        assertThat(stored.item().event()).isEqualTo(event);
+        assertThat(stored.item().eventStart()).isEqualTo(event.start());
+        assertThat(stored.date()).isEqualTo(SEEN);
+        assertThat(stored.revision()).isZero();
+    }
+
+    @Test
+    void aChangedEventIsStoredAsAChangeAndItsRevisionGrows() {
+        Event first = new Event(Instant.parse("2026-06-20T05:00:00Z"), null, true, ZoneId.of("America/Chicago"),
+                null, null, null, false, null);
+        Event cancelled = new Event(first.start(), null, true, first.zone(), null, null, null, true, null);
+        store.saveFetched("cal", "u", null, null, List.of(item(first, "h1")), Set.of(), SEEN);
+        store.saveFetched("cal", "u", null, null, List.of(item(cancelled, "h2")), Set.of(), LATER);
+
+        StoredItem stored = store.items(ItemQuery.newest(10)).get(0);
+        assertThat(stored.item().event().cancelled()).isTrue();
+        assertThat(stored.item().event().allDay()).isTrue();
+        assertThat(stored.revision()).isEqualTo(1);
+        assertThat(stored.changedAt()).isEqualTo(LATER);
+    }
+}
