@@ -35,7 +35,17 @@ final class WebFixture implements AutoCloseable {
     }
 
     WebFixture(Path dataDir, String hub, InstantSource clock) throws Exception {
-        config = new ConfigLoader().parse("feeds.yml", yaml(hub));
+        this(clock, dataDir, yaml(hub));
+    }
+
+    /** The same config with {@code site.language} set. */
+    static WebFixture inLanguage(Path dataDir, String language) throws Exception {
+        return new WebFixture(InstantSource.system(), dataDir,
+                yaml(null).replace("  items: 5\n", "  items: 5\n  language: " + language + "\n"));
+    }
+
+    private WebFixture(InstantSource clock, Path dataDir, String yaml) throws Exception {
+        config = new ConfigLoader().parse("feeds.yml", yaml);
         database = Database.h2(dataDir);
         store = new Store(database);
         web = new WebServer(() -> config, store, database, new Publisher(),
