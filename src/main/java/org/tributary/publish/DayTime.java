@@ -35,11 +35,13 @@ final class DayTime {
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
         this.time = english ? DateTimeFormatter.ofPattern("h:mm a", locale)
                 : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
-        this.zoneName = DateTimeFormatter.ofPattern("zzz", locale);
+        // Zone abbreviations of the language alone: British English's data has no "CDT", only "GMT-05:00".
+        this.zoneName = DateTimeFormatter.ofPattern("zzz", Locale.forLanguageTag(locale.getLanguage()));
     }
 
+    /** The site's zone, and the date locale of its page words (English's for a language no bundle has). */
     static DayTime of(Site site) {
-        return new DayTime(site.timezone(), site.language());
+        return new DayTime(site.timezone(), Messages.forLanguage(site.language()).dateLocale().toLanguageTag());
     }
 
     /** "27 June 2019": the day of an instant in the site's zone. */

@@ -65,7 +65,7 @@ final class StatusPage {
         // A wide table scrolls inside its own region on a phone instead of widening the page; the region can take
         // focus so a keyboard can scroll it too.
         table(main.appendElement("div").addClass("table-scroll").attr("role", "region").attr("tabindex", "0")
-                .attr("aria-label", "Sources").appendElement("table"), rows, words);
+                .attr("aria-label", words.get("status.column.source")).appendElement("table"), rows, words);
         SitePaths.rebase(doc, site);
         return doc.outerHtml();
     }

@@ -133,4 +133,77 @@ class BrowserIT {
             site.stop(0);
         }
     }
+
+    /** A server in {@code language} with the items of {@link #start()}'s (not the hostile one). */
+    private WebFixture inLanguage(String language) throws Exception {
+        WebFixture other = WebFixture.inLanguage(Files.createTempDirectory(dataDir, language), language);
+        other.add("Getting to the Heart of the Community Through Discovery", "Webinar", T0.minusSeconds(86_400 * 16),
+                T0, "partnerships");
+        other.add("Always Be Listening", "News", T0, T0, "partnerships");
+        return other;
+    }
+
+    /** The host page of {@link #embedJsRendersTheListIntoAnotherSitesPageAsText()}, served on loopback. */
+    private static HttpServer hostPage(String scriptUrl) throws IOException {
+        String host = """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+                <body><h1>Our library</h1>
+                <div id="list" data-tributary data-topic="partnerships" data-limit="3"></div>
+                <script src="%s" async></script></body></html>
+                """.formatted(scriptUrl);
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] body = host.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            } catch (IOException ignored) {
+                // the browser went away
+            }
+        });
+        site.start();
+        return site;
+    }
+
+    @Test
+    void theHomePageInFrenchAndGermanAsTheBrowserShowsIt() throws Exception {
+        for (String language : List.of("fr", "de")) {
+            try (WebFixture other = inLanguage(language)) {
+                String url = other.url("/");
+                Document dom = Jsoup.parse(chromium("--dump-dom", url));
+                assertThat(dom.select("html").attr("lang")).isEqualTo(language);
+                assertThat(dom.select("ol.items .meta").get(1).text().replace('\u00a0', ' ')).isEqualTo(
+                        language.equals("fr") ? "Date de publication : Webinar / 11 juin 2019"
+                                : "Veröffentlicht: Webinar / 11. Juni 2019");
+                assertThat(dom.select(".skip").text()).isEqualTo(language.equals("fr") ? "Aller à la liste"
+                        : "Zur Liste springen");
+
+                Path shot = Path.of("target", "page-" + language + ".png").toAbsolutePath();
+                Files.createDirectories(shot.getParent());
+                Files.deleteIfExists(shot);
+                chromium("--screenshot=" + shot, "--window-size=1200,1600", url);
+                assertThat(shot).exists();
+                assertThat(Files.size(shot)).isGreaterThan(1000);
+            }
+        }
+    }
+
+    @Test
+    void embedJsOfAFrenchSiteWritesFrenchDatesAndMarksItsListFrench() throws Exception {
+        try (WebFixture french = inLanguage("fr")) {
+            HttpServer site = hostPage(french.url("/embed.js"));
+            try {
+                String page = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+                Document dom = Jsoup.parse(chromium("--virtual-time-budget=15000", "--dump-dom", page));
+                var list = dom.select("#list");
+                assertThat(list.attr("data-tributary-loaded")).isEqualTo("2");
+                assertThat(list.select("ul").attr("lang")).isEqualTo("fr");
+                assertThat(list.select("li .tributary-meta").eachText())
+                        .containsExactly("News / 27 juin 2019", "Webinar / 11 juin 2019");
+            } finally {
+                site.stop(0);
+            }
+        }
+    }
 }

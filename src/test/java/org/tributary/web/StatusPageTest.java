@@ -51,4 +51,52 @@ class StatusPageTest {
         assertThat(Jsoup.parse(html).selectFirst("p.summary").text()).startsWith("1 sources, 0 not ok.")
                 .doesNotContain("approval");
     }
+
+    private static List<SourceStatus.Row> everyState() {
+        return java.util.stream.Stream.of("new", "ok", "not-modified", "failing", "backing-off", "rate-limited", "moved",
+                "gone").map(state -> new SourceStatus.Row("s-" + state, "Partner " + state, state,
+                        "https://example.org/" + state, java.time.Instant.parse("2026-12-01T10:00:00Z"),
+                        state.equals("ok") ? null : "HTTP 500 from the server", 2, 7, null, List.of("Uncategorised"),
+                        null, null, null, 0, 1)).toList();
+    }
+
+    private static org.tributary.config.LiveConfig refused() {
+        org.tributary.config.Config config;
+        try {
+            config = new org.tributary.config.ConfigLoader().parse("feeds.yml", WebFixture.yaml(null));
+        } catch (org.tributary.config.ConfigException e) {
+            throw new IllegalStateException(e);
+        }
+        org.tributary.config.LiveConfig live = new org.tributary.config.LiveConfig(config,
+                java.time.Instant.parse("2026-12-01T09:00:00Z"));
+        live.refuse(List.of(new org.tributary.config.ConfigError("feeds.yml", 3, 5, "site.title", "required")),
+                java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        return live;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"es", "fr", "de"})
+    void theStatusPageInEachBundledLanguageHasNoEnglishLeftButWhatServersSaid(String language) {
+        org.tributary.publish.Messages words = org.tributary.publish.Messages.forLanguage(language);
+        String html = StatusPage.write(SITE, words, everyState(), refused(), null);
+
+        assertThat(Jsoup.parse(html).select("html").attr("lang")).isEqualTo(language);
+        // The source names and ids, what servers answered and the categories are theirs, not our words.
+        assertThat(org.tributary.testing.EnglishLeft.in(html, words, List.of("status."), "tbody td:eq(3), tbody td:eq(8), tbody th"))
+                .as(html).isEmpty();
+        assertThat(org.tributary.testing.EnglishLeft.in(StatusPage.write(SITE, everyState(), refused()), words,
+                List.of("status."), "tbody td:eq(3), tbody td:eq(8), tbody th")).as("English finds English")
+                .isNotEmpty();
+    }
+
+    @Test
+    void theGermanPageNamesEveryStateInGerman() {
+        Document doc = Jsoup.parse(StatusPage.write(SITE, org.tributary.publish.Messages.forLanguage("de"),
+                everyState(), null, null));
+
+        assertThat(doc.select("tbody td:eq(1)").eachText()).containsExactly("neu", "in Ordnung", "unverändert",
+                "fehlerhaft", "pausiert", "gedrosselt", "umgezogen", "entfernt");
+        assertThat(doc.select("h1").text()).isEqualTo("Zustand: Site");
+        assertThat(doc.selectFirst("p.summary").text()).startsWith("8 Quellen, 5 mit Fehlern, 8 Einträge warten");
+    }
 }

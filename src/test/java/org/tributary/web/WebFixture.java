@@ -35,13 +35,22 @@ final class WebFixture implements AutoCloseable {
     }
 
     WebFixture(Path dataDir, String hub, InstantSource clock) throws Exception {
-        this(dataDir, hub, clock, "http://feeds.example.org");
+        this(clock, dataDir, yaml(hub));
     }
 
     /** @param baseUrl site.base_url, e.g. one with a path where a proxy puts the server */
     WebFixture(Path dataDir, String hub, InstantSource clock, String baseUrl) throws Exception {
-        config = new ConfigLoader().parse("feeds.yml", yaml(hub).replace("base_url: http://feeds.example.org",
-                "base_url: " + baseUrl));
+        this(clock, dataDir, yaml(hub).replace("base_url: http://feeds.example.org", "base_url: " + baseUrl));
+    }
+
+    /** The same config with {@code site.language} set. */
+    static WebFixture inLanguage(Path dataDir, String language) throws Exception {
+        return new WebFixture(InstantSource.system(), dataDir,
+                yaml(null).replace("  items: 5\n", "  items: 5\n  language: " + language + "\n"));
+    }
+
+    private WebFixture(InstantSource clock, Path dataDir, String yaml) throws Exception {
+        config = new ConfigLoader().parse("feeds.yml", yaml);
         database = Database.h2(dataDir);
         store = new Store(database);
         web = new WebServer(() -> config, store, database, new Publisher(),
