@@ -22,7 +22,7 @@ final class ConfigReader {
             "sources", "filters", "metrics");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
-                    "merge_duplicates", "cache_max_age");
+                    "merge_duplicates", "cache_max_age", "source_credit");
     private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private",
             "per_host", "max_concurrent");
     private static final List<String> ADMIN_KEYS = List.of("allow_remote");
@@ -78,10 +78,13 @@ final class ConfigReader {
         Optional<URI> hub = m.url("hub");
         Optional<Boolean> merge = ItemOptionsReader.bool(m, "merge_duplicates");
         Optional<Duration> cacheMaxAge = m.duration("cache_max_age", Duration.ofSeconds(1), "1s");
+        Optional<String> sourceCredit = m.checked("source_credit", false,
+                v -> java.util.Set.of("content", "author", "title", "none").contains(v), "use content, author, title or none");
         return problems.build(before, m.node(), m.path(), () -> new Site(title.orElseThrow(), description.orElse(""),
                 link.orElseThrow(), baseUrl.orElseThrow(), language.orElse("en"), items.orElse(50),
                 excerptChars.orElse(250), hub.orElse(null), merge.orElse(true),
-                cacheMaxAge.orElse(Site.DEFAULT_CACHE_MAX_AGE)));
+                cacheMaxAge.orElse(Site.DEFAULT_CACHE_MAX_AGE),
+                Site.SourceCredit.valueOf(sourceCredit.orElse("content").toUpperCase(java.util.Locale.ROOT))));
     }
 
     /** Site.url(path) appends "/path"; a base written with a trailing slash would otherwise give "//path". */

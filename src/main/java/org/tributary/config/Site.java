@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param mergeDuplicates publish one story carried by several sources once, crediting the first and listing the others
  * @param cacheMaxAge how long clients and caches may keep a document the next refresh may change (Cache-Control
  *                    max-age of the newest pages, OPML, style sheet and script; archive pages are kept a day)
+ * @param sourceCredit how the feeds show which partner an item came from, to readers that ignore atom:source
  */
 public record Site(
         String title,
@@ -24,7 +25,27 @@ public record Site(
         int excerptChars,
         URI hub,
         boolean mergeDuplicates,
-        Duration cacheMaxAge) {
+        Duration cacheMaxAge,
+        SourceCredit sourceCredit) {
+
+    /** site.source_credit: where a feed names the partner beside atom:source, RSS source and _tributary.source. */
+    public enum SourceCredit {
+        /** The item's HTML ends with "From PARTNER" and the "also from" list (the default). */
+        CONTENT,
+        /** The partner joins the item's authors, or stands in when it has none. */
+        AUTHOR,
+        /** The title reads "PARTNER: Title". */
+        TITLE,
+        /** Only the machine-readable source elements. */
+        NONE
+    }
+
+    /** A site with the default source credit. */
+    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
+                URI hub, boolean mergeDuplicates, Duration cacheMaxAge) {
+        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates, cacheMaxAge,
+                SourceCredit.CONTENT);
+    }
 
     /** Five minutes: a reader polling every minute sees a new item within five. */
     public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofMinutes(5);
@@ -51,6 +72,7 @@ public record Site(
         if (items < 1 || items > 500) throw new IllegalArgumentException("items must be 1..500");
         if (excerptChars < 20) throw new IllegalArgumentException("excerpt_chars must be at least 20");
         cacheMaxAge = cacheMaxAge == null ? DEFAULT_CACHE_MAX_AGE : cacheMaxAge;
+        sourceCredit = sourceCredit == null ? SourceCredit.CONTENT : sourceCredit;
     }
 
     /** An absolute URL on this server for a path that starts with "/". */

@@ -30,12 +30,14 @@ final class Fixtures {
     static final Instant WEBINAR_CHANGED = Instant.parse("2019-06-12T08:00:00.250Z");
     static final Instant ORPHAN_DATE = Instant.parse("2019-05-23T09:00:00Z");
 
+    /** The writers' tests see each format's own shape: the partner credit (site.source_credit) is SourceCreditTest's. */
     static final Site SITE = new Site("Most Recently Added", "News and webinars from our partner libraries",
             URI.create("https://library.example.org/"), URI.create("http://localhost:8080"), "en", 50, 250,
-            URI.create("https://hub.example.org/"));
+            URI.create("https://hub.example.org/"), true, Site.DEFAULT_CACHE_MAX_AGE, Site.SourceCredit.NONE);
 
     static final Site SITE_WITHOUT_HUB = new Site("Most Recently Added", "", URI.create("https://library.example.org/"),
-            URI.create("http://localhost:8080/"), "en", 50, 250, null);
+            URI.create("http://localhost:8080/"), "en", 50, 250, null, true, Site.DEFAULT_CACHE_MAX_AGE,
+            Site.SourceCredit.NONE);
 
     static final Topic PARTNERSHIPS = new Topic("partnerships", "Partnerships & collaboration",
             "When the library builds partnerships, it strengthens the ties to its community.",
