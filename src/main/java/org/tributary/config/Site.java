@@ -15,6 +15,7 @@ import java.util.Objects;
  *                    max-age of the newest pages, OPML, style sheet and script; archive pages are kept a day)
  * @param timezone the IANA zone every day and time a person reads is shown in (pages, embed, event lines); feeds
  *                 keep instants with their offset. UTC when not set.
+ * @param sourceCredit how the feeds show which partner an item came from, to readers that ignore atom:source
  */
 public record Site(
         String title,
@@ -27,13 +28,40 @@ public record Site(
         URI hub,
         boolean mergeDuplicates,
         Duration cacheMaxAge,
-        java.time.ZoneId timezone) {
+        java.time.ZoneId timezone,
+        SourceCredit sourceCredit) {
 
-    /** A site in UTC. */
+    /** site.source_credit: where a feed names the partner beside atom:source, RSS source and _tributary.source. */
+    public enum SourceCredit {
+        /** The item's HTML ends with "From PARTNER" and the "also from" list (the default). */
+        CONTENT,
+        /** The partner joins the item's authors, or stands in when it has none. */
+        AUTHOR,
+        /** The title reads "PARTNER: Title". */
+        TITLE,
+        /** Only the machine-readable source elements. */
+        NONE
+    }
+
+    /** A site in UTC with the default source credit. */
     public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
                 URI hub, boolean mergeDuplicates, Duration cacheMaxAge) {
         this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates, cacheMaxAge,
-                null);
+                (java.time.ZoneId) null, SourceCredit.CONTENT);
+    }
+
+    /** A site in this zone with the default source credit. */
+    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
+                URI hub, boolean mergeDuplicates, Duration cacheMaxAge, java.time.ZoneId timezone) {
+        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates, cacheMaxAge,
+                timezone, SourceCredit.CONTENT);
+    }
+
+    /** A site in UTC with this source credit. */
+    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
+                URI hub, boolean mergeDuplicates, Duration cacheMaxAge, SourceCredit sourceCredit) {
+        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates, cacheMaxAge,
+                null, sourceCredit);
     }
 
     /** Five minutes: a reader polling every minute sees a new item within five. */
@@ -62,6 +90,7 @@ public record Site(
         if (excerptChars < 20) throw new IllegalArgumentException("excerpt_chars must be at least 20");
         cacheMaxAge = cacheMaxAge == null ? DEFAULT_CACHE_MAX_AGE : cacheMaxAge;
         timezone = timezone == null ? java.time.ZoneOffset.UTC : timezone;
+        sourceCredit = sourceCredit == null ? SourceCredit.CONTENT : sourceCredit;
     }
 
     /** An absolute URL on this server for a path that starts with "/". */

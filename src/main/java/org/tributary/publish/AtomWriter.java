@@ -37,7 +37,7 @@ final class AtomWriter {
         feed.setAuthors(persons(List.of(Texts.line(view.site().title()))));
         feed.setGenerator(generator());
 
-        List<PublishedItem> items = view.items().stream().map(i -> PublishedItem.of(i, view.sources())).toList();
+        List<PublishedItem> items = view.items().stream().map(i -> PublishedItem.of(i, view.sources()).credited(view.site().sourceCredit())).toList();
         Map<String, Instant> sourceUpdated = sourcesUpdated(items);
         List<Entry> entries = new ArrayList<>();
         for (PublishedItem item : items) entries.add(entry(item, sourceUpdated.get(item.source().id())));

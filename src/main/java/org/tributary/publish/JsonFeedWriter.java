@@ -46,7 +46,7 @@ final class JsonFeedWriter {
         }
 
         ArrayNode items = feed.putArray("items");
-        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources())));
+        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit())));
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
         } catch (JsonProcessingException e) {

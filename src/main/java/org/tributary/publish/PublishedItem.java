@@ -3,6 +3,7 @@ package org.tributary.publish;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.tributary.config.Site;
 import java.util.Map;
 import java.util.Set;
 import org.tributary.config.Source;
@@ -85,6 +86,54 @@ record PublishedItem(
                 stored.alsoFrom().stream().map(id -> PublishedSource.of(id, sources.get(id))).toList(),
                 stored.otherCopies().stream().map(o -> OtherCopy.of(o, sources.get(o.sourceId()))).toList(),
                 item.event());
+    }
+
+    /**
+     * This item as a feed publishes it under site.source_credit: the partner named where readers that ignore
+     * atom:source, RSS source and _tributary.source still show it. The HTML pages credit the partner themselves.
+     */
+    PublishedItem credited(Site.SourceCredit credit) {
+        String partner = source.title();
+        return switch (credit) {
+            case NONE -> this;
+            case TITLE -> withText(partner + ": " + title, summaryHtml, contentHtml, authors);
+            case AUTHOR -> {
+                // One name, "Jane Doe, Sam Roe (Partner)": readers such as sfeed show only the first author.
+                String names = String.join(", ", authors);
+                boolean named = authors.stream().anyMatch(partner::equalsIgnoreCase);
+                yield withText(title, summaryHtml, contentHtml, List.of(authors.isEmpty() || named
+                        ? (authors.isEmpty() ? partner : names) : names + " (" + partner + ")"));
+            }
+            case CONTENT -> {
+                String line = creditHtml();
+                String body = !contentHtml.isEmpty() ? contentHtml : !summaryHtml.isEmpty() ? summaryHtml
+                        : excerpt.isEmpty() ? "" : new org.jsoup.nodes.Element("p").text(excerpt).outerHtml();
+                yield withText(title, summaryHtml.isEmpty() ? "" : summaryHtml + "\n" + line, body.isEmpty() ? line
+                        : body + "\n" + line, authors);
+            }
+        };
+    }
+
+    /** "From PARTNER; also from A, B" as one paragraph, names linked to their home pages; escaped by jsoup. */
+    private String creditHtml() {
+        org.jsoup.nodes.Element p = new org.jsoup.nodes.Element("p").addClass("tributary-credit");
+        p.appendText("From ");
+        name(p, source);
+        for (int n = 0; n < alsoFrom.size(); n++) {
+            p.appendText(n == 0 ? "; also from " : ", ");
+            name(p, alsoFrom.get(n));
+        }
+        return p.outerHtml();
+    }
+
+    private static void name(org.jsoup.nodes.Element line, PublishedSource s) {
+        if (s.home() != null) line.appendElement("a").attr("href", s.home()).text(s.title());
+        else line.appendText(s.title());
+    }
+
+    private PublishedItem withText(String newTitle, String summary, String content, List<String> names) {
+        return new PublishedItem(id, publicId, newTitle, link, summary, content, excerpt, type, categories, names,
+                image, published, updated, source, alsoFrom, otherCopies, event);
     }
 
     /**

@@ -95,6 +95,14 @@ public final class Publisher {
         return Stylesheet.EMBED_CSS;
     }
 
+    /**
+     * /robots.txt: crawlers may read the pages and feeds (they exist to be found) but not the admin API, and are
+     * pointed at nothing else; served as {@code text/plain}.
+     */
+    public String robots(Site site) {
+        return "User-agent: *\nDisallow: " + site.path("/admin/") + "\n";
+    }
+
     /** OPML 2.0 of every source. */
     public String opml(Site site, List<Source> sources) {
         return opml.write(Objects.requireNonNull(site, "site"), List.copyOf(sources), null);

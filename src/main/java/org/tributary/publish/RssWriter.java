@@ -41,7 +41,7 @@ final class RssWriter {
         channel.setModules(List.of(atomLinks(view)));
 
         List<Item> items = new ArrayList<>();
-        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources())));
+        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit())));
         channel.setItems(items);
         return Rome.write(channel, null);
     }

@@ -155,7 +155,7 @@ final class DocumentHandler extends Handler.Wrapper {
     static boolean isDocumentRoute(String path) {
         String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         switch (route) {
-            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css", "/assets/embed.css": return true;
+            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css", "/assets/embed.css", "/robots.txt": return true;
             default: break;
         }
         if (route.startsWith("/topics/")) {
@@ -242,6 +242,7 @@ final class DocumentHandler extends Handler.Wrapper {
             case "/sources.opml": return send(x, documents.opml(null, x.mode()), true, null);
             case "/assets/style.css": return send(x, documents.css(x.mode()), true, null);
             case "/assets/embed.css": return send(x, documents.embedCss(x.mode()), true, null);
+            case "/robots.txt": return send(x, documents.robots(x.mode()), false, null);
             default: break;
         }
         if (route.startsWith("/topics/")) return topic(x, route.substring("/topics/".length()));

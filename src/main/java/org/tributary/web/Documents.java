@@ -152,6 +152,13 @@ final class Documents {
                 clock.instant(), maxAge(cfg)));
     }
 
+    /** /robots.txt; with {@link Mode#MEMORY}, null unless it is in memory. */
+    Rendered robots(Mode mode) {
+        Config cfg = config.get();
+        return fixed(configKey(cfg) + "robots.txt", mode, () -> Rendered.of(publisher.robots(cfg.site()),
+                "text/plain; charset=utf-8", clock.instant(), maxAge(cfg)));
+    }
+
     /** The embed widget's default style sheet; with {@link Mode#MEMORY}, null unless it is in memory. */
     Rendered embedCss(Mode mode) {
         Config cfg = config.get();

@@ -88,7 +88,7 @@ class WebServerIT {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/feed.atom", "/feed.rss", "/feed.json", "/topics/partnerships",
             "/topics/partnerships/feed.atom", "/topics/programming/feed.rss", "/sources.opml", "/status", "/health",
-            "/assets/style.css", "/assets/embed.css"})
+            "/assets/style.css", "/assets/embed.css", "/robots.txt"})
     void everyRouteAnswers200(String path) throws Exception {
         assertThat(get(path).statusCode()).isEqualTo(200);
     }
@@ -123,6 +123,13 @@ class WebServerIT {
         assertThat(text(get("/feed.json?type=webinar"))).contains("Webinar two").doesNotContain("News one");
         assertThat(get("/topics/Partnerships").statusCode()).isEqualTo(200);
         assertThat(text(get("/embed?topic=PARTNERSHIPS"))).contains("News one").doesNotContain("Webinar two");
+    }
+
+    @Test
+    void robotsTxtKeepsCrawlersOutOfTheAdminApiOnly() throws Exception {
+        HttpResponse<byte[]> r = get("/robots.txt");
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(text(r)).isEqualTo("User-agent: *\nDisallow: /admin/\n");
     }
 
     @Test
