@@ -270,9 +270,42 @@ public final class WebServer implements AutoCloseable {
     public int start(String host, int port) {
         this.host = host;
         this.port = port;
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            throw bindFailure(host, port, e);
+        }
         hub.start(Duration.ofSeconds(1));
         return app.port();
+    }
+
+    /**
+     * Javalin says "Port already in use" for any failure to bind; an address that is not this machine's (a typo in
+     * --host, an address of another interface or of a machine that was) is said to be that instead.
+     */
+    static RuntimeException bindFailure(String host, int port, RuntimeException e) {
+        boolean bind = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) bind = true;
+            if (t.getCause() == t) break;
+        }
+        if (!bind && !String.valueOf(e.getMessage()).contains("Port already in use")) return e;
+        if (host != null && !host.isEmpty()) {
+            try {
+                InetAddress address = InetAddress.getByName(host);
+                if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()
+                        && java.net.NetworkInterface.getByInetAddress(address) == null) {
+                    return new IllegalStateException("--host " + host + ": not an address of this machine; use one "
+                            + "of its interfaces' addresses, 127.0.0.1 or 0.0.0.0 (TRIBUTARY_HOST)", e);
+                }
+            } catch (UnknownHostException unknown) {
+                return new IllegalStateException("--host " + host + ": unknown host", e);
+            } catch (java.net.SocketException | RuntimeException cannotTell) {
+                // fall through to the port
+            }
+        }
+        return new IllegalStateException("Port already in use: port " + port + " on " + host
+                + " is taken by another process", e);
     }
 
     /**
