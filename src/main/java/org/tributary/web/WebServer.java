@@ -263,7 +263,23 @@ public final class WebServer implements AutoCloseable {
                 new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        // Slow clients: a deadline for each request's headers, and a cap on open connections (beyond it Jetty stops
+        // accepting until one closes, so a flood of idle connections cannot take every file descriptor).
+        connector.addEventListener(new HeaderDeadline(connector.getScheduler(), headerDeadline));
+        server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         return connector;
+    }
+
+    /** How long a client may take to send a request's line and headers (see {@link HeaderDeadline}). */
+    static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+    /** Open connections at most; nginx's default worker_connections is 512 per worker. */
+    static final int MAX_CONNECTIONS = 4096;
+    private Duration headerDeadline = HEADER_DEADLINE;
+
+    /** For tests: a shorter header deadline; before {@link #start}. */
+    WebServer headerDeadline(Duration deadline) {
+        this.headerDeadline = Objects.requireNonNull(deadline);
+        return this;
     }
 
     /** Starts listening on host and port (0 picks a free one) and, with a hub, watching for changes. */
