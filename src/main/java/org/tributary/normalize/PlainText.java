@@ -74,7 +74,7 @@ final class PlainText {
                 char c = s.charAt(i);
                 if (isSpace(c)) {
                     pendingSpace = true;
-                } else if (xmlLegal(c)) {
+                } else if (xmlLegal(c) && !isBidiControl(c)) {
                     if (pendingSpace && out.length() > 0) out.append(' ');
                     pendingSpace = false;
                     out.append(c);
@@ -134,6 +134,13 @@ final class PlainText {
         StringBuilder out = null;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (isBidiControl(c)) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                    out.append(s, 0, i);
+                }
+                continue;
+            }
             if (!isSpace(c)) {
                 if (out != null) out.append(c);
                 continue;
@@ -148,6 +155,16 @@ final class PlainText {
             i = end - 1;
         }
         return (out != null ? out.toString() : s.toString()).trim();
+    }
+
+    /**
+     * The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). In a title or an excerpt
+     * an unterminated right-to-left override reverses what follows it on the page that shows it (the partner's
+     * name, the date, the next item), so plain text never carries them; the direction marks U+200E and U+200F,
+     * which affect only their neighbours, stay. Text in either direction still shows in its own order.
+     */
+    static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     /** ASCII whitespace (space, tab, LF, VT, FF, CR), no-break space, line and paragraph separators. */

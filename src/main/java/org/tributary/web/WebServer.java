@@ -267,16 +267,65 @@ public final class WebServer implements AutoCloseable {
                 new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        // Slow clients: a deadline for each request's headers, and a cap on open connections (beyond it Jetty stops
+        // accepting until one closes, so a flood of idle connections cannot take every file descriptor).
+        connector.addEventListener(new HeaderDeadline(connector.getScheduler(), headerDeadline));
+        server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         return connector;
+    }
+
+    /** How long a client may take to send a request's line and headers (see {@link HeaderDeadline}). */
+    static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+    /** Open connections at most; nginx's default worker_connections is 512 per worker. */
+    static final int MAX_CONNECTIONS = 4096;
+    private Duration headerDeadline = HEADER_DEADLINE;
+
+    /** For tests: a shorter header deadline; before {@link #start}. */
+    WebServer headerDeadline(Duration deadline) {
+        this.headerDeadline = Objects.requireNonNull(deadline);
+        return this;
     }
 
     /** Starts listening on host and port (0 picks a free one) and, with a hub, watching for changes. */
     public int start(String host, int port) {
         this.host = host;
         this.port = port;
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            throw bindFailure(host, port, e);
+        }
         hub.start(Duration.ofSeconds(1));
         return app.port();
+    }
+
+    /**
+     * Javalin says "Port already in use" for any failure to bind; an address that is not this machine's (a typo in
+     * --host, an address of another interface or of a machine that was) is said to be that instead.
+     */
+    static RuntimeException bindFailure(String host, int port, RuntimeException e) {
+        boolean bind = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) bind = true;
+            if (t.getCause() == t) break;
+        }
+        if (!bind && !String.valueOf(e.getMessage()).contains("Port already in use")) return e;
+        if (host != null && !host.isEmpty()) {
+            try {
+                InetAddress address = InetAddress.getByName(host);
+                if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()
+                        && java.net.NetworkInterface.getByInetAddress(address) == null) {
+                    return new IllegalStateException("--host " + host + ": not an address of this machine; use one "
+                            + "of its interfaces' addresses, 127.0.0.1 or 0.0.0.0 (TRIBUTARY_HOST)", e);
+                }
+            } catch (UnknownHostException unknown) {
+                return new IllegalStateException("--host " + host + ": unknown host", e);
+            } catch (java.net.SocketException | RuntimeException cannotTell) {
+                // fall through to the port
+            }
+        }
+        return new IllegalStateException("Port already in use: port " + port + " on " + host
+                + " is taken by another process", e);
     }
 
     /**

@@ -53,6 +53,17 @@ class NormalizerTest {
     }
 
     @Test
+    void bidiOverridesAndIsolatesNeverReachATitleOrAnExcerpt() {
+        // "Free books \u202Egpj.exe" shows as "Free books exe.jpg" and reverses whatever follows on the page.
+        Item item = only(entry().guid("bidi").title("Free books \u202Egpj.exe")
+                .summary("<p>Read \u2067this\u2069 and \u202Bthat\u202C, \u200Fmarks stay</p>"));
+
+        assertThat(item.title()).isEqualTo("Free books gpj.exe");
+        assertThat(item.excerpt()).isEqualTo("Read this and that, \u200Fmarks stay");
+        assertThat(item.title() + item.excerpt()).doesNotContainPattern("[\u202A-\u202E\u2066-\u2069]");
+    }
+
+    @Test
     void hashIdentityIsStableAndDependsOnTitleDateAndText() {
         Item a = only(entry().title("Same").summary("words").published("2020-01-01T00:00:00Z"));
         Item again = only(entry().title("Same").summary("words").published("2020-01-01T00:00:00Z"));

@@ -1,0 +1,158 @@
+package org.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tributary.testing.PartnerServer;
+import org.tributary.testing.Required;
+
+/**
+ * A store on a real file system that refuses writes, against the packaged serve: a small tmpfs filled to the last
+ * byte while serving, and a read-only bind mount of the data directory at start. Needs mount(8) and the right to
+ * mount (root, as in CI); skipped elsewhere.
+ */
+class StoreFailureIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private PartnerServer partners;
+    private Path config;
+    private Path mount;
+    private boolean mounted;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        partners = new PartnerServer();
+        config = dir.resolve("feeds.yml");
+        Files.writeString(config, partners.feedsYml("http://localhost:8080", "30m"));
+        mount = Files.createDirectory(dir.resolve("mnt"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        partners.close();
+        if (mounted) sh("umount", "-l", mount.toString());
+    }
+
+    private static int sh(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
+    }
+
+    private void mountOrSkip(String... command) throws Exception {
+        mounted = sh(command) == 0;
+        Required.present(mounted, "mounting a file system for the test (" + String.join(" ", command)
+                + ") needs mount(8) and root");
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Writes zeros until the file system says it is full. */
+    private static void fill(Path file) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            while (true) out.write(block);
+        } catch (IOException full) {
+            assertThat(full.getMessage()).containsIgnoringCase("space");
+        }
+    }
+
+    @Test
+    void aFullDiskKeepsTheFeedsServedTurnsHealthTo503SaysWhyAndRecoversWhenSpaceIsFreed() throws Exception {
+        mountOrSkip("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString());
+        Path data = mount.resolve("data");
+        try (Program serve = Program.serve(config, data, java.util.Map.of(), "--test-every", "PT2S")) {
+            await().atMost(WAIT).until(() -> JSON.readTree(get(serve.url("/status")).body()).path("sources")
+                    .findValues("items").stream().mapToLong(JsonNode::asLong).sum() > 0);
+            String atom = get(serve.url("/feed.atom")).body();
+            assertThat(get(serve.url("/health")).statusCode()).isEqualTo(200);
+
+            Path filler = mount.resolve("filler");
+            fill(filler);
+
+            await().atMost(WAIT).until(() -> get(serve.url("/health")).statusCode() == 503);
+            assertThat(get(serve.url("/health")).body()).contains("disk full");
+            // The feed that was published stays published, from memory.
+            HttpResponse<String> feed = get(serve.url("/feed.atom"));
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.body()).isEqualTo(atom);
+            JsonNode status = JSON.readTree(get(serve.url("/status")).body());
+            assertThat(status.path("store").path("state").asText()).isEqualTo("failing");
+            assertThat(status.path("store").path("reason").asText()).contains("disk full");
+            assertThat(status.path("sources").size()).isEqualTo(3);
+            HttpResponse<String> page = get(serve.url("/status.html"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("The store fails since").contains("disk full");
+            // The public pages never name the data directory.
+            assertThat(status.toString()).doesNotContain(mount.toString());
+            assertThat(page.body()).doesNotContain(mount.toString());
+            // Refreshes keep failing every 2 s; the log says so once (then once a minute), without stack traces.
+            Thread.sleep(6_000);
+            String log = serve.stderr();
+            assertThat(log.lines().filter(l -> l.contains("store: failing")).count()).isEqualTo(1);
+            assertThat(log).contains("No space left on device");
+            assertThat(log).doesNotContain("\tat org.h2").doesNotContain("marked as broken");
+            assertThat(Files.exists(data.resolve("tributary.trace.db"))).isFalse();
+
+            Files.delete(filler);
+
+            await().atMost(WAIT).until(() -> get(serve.url("/health")).statusCode() == 200);
+            assertThat(JSON.readTree(get(serve.url("/status")).body()).path("store").path("state").asText())
+                    .isEqualTo("ok");
+            assertThat(serve.stderr()).contains("store: recovered");
+            // Writes reach the store again: a new item from a partner is published without a restart.
+            partners.serve(PartnerServer.RSS, PartnerServer.fixture(PartnerServer.RSS).replaceFirst("<item>",
+                    "<item><title>After the disk was freed</title><link>https://example.org/freed</link>"
+                            + "<guid>freed-1</guid></item><item>"));
+            await().atMost(WAIT).until(() -> get(serve.url("/feed.atom")).body().contains("After the disk was freed"));
+            assertThat(serve.terminate()).isZero();
+        }
+    }
+
+    @Test
+    void aStartOnAReadOnlyDataDirectoryExitsWithOneLineNamingThePath() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Program.Result init = Program.run("--config", config.toString(), "--data", data.toString(), "status");
+        assertThat(init.exit()).isZero();
+        mountOrSkip("mount", "--bind", "-o", "ro", data.toString(), mount.toString());
+        // An older kernel ignores ro on the first bind: remount makes sure.
+        sh("mount", "-o", "remount,bind,ro", mount.toString());
+        Required.present(!Files.isWritable(mount), "a read-only bind mount");
+
+        for (List<String> command : List.of(List.of("serve", "--port", "0", "--host", "127.0.0.1"),
+                List.of("status"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("--config", config.toString(), "--data",
+                    mount.toString()));
+            args.addAll(command);
+            Program.Result r = Program.run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(command.get(0)).isEqualTo(3);
+            assertThat(r.err().strip().lines().toList()).as(command.get(0)).hasSize(1);
+            assertThat(r.err()).contains(mount.toString()).contains("permission denied").doesNotContain("\tat ");
+        }
+    }
+}
