@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
 final class DemoSite {
 
     static final List<String> FEEDS = List.of(
-            "/feeds/programming-exchange.rss", "/feeds/riverside-library.atom", "/feeds/tri-county-webinars.rdf");
+            "/feeds/programming-exchange.rss", "/feeds/riverside-library.atom", "/feeds/tri-county-webinars.rdf",
+            "/feeds/westfield-events.ics", "/feeds/westfield-libcal.rss");
+    /** {{day+N}} and {{daycompact+N}}: N days after the server started, so the demo's events are always ahead. */
+    private static final Pattern DAY = Pattern.compile("\\{\\{day(compact)?\\+(\\d+)\\}\\}");
 
     private static final List<String> IMAGES = List.of("makerspace", "repair-cafe", "vr-lab", "partnerships");
-    private static final List<String> SITES = List.of("/programming-exchange/", "/riverside/", "/tri-county/");
+    private static final List<String> SITES = List.of("/programming-exchange/", "/riverside/", "/tri-county/",
+            "/westfield/");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9/-]+");
 
     private final Map<String, ServedFile> documents;
@@ -37,6 +41,8 @@ final class DemoSite {
         loaded.put(FEEDS.get(0), feed(FEEDS.get(0), "application/rss+xml; charset=utf-8", base));
         loaded.put(FEEDS.get(1), feed(FEEDS.get(1), "application/atom+xml; charset=utf-8", base));
         loaded.put(FEEDS.get(2), feed(FEEDS.get(2), "application/rdf+xml; charset=utf-8", base));
+        loaded.put(FEEDS.get(3), feed(FEEDS.get(3), "text/calendar; charset=utf-8", base));
+        loaded.put(FEEDS.get(4), feed(FEEDS.get(4), "application/rss+xml; charset=utf-8", base));
         for (String image : IMAGES) {
             String path = "/images/" + image + ".svg";
             loaded.put(path, ServedFile.of("image/svg+xml", resource(path), modified, false));
@@ -72,6 +78,11 @@ final class DemoSite {
 
     private ServedFile feed(String path, String contentType, String base) {
         String text = new String(resource(path), StandardCharsets.UTF_8).replace("{{base}}", base);
+        java.time.LocalDate today = modified.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        text = DAY.matcher(text).replaceAll(m -> {
+            java.time.LocalDate day = today.plusDays(Long.parseLong(m.group(2)));
+            return m.group(1) == null ? day.toString() : day.toString().replace("-", "");
+        });
         return ServedFile.of(contentType, utf8(text), modified, true);
     }
 

@@ -18,7 +18,7 @@ import org.xml.sax.InputSource;
 
 /**
  * Turns the bytes of one fetch into a {@link ParsedFeed}, or a {@link FeedParseException} with a one-line reason.
- * RSS and Atom go through Rome; JSON Feed through {@link JsonFeedReader}. Nothing else escapes: a hostile or broken document is an expected outcome, not a crash.
+ * RSS and Atom go through Rome; JSON Feed through {@link JsonFeedReader}; iCalendar through {@link IcsReader}. Nothing else escapes: a hostile or broken document is an expected outcome, not a crash.
  *
  * <p>The XML parser never sees a DOCTYPE: one with an internal subset (where XXE and entity bombs live) is refused, an
  * external-only one (RSS 0.91 Netscape feeds carry it) is cut out, and Rome's own "disallow-doctype-decl" stays on
@@ -30,7 +30,16 @@ public final class FeedParser {
     static final int MAX_DEPTH = 500;
     private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
-    public FeedParser() {}
+    /** What "now" is for a calendar's recurring events (its occurrences from now on are read). */
+    private final java.time.InstantSource clock;
+
+    public FeedParser() {
+        this(java.time.InstantSource.system());
+    }
+
+    public FeedParser(java.time.InstantSource clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     /**
      * @param contentType     the HTTP Content-Type, may be null
@@ -45,6 +54,9 @@ public final class FeedParser {
         Prolog prolog = Prolog.scan(text);
         URI documentBase = documentBase(requestUrl, contentLocation);
         if (JsonFeedReader.isJson(text, prolog.start(), contentType)) return JsonFeedReader.read(text, documentBase);
+        if (IcsReader.isCalendar(text, prolog.start(), contentType)) {
+            return IcsReader.read(text, documentBase, clock.instant());
+        }
         Document doc;
         try {
             refuseNonFeeds(text, prolog, contentType);

@@ -91,7 +91,22 @@ final class JsonFeedWriter {
                 if (copy.source().home() != null) other.put("home", copy.source().home());
             }
         }
+        if (entry.event() != null) event(ours.putObject("event"), entry.event());
         return item;
+    }
+
+    /** The item's event: instants in UTC (RFC 3339), days for an all-day event, the zone it was written in. */
+    private static void event(ObjectNode node, org.tributary.normalize.Event event) {
+        node.put("start", event.allDay() ? event.firstDay().toString() : event.start().toString());
+        if (event.end() != null) node.put("end", event.allDay() ? event.lastDay().toString() : event.end().toString());
+        node.put("all_day", event.allDay());
+        if (event.zone() != null) node.put("timezone", event.zone().getId());
+        if (event.location() != null) node.put("location", Texts.line(event.location()));
+        if (event.organizer() != null) node.put("organizer", Texts.line(event.organizer()));
+        if (event.type() != null) node.put("type", Texts.line(event.type()));
+        node.put("cancelled", event.cancelled());
+        String registration = Texts.http(event.registration());
+        if (registration != null) node.put("registration_url", registration);
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -19,6 +19,7 @@ public final class Publisher {
     private final HtmlPage html = new HtmlPage();
     private final OpmlWriter opml = new OpmlWriter();
     private final EmbedPage embed = new EmbedPage();
+    private final IcsWriter ics = new IcsWriter();
 
     public Publisher() {
     }
@@ -45,6 +46,11 @@ public final class Publisher {
             case RSS -> rss(view);
             case JSON -> jsonFeed(view);
         };
+    }
+
+    /** The view's event items as iCalendar, served as {@code text/calendar} at /events.ics. */
+    public String ics(FeedView view) {
+        return ics.write(Objects.requireNonNull(view, "view"));
     }
 
     /** The HTML page of the view: "/" for the merged view, "/topics/{id}" for a topic. */

@@ -24,6 +24,29 @@ public final class Events {
     }
 
     /**
+     * The published items matching the query whose event is not over before {@code from}, soonest first, at most
+     * {@code limit}: what the calendars and event pages list.
+     */
+    public List<StoredItem> upcoming(ItemQuery query, Instant from, int limit) {
+        List<Object> params = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.publishedWhere(query, params))
+                .append(" AND i.event_start_at IS NOT NULL AND COALESCE(i.event_end_at, i.event_start_at) >= ?")
+                .append(" ORDER BY i.event_start_at, i.public_id");
+        params.add(from.atOffset(java.time.ZoneOffset.UTC));
+        return store.jdbc.read(c -> {
+            List<StoredItem> rows = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setMaxRows(limit);
+                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && rows.size() < limit) rows.add(Store.readItemRow(rs));
+                }
+            }
+            return store.completed(c, rows);
+        });
+    }
+
+    /**
      * The earliest event start after {@code now} among visible items of these sources, or null if none: a selection
      * read at {@code now} holds until that instant and is wrong just after it (an event is shown while it starts).
      */

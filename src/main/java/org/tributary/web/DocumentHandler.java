@@ -155,7 +155,8 @@ final class DocumentHandler extends Handler.Wrapper {
     static boolean isDocumentRoute(String path) {
         String route = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         switch (route) {
-            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css", "/assets/embed.css", "/robots.txt": return true;
+            case "/", "/embed", "/embed.js", "/sources.opml", "/assets/style.css", "/assets/embed.css", "/robots.txt",
+                 "/events", "/events.ics": return true;
             default: break;
         }
         if (route.startsWith("/topics/")) {
@@ -164,7 +165,7 @@ final class DocumentHandler extends Handler.Wrapper {
             if (slash == 0 || rest.isEmpty()) return false;
             if (slash < 0) return true;
             String sub = rest.substring(slash + 1);
-            return FEEDS.contains(sub) || sub.equals("sources.opml");
+            return FEEDS.contains(sub) || sub.equals("sources.opml") || sub.equals("events") || sub.equals("events.ics");
         }
         return route.startsWith("/") && route.indexOf('/', 1) < 0 && FEEDS.contains(route.substring(1));
     }
@@ -243,6 +244,8 @@ final class DocumentHandler extends Handler.Wrapper {
             case "/assets/style.css": return send(x, documents.css(x.mode()), true, null);
             case "/assets/embed.css": return send(x, documents.embedCss(x.mode()), true, null);
             case "/robots.txt": return send(x, documents.robots(x.mode()), false, null);
+            case "/events": return events(x, null, false, false);
+            case "/events.ics": return events(x, null, true, false);
             default: break;
         }
         if (route.startsWith("/topics/")) return topic(x, route.substring("/topics/".length()));
@@ -259,10 +262,12 @@ final class DocumentHandler extends Handler.Wrapper {
         String id = slash < 0 ? rest : rest.substring(0, slash);
         String sub = slash < 0 ? null : rest.substring(slash + 1);
         FeedFormat format = sub == null ? null : feeds.get(sub);
-        if (id.isEmpty() || (sub != null && format == null && !sub.equals("sources.opml"))) {
+        boolean events = "events".equals(sub) || "events.ics".equals(sub);
+        if (id.isEmpty() || (sub != null && format == null && !sub.equals("sources.opml") && !events)) {
             return Outcome.NOT_A_DOCUMENT;
         }
         Topic topic = topic(id);
+        if (events) return events(x, topic, sub.equals("events.ics"), true);
         if (sub == null) return page(x, topic, true);
         if (format != null) return feed(x, format, topic, true);
         if (topic == null) return plain(x, 404, "no such topic");
@@ -300,6 +305,15 @@ final class DocumentHandler extends Handler.Wrapper {
                     "<" + cfg.site().hub() + ">; rel=\"hub\", <" + self + ">; rel=\"self\"");
         }
         return counted(x, "feed", doc, true, null);
+    }
+
+    /** /events, /events.ics and a topic's: the feed's filters, the event items only (see Documents#events). */
+    private Outcome events(Exchange x, Topic topic, boolean calendar, boolean named) {
+        if (named && topic == null) return plain(x, 404, "no such topic");
+        FeedFilter filter = filter(x, topic, config.get().site().items(), false);
+        if (filter == null) return Outcome.ANSWERED;
+        return counted(x, calendar ? "calendar" : "page", documents.events(topic, filter, calendar, x.mode()),
+                calendar, calendar ? null : HTML_SECURITY);
     }
 
     /** /embed?topic=…&type=…&limit=5: the newest items only, in a page any site may frame. */

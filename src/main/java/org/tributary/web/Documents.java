@@ -134,6 +134,43 @@ final class Documents {
         return view("embed", topic, filter, "text/html; charset=utf-8", publisher::embed, mode);
     }
 
+    /** How far back the calendars reach: a subscriber keeps the events of the last weeks. */
+    static final Duration CALENDAR_PAST = Duration.ofDays(30);
+    /** The most events one calendar or event page lists. */
+    static final int MAX_EVENTS = 1000;
+
+    /**
+     * The event items of the merged view or a topic under the feed's filters: as iCalendar (the last 30 days and
+     * every future event) or as the HTML page of upcoming events (soonest first, up to the filter's limit). The list
+     * depends on the clock as well as the store, so a rendered copy is kept for site.cache_max_age at most.
+     */
+    Rendered events(Topic topic, FeedFilter filter, boolean calendar, Mode mode) {
+        Config cfg = config.get();
+        String key = configKey(cfg) + (calendar ? "events.ics" : "events") + "|" + (topic == null ? "" : topic.id())
+                + "|" + filter.canonicalQuery();
+        Instant now = clock.instant();
+        if (mode == Mode.MEMORY) {
+            OptionalLong version = trustedVersion();
+            return version.isPresent() ? cache.peek(key, version.getAsLong(), now) : null;
+        }
+        return rendered(key, () -> cache.get(key, version(), now, () -> {
+            onRender.run();
+            Set<String> hiding = cfg.sourcesHidingPastEvents();
+            ItemQuery query = hiding.isEmpty() ? filter.query() : filter.query().hidingPastEvents(hiding, now);
+            List<org.tributary.store.StoredItem> items = filter.matchesNothing() ? List.of()
+                    : events.upcoming(query, calendar ? now.minus(CALENDAR_PAST) : now,
+                    calendar ? MAX_EVENTS : Math.min(MAX_EVENTS, filter.query().limit()));
+            FeedView view = topic == null
+                    ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), items, cfg.sourcesById(), now)
+                    : FeedView.ofTopic(cfg.site(), topic, cfg.topics(), filter.canonicalQuery(), items,
+                    cfg.sourcesById(), now);
+            Rendered rendered = calendar
+                    ? Rendered.of(publisher.ics(view), "text/calendar; charset=utf-8", now, maxAge(cfg))
+                    : Rendered.of(publisher.html(view), "text/html; charset=utf-8", now, maxAge(cfg));
+            return new DocumentCache.Expiring(rendered, now.plus(cfg.site().cacheMaxAge()), true);
+        }));
+    }
+
     /** The OPML list; with {@link Mode#MEMORY}, null unless it is in memory. */
     Rendered opml(Topic topic, Mode mode) {
         Config cfg = config.get();

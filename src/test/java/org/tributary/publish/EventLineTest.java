@@ -82,4 +82,26 @@ class EventLineTest {
         // The publish date is the item's own, in the site's zone; never the event's.
         assertThat(doc.select("p.meta time").text()).isEqualTo("1 May 2026");
     }
+
+    @Test
+    void jsonFeedCarriesTheEventUnderTributary() throws Exception {
+        Item item = new Item("pid-1", "wls", "guid:1", "1", URI.create("https://wls.example.org/e/1"),
+                "Grant writing", "", "", "Learn to write grants", "Webinar", List.of(), List.of(), List.of(), null,
+                Instant.parse("2026-05-01T12:00:00Z"), null, "h", null, null, null, WEBINAR);
+        StoredItem stored = new StoredItem(item, item.published(), item.published(), item.published());
+        String json = new Publisher().jsonFeed(FeedView.merged(site(CHICAGO, "en"), List.of(), "", List.of(stored),
+                Fixtures.SOURCES_BY_ID, Fixtures.RENDERED));
+        var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("items").get(0)
+                .get("_tributary").get("event");
+        assertThat(event.get("start").asText()).isEqualTo("2026-06-12T00:00:00Z");
+        assertThat(event.get("end").asText()).isEqualTo("2026-06-12T01:00:00Z");
+        assertThat(event.get("timezone").asText()).isEqualTo("America/Chicago");
+        assertThat(event.get("location").asText()).isEqualTo("Online");
+        assertThat(event.get("type").asText()).isEqualTo("Webinar");
+        assertThat(event.get("cancelled").asBoolean()).isFalse();
+        assertThat(event.get("registration_url").asText()).isEqualTo("https://cal.example.org/register");
+        // The item's own date stays its date.
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("items").get(0)
+                .get("date_published").asText()).startsWith("2026-05-01");
+    }
 }
