@@ -52,13 +52,22 @@ final class Program implements AutoCloseable {
         return run(new ProcessBuilder(command(args)));
     }
 
+    /** Runs a command to its end, waiting up to {@code seconds} (a run that refreshes hundreds of sources). */
+    static Result runFor(long seconds, String... args) throws IOException, InterruptedException {
+        return run(new ProcessBuilder(command(args)), seconds);
+    }
+
     /** Runs any command line (e.g. the unpacked distribution's bin/tributary) to its end. */
     static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
+        return run(builder, 120);
+    }
+
+    private static Result run(ProcessBuilder builder, long seconds) throws IOException, InterruptedException {
         Process p = builder.start();
         List<String> args = builder.command();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("timed out: " + String.join(" ", args));
         }
