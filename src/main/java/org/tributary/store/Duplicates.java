@@ -155,7 +155,7 @@ final class Duplicates {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     candidates.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Candidate(getInstant(rs, "sort_date"), rs.getString(3), Shingles.of(rs.getString(4))));
+                            .add(new Candidate(getInstant(rs, "sort_date"), rs.getString(3), rs.getString(4)));
                 }
             }
         }
@@ -163,11 +163,12 @@ final class Duplicates {
             Instant date = dates.get(k.getKey());
             Instant from = date.minus(WINDOW);
             Instant to = date.plus(WINDOW);
-            Set<String> text = Shingles.of(items.get(k.getKey()).excerpt());
+            Set<String> text = null;
             for (Candidate candidate : candidates.getOrDefault(k.getValue(), List.of())) {
                 // both ends of the window included, as SQL's BETWEEN would
-                if (!candidate.sortDate().isBefore(from) && !candidate.sortDate().isAfter(to)
-                        && Shingles.similarity(text, candidate.text()) >= Shingles.SAME_TEXT) {
+                if (candidate.sortDate().isBefore(from) || candidate.sortDate().isAfter(to)) continue;
+                if (text == null) text = Shingles.of(items.get(k.getKey()).excerpt());
+                if (Shingles.similarity(text, candidate.text()) >= Shingles.SAME_TEXT) {
                     originals[k.getKey()] = candidate.publicId();
                     break;
                 }
@@ -175,7 +176,38 @@ final class Duplicates {
         }
     }
 
-    private record Candidate(Instant sortDate, String publicId, Set<String> text) {}
+    /**
+     * A stored item with the title key. Its word pairs are made when an item's window first reaches it, once per
+     * batch: most candidates of a common title lie outside every new item's window and are never shingled.
+     */
+    private static final class Candidate {
+        private final Instant sortDate;
+        private final String publicId;
+        private String excerpt;
+        private Set<String> text;
+
+        Candidate(Instant sortDate, String publicId, String excerpt) {
+            this.sortDate = sortDate;
+            this.publicId = publicId;
+            this.excerpt = excerpt;
+        }
+
+        Instant sortDate() {
+            return sortDate;
+        }
+
+        String publicId() {
+            return publicId;
+        }
+
+        Set<String> text() {
+            if (text == null) {
+                text = Shingles.of(excerpt);
+                excerpt = null;
+            }
+            return text;
+        }
+    }
 
 
     /**
