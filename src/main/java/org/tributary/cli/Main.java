@@ -58,6 +58,9 @@ public final class Main implements Callable<Integer> {
 
     static int run(String... args) {
         chooseLogFormat(args);
+        // Logging is set up here, on one thread, before any command starts threads: set up by the first of several
+        // threads to log, SLF4J prints a plain "SLF4J(W): ... substituted" line into what may be a JSON log.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("tributary: " + oneLine(e));

@@ -122,11 +122,23 @@ final class EmbedScript {
 
     /** The script in the words and date format of {@code words}. */
     static String js(Messages words) {
+        return js(words, java.time.ZoneOffset.UTC);
+    }
+
+    /** @param zone site.timezone: the script writes days in it, as the pages do */
+    static String js(Messages words, java.time.ZoneId zone) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("lang", words.lang());
         config.put("dateLocale", words.dateLocale().toLanguageTag());
         // The JDK's FormatStyle.LONG, as Intl spells it: the pages and the script write a day the same way.
-        config.put("dateOptions", Map.of("day", "numeric", "month", "long", "year", "numeric", "timeZone", "UTC"));
+        // In a fixed order: the script's bytes (and so its ETag) must be the same in every run and on every node.
+        Map<String, Object> dateOptions = new LinkedHashMap<>();
+        dateOptions.put("day", "numeric");
+        dateOptions.put("month", "long");
+        dateOptions.put("year", "numeric");
+        dateOptions.put("timeZone", zone.normalized() instanceof java.time.ZoneOffset offset && offset.getTotalSeconds() == 0
+                ? "UTC" : zone.getId());
+        config.put("dateOptions", dateOptions);
         config.put("empty", words.get("embed.js.empty"));
         config.put("unavailable", words.get("embed.js.unavailable"));
         try {

@@ -75,10 +75,11 @@ public final class Publisher {
 
     /**
      * The embed script, served as {@code text/javascript}: renders the JSON Feed into a host page, with the words
-     * and date format of site.language.
+     * and date format of site.language, days in site.timezone.
      */
     public String embedScript(Site site) {
-        return EmbedScript.js(Messages.forLanguage(Objects.requireNonNull(site, "site").language()));
+        Objects.requireNonNull(site, "site");
+        return EmbedScript.js(Messages.forLanguage(site.language()), site.timezone());
     }
 
     /** Path the HTML pages link their stylesheet from; serve {@link #css()} there. */
