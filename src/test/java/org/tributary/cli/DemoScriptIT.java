@@ -55,7 +55,8 @@ class DemoScriptIT {
             ObjectMapper json = new ObjectMapper();
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
                 JsonNode sources = json.readTree(get(site + "/status").body()).path("sources");
-                return sources.size() == 3 && sources.findValues("state").stream().allMatch(s -> s.asText().equals("ok"));
+                return sources.size() == 5 && // demo/feeds.yml: three partners, a calendar, a LibCal-style feed
+                         sources.findValues("state").stream().allMatch(s -> s.asText().equals("ok"));
             });
             String atom = get(site + "/feed.atom").body();
             assertThat(atom).contains("href=\"http://localhost:" + sitePort + "/feed.atom\"")
