@@ -25,7 +25,7 @@ import org.tributary.testing.Required;
 /**
  * A store on a real file system that refuses writes, against the packaged serve: a small tmpfs filled to the last
  * byte while serving, and a read-only bind mount of the data directory at start. Needs mount(8) and the right to
- * mount (root, as in CI); skipped elsewhere.
+ * mount (root, as in CI); without them it fails saying so.
  */
 class StoreFailureIT {
 
