@@ -23,10 +23,12 @@ final class DayTime {
     private final DateTimeFormatter day;
     private final DateTimeFormatter time;
     private final DateTimeFormatter zoneName;
+    private final Messages words;
 
     DayTime(ZoneId zone, String language) {
         this.zone = zone;
         this.locale = Locale.forLanguageTag(language == null || language.isBlank() ? "en" : language);
+        this.words = Messages.forLanguage(locale.toLanguageTag());
         boolean english = locale.getLanguage().equals("en");
         // English as the page we imitate writes it ("Thursday 11 June 2026"); other languages in their own order.
         this.date = english ? DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
@@ -56,13 +58,11 @@ final class DayTime {
      */
     String eventLine(Event event) {
         StringBuilder b = new StringBuilder();
-        if (event.cancelled()) b.append(CANCELLED).append(" · ");
+        if (event.cancelled()) b.append(words.get("event.cancelled")).append(" · ");
         b.append(when(event));
         if (event.location() != null) b.append(" · ").append(Texts.line(event.location()));
         return b.toString();
     }
-
-    static final String CANCELLED = "Cancelled";
 
     /** The event's days and times alone: "Thursday 11 June 2026, 2:00–3:00 pm CDT". */
     String when(Event event) {
@@ -70,9 +70,9 @@ final class DayTime {
         if (event.allDay()) {
             LocalDate first = event.firstDay();
             LocalDate last = event.lastDay();
-            b.append(day.format(first));
-            if (!last.equals(first)) b.append(" – ").append(day.format(last));
-            b.append(", all day");
+            String days = day.format(first);
+            if (!last.equals(first)) days += " – " + day.format(last);
+            b.append(words.format("event.all_day", days));
         } else {
             ZonedDateTime start = event.start().atZone(zone);
             ZonedDateTime end = event.end() == null ? null : event.end().atZone(zone);
@@ -105,6 +105,11 @@ final class DayTime {
     private String halfOfDay(ZonedDateTime t) {
         if (!locale.getLanguage().equals("en")) return null;
         return t.getHour() < 12 ? "am" : "pm";
+    }
+
+    /** The words of the event line ("Cancelled", "Register"), in the language of its days. */
+    Messages words() {
+        return words;
     }
 
     /** The instant's ISO form with its offset in the site's zone, for {@code <time datetime>}. */

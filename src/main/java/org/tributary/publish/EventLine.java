@@ -29,7 +29,7 @@ final class EventLine {
         }
         Element line = article.appendElement("p").addClass("event");
         if (event.cancelled()) {
-            line.appendElement("strong").addClass("cancelled").text(DayTime.CANCELLED);
+            line.appendElement("strong").addClass("cancelled").text(days.words().get("event.cancelled"));
             line.appendText(" · ");
             line.appendElement("link").attr("itemprop", "eventStatus").attr("href", SCHEMA + "EventCancelled");
         }
@@ -51,7 +51,7 @@ final class EventLine {
         String registration = Texts.http(event.registration());
         if (registration != null) {
             line.appendText(" · ");
-            line.appendElement("a").addClass("register").attr("href", registration).text("Register");
+            line.appendElement("a").addClass("register").attr("href", registration).text(days.words().get("event.register"));
         }
     }
 }

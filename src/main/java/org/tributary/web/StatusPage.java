@@ -51,9 +51,9 @@ final class StatusPage {
         main.appendElement("h1").text(words.format("status.title", siteTitle));
         if (storeFailure != null) {
             Element box = main.appendElement("section").addClass("store-failing").attr("role", "alert");
-            box.appendElement("h2").text("The store fails since " + time(storeFailure.since()) + ": "
-                    + storeFailure.reason());
-            box.appendElement("p").text(SourceStatus.storeMessage(storeFailure) + ".");
+            box.appendElement("h2").text(words.format("status.store.failing", time(storeFailure.since()),
+                    storeReason(words, storeFailure.reason())));
+            box.appendElement("p").text(words.get("status.store.explain"));
         }
         if (live != null) config(main, live, words);
         long failing = rows.stream().filter(r -> !r.healthy()).count();
@@ -109,6 +109,16 @@ final class StatusPage {
     private static String state(Messages words, String state) {
         String key = "status.state." + state;
         return words.keys().contains(key) ? words.get(key) : state;
+    }
+
+    /**
+     * The kind of store failure in the page's words, keyed by what precedes its colon ("disk full: ..." is
+     * {@code status.store.reason.disk-full}); a kind no bundle names yet is shown as /status writes it.
+     */
+    private static String storeReason(Messages words, String reason) {
+        String kind = reason.split(":", 2)[0].strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-");
+        String key = "status.store.reason." + kind;
+        return words.keys().contains(key) ? words.get(key) : reason;
     }
 
     /** Source URLs are http(s) by validation; anything else would not be linked. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tributary.publish.Fixtures.*;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -11,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tributary.config.Site;
+import org.tributary.normalize.Event;
+import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
 import org.tributary.testing.EnglishLeft;
 
@@ -26,7 +30,7 @@ class PagesInEveryLanguageTest {
             ".also-from", "nav[aria-label] ul", "section.topic", ".site-name", "#recent", ".embed-title"};
 
     /** The keys of the published pages' words (the status page has its own test). */
-    private static final List<String> OURS = List.of("page.", "item.", "footer.", "embed.");
+    private static final List<String> OURS = List.of("page.", "item.", "footer.", "embed.", "event.");
 
     private final Publisher publisher = new Publisher();
 
@@ -35,11 +39,25 @@ class PagesInEveryLanguageTest {
                 language, 50, 250, null);
     }
 
-    /** The items of the fixtures, the webinar carried by a second partner too ("also from"). */
+    /**
+     * The items of the fixtures, the webinar carried by a second partner too ("also from"), and two events: a timed
+     * one with a place and a registration link, and a cancelled all-day one (their line is made of our words).
+     */
     private static List<StoredItem> items() {
         StoredItem shared = new StoredItem(WEBINAR.item(), WEBINAR.date(), WEBINAR.firstSeen(), WEBINAR.changedAt(),
                 List.of(new StoredItem.OtherCopy("wls", null)));
-        return List.of(HOSTILE, shared, ORPHAN);
+        return List.of(HOSTILE, shared, ORPHAN, event("timed", new Event(Instant.parse("2026-06-12T00:00:00Z"),
+                        Instant.parse("2026-06-12T01:00:00Z"), false, ZoneOffset.UTC, "Online", null, null, false,
+                        URI.create("https://cal.example.org/register"))),
+                event("all-day", new Event(Instant.parse("2026-06-20T00:00:00Z"), null, true, ZoneOffset.UTC, null,
+                        null, null, true, null)));
+    }
+
+    private static StoredItem event(String id, Event event) {
+        Item item = new Item("pid-" + id, "wls", "guid:" + id, id, URI.create("https://wls.example.org/e/" + id),
+                "Grant writing", "", "", "Learn to write grants", "Webinar", List.of(), List.of(), List.of(), null,
+                Instant.parse("2026-05-01T12:00:00Z"), null, "h" + id, null, null, null, event);
+        return new StoredItem(item, item.published(), item.published(), item.published());
     }
 
     private static final Paging MIDDLE = new Paging(Paging.Ref.before("C2"), Paging.Ref.before("C3"),
@@ -75,7 +93,8 @@ class PagesInEveryLanguageTest {
         }
         assertThat(EnglishLeft.in(publisher.html(FeedView.merged(site("en"), TOPICS, "", items(), SOURCES_BY_ID, RENDERED)),
                 words, OURS, CONTENT)).contains("item.published: \"Publish Date:\"", "footer.subscribe: \"Subscribe:\"",
-                "the word \"june\"");
+                "the word \"june\"", "event.cancelled: \"Cancelled\"", "event.all_day: \"all day\"",
+                "event.register: \"Register\"");
     }
 
     @ParameterizedTest

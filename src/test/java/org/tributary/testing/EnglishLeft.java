@@ -23,7 +23,8 @@ public final class EnglishLeft {
     private static final List<String> ENGLISH_WORDS = List.of("the", "from", "of", "and", "to", "this", "all",
             "newer", "older", "newest", "updated", "subscribe", "nothing", "added", "yet", "skip", "publish", "also",
             "more", "items", "item", "wait", "waits", "approval", "loaded", "refused", "config", "success", "error",
-            "failures", "next", "fetch", "held", "categories", "state", "date", "january", "february", "march",
+            "failures", "next", "fetch", "held", "categories", "state", "date", "cancelled", "register", "day",
+            "fails", "since", "memory", "database", "january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 

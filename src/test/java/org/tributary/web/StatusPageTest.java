@@ -78,15 +78,37 @@ class StatusPageTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"es", "fr", "de"})
     void theStatusPageInEachBundledLanguageHasNoEnglishLeftButWhatServersSaid(String language) {
         org.tributary.publish.Messages words = org.tributary.publish.Messages.forLanguage(language);
-        String html = StatusPage.write(SITE, words, everyState(), refused(), null);
+        String html = StatusPage.write(SITE, words, everyState(), refused(), DISK_FULL);
 
         assertThat(Jsoup.parse(html).select("html").attr("lang")).isEqualTo(language);
         // The source names and ids, what servers answered and the categories are theirs, not our words.
         assertThat(org.tributary.testing.EnglishLeft.in(html, words, List.of("status."), "tbody td:eq(3), tbody td:eq(8), tbody th"))
                 .as(html).isEmpty();
-        assertThat(org.tributary.testing.EnglishLeft.in(StatusPage.write(SITE, everyState(), refused()), words,
-                List.of("status."), "tbody td:eq(3), tbody td:eq(8), tbody th")).as("English finds English")
-                .isNotEmpty();
+        assertThat(org.tributary.testing.EnglishLeft.in(StatusPage.write(SITE, org.tributary.publish.Messages.english(),
+                everyState(), refused(), DISK_FULL), words, List.of("status."), "tbody td:eq(3), tbody td:eq(8), tbody th"))
+                .as("English finds English").contains("status.store.reason.disk-full: \"disk full: the database cannot write\"",
+                        "status.store.explain: \"The last published documents are served from memory and the sources "
+                                + "shown as last read; it recovers by itself when the cause is gone; see the log (lines "
+                                + "starting \"store:\").\"");
+    }
+
+    private static final org.tributary.store.StoreFailures.Failure DISK_FULL = new org.tributary.store.StoreFailures.Failure(
+            java.time.Instant.parse("2026-12-01T10:30:00Z"), "disk full: the database cannot write", "No space left on device");
+
+    @Test
+    void theStoreFailureBoxSaysSinceWhenAndWhatKindInThePagesLanguage() {
+        Document english = Jsoup.parse(StatusPage.write(SITE, org.tributary.publish.Messages.english(), everyState(),
+                null, DISK_FULL));
+        assertThat(english.select("section.store-failing h2").text())
+                .isEqualTo("The store fails since 2026-12-01 10:30:00Z: disk full: the database cannot write");
+        Document german = Jsoup.parse(StatusPage.write(SITE, org.tributary.publish.Messages.forLanguage("de"),
+                everyState(), null, DISK_FULL));
+        assertThat(german.select("section.store-failing h2").text())
+                .isEqualTo("Der Speicher ist gestört seit 2026-12-01 10:30:00Z: Festplatte voll: die Datenbank kann nicht schreiben");
+        // A kind no bundle names yet is shown as /status says it rather than dropped.
+        Document unknown = Jsoup.parse(StatusPage.write(SITE, org.tributary.publish.Messages.forLanguage("de"),
+                everyState(), null, new org.tributary.store.StoreFailures.Failure(DISK_FULL.since(), "tape jammed", "x")));
+        assertThat(unknown.select("section.store-failing h2").text()).endsWith(": tape jammed");
     }
 
     @Test
