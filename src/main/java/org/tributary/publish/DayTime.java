@@ -4,7 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneOffsetTransitionRule;
+import java.time.zone.ZoneRules;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.tributary.config.Site;
@@ -20,7 +28,9 @@ final class DayTime {
     private final ZoneId zone;
     private final Locale locale;
     private final DateTimeFormatter date;
+    private final String dayPattern;
     private final DateTimeFormatter day;
+    private final String timePattern;
     private final DateTimeFormatter time;
     private final DateTimeFormatter zoneName;
     private final Messages words;
@@ -33,10 +43,13 @@ final class DayTime {
         // English as the page we imitate writes it ("Thursday 11 June 2026"); other languages in their own order.
         this.date = english ? DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        this.day = english ? DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale)
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
-        this.time = english ? DateTimeFormatter.ofPattern("h:mm a", locale)
-                : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        // The patterns are kept as text: embed.js is given them, to write the event line as the pages do.
+        this.dayPattern = english ? "EEEE d MMMM yyyy" : DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.FULL, null, IsoChronology.INSTANCE, locale);
+        this.day = DateTimeFormatter.ofPattern(dayPattern, locale);
+        this.timePattern = english ? "h:mm a" : DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                null, FormatStyle.SHORT, IsoChronology.INSTANCE, locale);
+        this.time = DateTimeFormatter.ofPattern(timePattern, locale);
         // Zone abbreviations of the language alone: British English's data has no "CDT", only "GMT-05:00".
         this.zoneName = DateTimeFormatter.ofPattern("zzz", Locale.forLanguageTag(locale.getLanguage()));
     }
@@ -105,6 +118,40 @@ final class DayTime {
     private String halfOfDay(ZonedDateTime t) {
         if (!locale.getLanguage().equals("en")) return null;
         return t.getHour() < 12 ? "am" : "pm";
+    }
+
+    /** The JDK pattern of an event's day ("EEEE d MMMM yyyy" in English), for embed.js. */
+    String dayPattern() {
+        return dayPattern;
+    }
+
+    /** The JDK pattern of a time of day ("h:mm a" in English), for embed.js. */
+    String timePattern() {
+        return timePattern;
+    }
+
+    /**
+     * The zone's abbreviation by UTC offset in minutes, for the offsets in force now and by its current rules
+     * ({"-360": "CST", "-300": "CDT"}): the JDK's names, which a browser's Intl data does not share (it says
+     * "UTC−5" in French). Taken from the zone's rules alone, never from the clock, so embed.js is the same bytes in
+     * every run.
+     */
+    Map<String, String> zoneNames() {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffsetTransition> past = rules.getTransitions();
+        Instant last = past.isEmpty() ? Instant.EPOCH : past.get(past.size() - 1).getInstant();
+        List<Instant> samples = new java.util.ArrayList<>(List.of(last, last.minusSeconds(1)));
+        int year = last.atZone(zone).getYear() + 1;
+        for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
+            Instant at = rule.createTransition(year).getInstant();
+            samples.add(at);
+            samples.add(at.minusSeconds(1));
+        }
+        Map<String, String> names = new TreeMap<>();
+        for (Instant at : samples) {
+            names.put(Integer.toString(rules.getOffset(at).getTotalSeconds() / 60), zoneName.format(at.atZone(zone)));
+        }
+        return names;
     }
 
     /** The words of the event line ("Cancelled", "Register"), in the language of its days. */

@@ -46,6 +46,120 @@ final class EmbedScript {
                 return d.toLocaleDateString(WORDS.dateLocale, WORDS.dateOptions);
               }
 
+              // The pages' own JDK patterns ("EEEE d MMMM yyyy", "h:mm a"), filled with the browser's names for the
+              // day, the month and the half of the day in the pages' locale, at the wall clock of site.timezone.
+              function fields(date, zone) {
+                var out = {};
+                new Intl.DateTimeFormat("en-US", {timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric",
+                    day: "numeric", hour: "numeric", minute: "numeric"}).formatToParts(date)
+                  .forEach(function (p) { if (p.type !== "literal") out[p.type] = Number(p.value) % (p.type === "hour" ? 24 : Infinity); });
+                function part(options, type) {
+                  options.timeZone = zone;
+                  var found = new Intl.DateTimeFormat(WORDS.dateLocale, options).formatToParts(date)
+                    .filter(function (p) { return p.type === type; })[0];
+                  return found ? found.value : "";
+                }
+                out.weekdayName = part({weekday: "long"}, "weekday");
+                out.monthName = part({day: "numeric", month: "long"}, "month");
+                out.dayPeriod = part({hour: "numeric", hour12: true}, "dayPeriod");
+                if (WORDS.lang.split("-")[0] === "en") out.dayPeriod = out.dayPeriod.toLowerCase();
+                out.offset = Math.round((Date.UTC(out.year, out.month - 1, out.day, out.hour, out.minute)
+                    - Math.floor(date.getTime() / 60000) * 60000) / 60000);
+                return out;
+              }
+
+              function two(n) { return (n < 10 ? "0" : "") + n; }
+
+              function pattern(text, date, zone) {
+                var f = fields(date, zone), out = "", i = 0;
+                while (i < text.length) {
+                  var c = text.charAt(i);
+                  if (c === "'") {
+                    var close = text.indexOf("'", i + 1);
+                    if (close < 0) close = text.length;
+                    out += close === i + 1 ? "'" : text.substring(i + 1, close);
+                    i = close + 1;
+                    continue;
+                  }
+                  var n = 1;
+                  while (/[A-Za-z]/.test(c) && text.charAt(i + n) === c) n++;
+                  if (c === "E") out += f.weekdayName;
+                  else if (c === "d") out += n > 1 ? two(f.day) : f.day;
+                  else if (c === "M" || c === "L") out += n > 2 ? f.monthName : (n > 1 ? two(f.month) : f.month);
+                  else if (c === "y" || c === "u") out += n === 2 ? two(f.year % 100) : f.year;
+                  else if (c === "H") out += n > 1 ? two(f.hour) : f.hour;
+                  else if (c === "h") { var h = f.hour % 12 || 12; out += n > 1 ? two(h) : h; }
+                  else if (c === "m") out += two(f.minute);
+                  else if (c === "a") out += f.dayPeriod;
+                  else out += text.substring(i, i + n);
+                  i += n;
+                }
+                return out;
+              }
+
+              // An event's days and times as the pages write them: a timed event on its day in site.timezone with
+              // the zone's abbreviation, an all-day one on the days it was written for.
+              function when(event) {
+                var E = WORDS.event;
+                if (event.all_day) {
+                  var first = new Date(event.start + "T00:00:00Z");
+                  if (isNaN(first.getTime())) return "";
+                  var text = pattern(E.day, first, "UTC");
+                  var last = event.end ? new Date(event.end + "T00:00:00Z") : first;
+                  if (!isNaN(last.getTime()) && last.getTime() !== first.getTime()) text += " – " + pattern(E.day, last, "UTC");
+                  return E.allDay.replace("{0}", text);
+                }
+                var start = new Date(event.start);
+                if (isNaN(start.getTime())) return "";
+                var end = event.end ? new Date(event.end) : null;
+                if (end && isNaN(end.getTime())) end = null;
+                var zone = E.timeZone;
+                var day = pattern(E.day, start, zone);
+                var out = day + ", ";
+                if (!end) {
+                  out += pattern(E.time, start, zone);
+                } else if (pattern(E.day, end, zone) === day) {
+                  var from = pattern(E.time, start, zone), to = pattern(E.time, end, zone);
+                  // "7:00–8:00 pm": in English the half of the day is said once when both ends share it.
+                  var half = fields(start, zone).dayPeriod;
+                  if (E.sayHalfOnce && half && half === fields(end, zone).dayPeriod && from.slice(-half.length) === half) {
+                    from = from.slice(0, -half.length).trim();
+                  }
+                  out += from + "–" + to;
+                } else {
+                  out += pattern(E.time, start, zone) + " – " + pattern(E.day, end, zone) + ", " + pattern(E.time, end, zone);
+                }
+                var name = E.zoneNames[String(fields(start, zone).offset)];
+                if (!name) {
+                  name = new Intl.DateTimeFormat(WORDS.dateLocale, {timeZone: zone, timeZoneName: "short"})
+                    .formatToParts(start).filter(function (p) { return p.type === "timeZoneName"; })
+                    .map(function (p) { return p.value; }).join("");
+                }
+                return out + (name ? " " + name : "");
+              }
+
+              function eventLine(event) {
+                var line = element("span", "tributary-event");
+                if (event.cancelled) {
+                  line.appendChild(element("strong", "tributary-cancelled", WORDS.event.cancelled));
+                  line.appendChild(document.createTextNode(" · "));
+                }
+                line.appendChild(document.createTextNode(when(event)));
+                if (event.location) {
+                  line.appendChild(document.createTextNode(" · "));
+                  line.appendChild(element("span", "tributary-location", String(event.location)));
+                }
+                var registration = event.registration_url ? httpUrl(event.registration_url) : null;
+                if (registration) {
+                  line.appendChild(document.createTextNode(" · "));
+                  var a = element("a", "tributary-register", WORDS.event.register);
+                  a.href = registration;
+                  a.rel = "noopener";
+                  line.appendChild(a);
+                }
+                return line;
+              }
+
               function element(name, className, text) {
                 var el = document.createElement(name);
                 if (className) el.className = className;
@@ -60,6 +174,10 @@ final class EmbedScript {
                   var li = element("li", "tributary-item");
                   var meta = [ours.type, displayDate(item.date_published)].filter(Boolean).join(" / ");
                   li.appendChild(element("span", "tributary-meta", meta));
+                  if (ours.event && ours.event.start) {
+                    li.appendChild(document.createTextNode(" "));
+                    li.appendChild(eventLine(ours.event));
+                  }
                   li.appendChild(document.createTextNode(" "));
                   var href = httpUrl(item.url);
                   var title = element(href ? "a" : "span", "tributary-title", String(item.title || ""));
@@ -120,6 +238,30 @@ final class EmbedScript {
     private EmbedScript() {
     }
 
+    /**
+     * What the event line needs to be written as {@link DayTime} writes it on the pages: its words, the JDK patterns
+     * of a day and a time (the browser fills in its own names of days, months and halves of the day, which are the
+     * same CLDR data), site.timezone, and the zone's abbreviations by offset.
+     */
+    private static Map<String, Object> eventWords(Messages words, java.time.ZoneId zone) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("cancelled", words.get("event.cancelled"));
+        event.put("allDay", words.get("event.all_day"));
+        event.put("register", words.get("event.register"));
+        DayTime days = new DayTime(zone, words.dateLocale().toLanguageTag());
+        event.put("timeZone", intlZone(zone));
+        event.put("day", days.dayPattern());
+        event.put("time", days.timePattern());
+        event.put("sayHalfOnce", words.dateLocale().getLanguage().equals("en"));
+        event.put("zoneNames", days.zoneNames());
+        return event;
+    }
+
+    private static String intlZone(java.time.ZoneId zone) {
+        return zone.normalized() instanceof java.time.ZoneOffset offset && offset.getTotalSeconds() == 0
+                ? "UTC" : zone.getId();
+    }
+
     /** The script in the words and date format of {@code words}. */
     static String js(Messages words) {
         return js(words, java.time.ZoneOffset.UTC);
@@ -136,9 +278,9 @@ final class EmbedScript {
         dateOptions.put("day", "numeric");
         dateOptions.put("month", "long");
         dateOptions.put("year", "numeric");
-        dateOptions.put("timeZone", zone.normalized() instanceof java.time.ZoneOffset offset && offset.getTotalSeconds() == 0
-                ? "UTC" : zone.getId());
+        dateOptions.put("timeZone", intlZone(zone));
         config.put("dateOptions", dateOptions);
+        config.put("event", eventWords(words, zone));
         config.put("empty", words.get("embed.js.empty"));
         config.put("unavailable", words.get("embed.js.unavailable"));
         try {

@@ -206,4 +206,50 @@ class BrowserIT {
             }
         }
     }
+
+    /** A site in Chicago's zone in {@code language} with a timed event (a place, a registration) and a cancelled all-day one. */
+    private WebFixture withEvents(String language) throws Exception {
+        WebFixture events = WebFixture.withSite(Files.createTempDirectory(dataDir, "events-" + language),
+                "  timezone: America/Chicago\n  language: " + language + "\n");
+        java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+        // 19:00 in Chicago on 11 June is already 12 June in UTC: the zone decides the day shown.
+        events.addEvent("Grant writing", new org.tributary.normalize.Event(Instant.parse("2026-06-12T00:00:00Z"),
+                Instant.parse("2026-06-12T01:00:00Z"), false, chicago, "Online", null, null, false,
+                URI.create("https://cal.example.org/register")), T0, "partnerships");
+        events.addEvent("Book fair", new org.tributary.normalize.Event(Instant.parse("2026-06-20T05:00:00Z"), null,
+                true, chicago, "Main library", null, null, true, null), T0.minusSeconds(3600), "partnerships");
+        return events;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fr"})
+    void embedJsWritesTheEventLineAsThePagesDoInTheSitesZoneAndLanguage(String language) throws Exception {
+        try (WebFixture events = withEvents(language); org.tributary.testing.Chromium browser =
+                org.tributary.testing.Chromium.start(dataDir)) {
+            Document embed = Jsoup.parse(WebFixture.text(events.get("/embed?topic=partnerships")));
+            List<String> pages = embed.select("p.event").eachText();
+            assertThat(pages).hasSize(2);
+            if (language.equals("en")) {
+                assertThat(pages).containsExactly("Thursday 11 June 2026, 7:00–8:00 pm CDT · Online · Register",
+                        "Cancelled · Saturday 20 June 2026, all day · Main library");
+            }
+            HttpServer site = hostPage(events.url("/embed.js"));
+            try {
+                org.tributary.testing.Chromium.Page page = browser.open(1280, 800, false)
+                        .go("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+                page.until("document.querySelector('#list').getAttribute('data-tributary-loaded') === '2'");
+                List<String> script = new ArrayList<>();
+                page.eval("[...document.querySelectorAll('#list .tributary-event')].map(e => e.textContent)")
+                        .forEach(n -> script.add(n.asText()));
+                // The same words and the same days and times as the server's own pages, space for space.
+                assertThat(script.stream().map(t -> t.replace('\u202f', ' ').replace('\u00a0', ' ')).toList())
+                        .containsExactlyElementsOf(pages.stream().map(t -> t.replace('\u202f', ' ').replace('\u00a0', ' ')).toList());
+                assertThat(page.eval("document.querySelector('#list .tributary-register').href").asText())
+                        .isEqualTo("https://cal.example.org/register");
+                assertThat(page.console()).noneMatch(line -> line.startsWith("exception"));
+            } finally {
+                site.stop(0);
+            }
+        }
+    }
 }

@@ -49,6 +49,11 @@ final class WebFixture implements AutoCloseable {
                 yaml(null).replace("  items: 5\n", "  items: 5\n  language: " + language + "\n"));
     }
 
+    /** The same config with more keys under {@code site:} (each line indented by two spaces). */
+    static WebFixture withSite(Path dataDir, String siteLines) throws Exception {
+        return new WebFixture(InstantSource.system(), dataDir, yaml(null).replace("  items: 5\n", "  items: 5\n" + siteLines));
+    }
+
     private WebFixture(InstantSource clock, Path dataDir, String yaml) throws Exception {
         config = new ConfigLoader().parse("feeds.yml", yaml);
         database = Database.h2(dataDir);
@@ -93,6 +98,16 @@ final class WebFixture implements AutoCloseable {
                 "<p>" + title + "</p>", "", "Excerpt of " + title, type, List.of(topic), List.of(), List.of("Ann"),
                 null, published, null, "h" + id);
         store.saveFetched("partner", "u", null, null, List.of(item), Set.of(), seen);
+        return item.publicId();
+    }
+
+    /** Stores an event item of source "partner" (type Webinar, in {@code topic}). Returns its public id. */
+    String addEvent(String title, org.tributary.normalize.Event event, Instant published, String topic) {
+        String id = "x" + (next++);
+        Item item = new Item("pid-" + id, "partner", "guid:" + id, id, URI.create("https://example.org/" + id), title,
+                "<p>" + title + "</p>", "", "Excerpt of " + title, "Webinar", List.of(topic), List.of(), List.of("Ann"),
+                null, published, null, "h" + id, null, null, null, event);
+        store.saveFetched("partner", "u", null, null, List.of(item), Set.of(), published);
         return item.publicId();
     }
 
