@@ -61,6 +61,11 @@ class EmbedIT {
         assertThat(doc.select("ol.items h2").eachText()).containsExactly("Item 0", "Item 2");
         assertThat(doc.select("h1").text()).isEqualTo("Partnerships & collaboration");
         assertThat(doc.select("p.more a").attr("href")).startsWith("http://feeds.example.org/topics/partnerships");
+        // "More" leads to the same list, filters and limit kept, and that page answers with the same items.
+        String more = doc.select("p.more a").attr("href");
+        assertThat(more).contains("type=Webinar").contains("limit=5");
+        assertThat(Jsoup.parse(text(server.get(WebFixture.local(more)))).select("ol.items h3").eachText())
+                .containsExactly("Item 0", "Item 2");
         assertThat(server.get("/embed?limit=0").statusCode()).isEqualTo(400);
         assertThat(server.get("/embed?topic=nope").statusCode()).isEqualTo(400);
     }
