@@ -46,6 +46,19 @@ public final class Required {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * axe-core's script: {@code -Dtributary.axe} or {@code TRIBUTARY_AXE}, else where {@code .ci/run} installs it
+     * ({@code ~/.cache/tributary-npm/node_modules/axe-core/axe.min.js}).
+     */
+    public static Path axeCore() {
+        String named = System.getProperty("tributary.axe", System.getenv("TRIBUTARY_AXE"));
+        Path axe = named != null && !named.isBlank() ? Path.of(named) : Path.of(System.getProperty("user.home"),
+                ".cache", "tributary-npm", "node_modules", "axe-core", "axe.min.js");
+        present(java.nio.file.Files.isRegularFile(axe), "axe-core at " + axe + " (.ci/run installs it: npm install"
+                + " --no-save --prefix ~/.cache/tributary-npm axe-core@4; or set -Dtributary.axe / TRIBUTARY_AXE)");
+        return axe;
+    }
+
     /** Fails the test, naming what is missing, when {@code condition} is false. */
     public static void present(boolean condition, String missing) {
         if (!condition) fail(missing);
