@@ -26,6 +26,7 @@ final class Tables {
                     r.health() == null ? "" : "  [" + r.health() + (r.notBefore() == null ? "" : " until "
                             + time(r.notBefore())) + "]");
             case SKIPPED -> String.format("skip  %-28s %s", r.sourceId(), r.error());
+            case STORE_FAILED -> String.format("FAIL  %-28s %s", r.sourceId(), r.error());
         };
     }
 
@@ -38,7 +39,9 @@ final class Tables {
                     r.status() == 0 ? "-" : Integer.toString(r.status()), r.added(), r.updated(), r.millis()));
             added += r.added();
             updated += r.updated();
-            if (r.outcome() == RefreshReport.Outcome.FAILED) failed++;
+            if (r.outcome() == RefreshReport.Outcome.FAILED || r.outcome() == RefreshReport.Outcome.STORE_FAILED) {
+                failed++;
+            }
             if (r.outcome() == RefreshReport.Outcome.SKIPPED) skipped++;
         }
         b.append(String.format("%d sources: %d ok, %d failed%s; %d new items, %d updated%n", reports.size(),

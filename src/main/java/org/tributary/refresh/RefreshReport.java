@@ -44,8 +44,12 @@ public record RefreshReport(String sourceId, Outcome outcome, int status, int ad
     }
 
     public enum Outcome {
-        /** SKIPPED: not due (backing off, rate limited, asked not to be polled yet) or gone; nothing was sent. */
-        FETCHED, NOT_MODIFIED, FAILED, SKIPPED;
+        /**
+         * SKIPPED: not due (backing off, rate limited, asked not to be polled yet) or gone; nothing was sent.
+         * STORE_FAILED: the store failed (disk full, read-only, database down), not the source: nothing is counted
+         * against the source, and its health is left as it was.
+         */
+        FETCHED, NOT_MODIFIED, FAILED, SKIPPED, STORE_FAILED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

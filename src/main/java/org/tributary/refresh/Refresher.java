@@ -43,6 +43,8 @@ public final class Refresher {
     private final HealthPolicy policy;
     private final InstantSource clock;
     private final RefreshListener listener;
+    /** Unexpected failures: a full trace per distinct cause per minute, then a count (a bug may hit every refresh). */
+    private final org.tributary.logging.RepeatedFailures unexpected = new org.tributary.logging.RepeatedFailures(log);
 
     /**
      * @param random   jitter for backoff
@@ -83,18 +85,29 @@ public final class Refresher {
             report = state.health().isDue(clock.instant()) ? fetchAndStore(source, state, started)
                     : skipped(source, state.health(), started);
         } catch (RuntimeException e) {
-            // The reason is public (/status): the exception's own text (an SQL statement, a path) stays in the log.
-            String reason = "internal[" + source.id() + "]: " + e.getClass().getSimpleName() + " (details in the log)";
-            // A failing store (full disk, read-only) logs itself once a minute; a stack trace per source would flood.
-            if (Store.isStoreFailure(e)) log.debug("refresh of {} failed: the store fails", source.id(), e);
-            else log.error("refresh of {} failed unexpectedly", source.id(), e);
-            report = new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, 0, 0, 0, reason,
-                    clock.millis() - started);
-            try {
-                store.saveFailure(source.id(), source.url().toString(), 0, reason, null, clock.instant());
-            } catch (RuntimeException storeDown) {
-                if (Store.isStoreFailure(storeDown)) log.debug("could not record the failure of {}", source.id(), storeDown);
-                else log.error("could not record the failure of {}", source.id(), storeDown);
+            if (Store.isStoreFailure(e)) {
+                // The store's failure, not the source's: no failure is counted against the source, and the store
+                // logs itself once a minute (a stack trace per source would flood the log).
+                log.debug("refresh of {} failed: the store fails", source.id(), e);
+                report = new RefreshReport(source.id(), RefreshReport.Outcome.STORE_FAILED, 0, 0, 0,
+                        "store[" + source.id() + "]: the store fails; the source was not refreshed",
+                        clock.millis() - started);
+            } else {
+                // The reason is public (/status): the exception's text (an SQL statement, a path) stays in the log.
+                String reason = "internal[" + source.id() + "]: " + e.getClass().getSimpleName()
+                        + " (details in the log)";
+                unexpected.error(e, "refresh of {} failed unexpectedly", source.id());
+                report = new RefreshReport(source.id(), RefreshReport.Outcome.FAILED, 0, 0, 0, reason,
+                        clock.millis() - started);
+                try {
+                    store.saveFailure(source.id(), source.url().toString(), 0, reason, null, clock.instant());
+                } catch (RuntimeException storeDown) {
+                    if (Store.isStoreFailure(storeDown)) {
+                        log.debug("could not record the failure of {}", source.id(), storeDown);
+                    } else {
+                        unexpected.error(storeDown, "could not record the failure of {}", source.id());
+                    }
+                }
             }
         }
         ageOut(source, report);
@@ -102,6 +115,8 @@ public final class Refresher {
         if (report.outcome() == RefreshReport.Outcome.SKIPPED) {
             log.debug("source={} outcome=skipped state={} not_before={}", source.id(), report.health(),
                     report.notBefore());
+        } else if (report.outcome() == RefreshReport.Outcome.STORE_FAILED) {
+            log.debug("source={} outcome=store-failed", source.id());   // the store's own line says why
         } else {
             logLine(report);
         }
@@ -109,7 +124,7 @@ public final class Refresher {
             listener.refreshed(source, report);
         } catch (RuntimeException e) {
             if (Store.isStoreFailure(e)) log.debug("refresh[{}]: a listener failed: the store fails", source.id(), e);
-            else log.error("refresh[{}]: a listener failed", source.id(), e);
+            else unexpected.error(e, "refresh[{}]: a listener failed", source.id());
         }
         return report;
     }
@@ -219,7 +234,7 @@ public final class Refresher {
             store.purge(source.id(), source.itemOptions().keepItems(), source.itemOptions().maxAge(), clock.instant());
         } catch (RuntimeException e) {
             if (Store.isStoreFailure(e)) log.debug("retention[{}]: purge failed: the store fails", source.id(), e);
-            else log.error("retention[{}]: purge failed", source.id(), e);
+            else unexpected.error(e, "retention[{}]: purge failed", source.id());
         }
     }
 

@@ -190,10 +190,17 @@ final class DocumentHandler extends Handler.Wrapper {
         }
     }
 
-    /** One line per failed request; none while the store fails (it logs itself once a minute). */
+    /**
+     * Unexpected failures of a request: a full trace once per distinct cause per minute, then a count (a request
+     * that fails may come a thousand times a second). Shared by every handler of the process, as the log is.
+     */
+    private static final org.tributary.logging.RepeatedFailures UNEXPECTED =
+            new org.tributary.logging.RepeatedFailures(log);
+
+    /** None while the store fails (it logs itself once a minute); else as {@link #UNEXPECTED} allows. */
     private static void logFailure(String method, String path, Throwable e) {
         if (org.tributary.store.Store.isStoreFailure(e)) log.debug("web: {} {} failed: {}", method, path, e.toString());
-        else log.error("web: {} {} failed: {}", method, path, e.toString());
+        else UNEXPECTED.error(e, "web: {} {} failed: {}", method, path, e.toString());
     }
 
     /** Answers a request whose handling threw, if nothing was sent yet; else fails the exchange. */
@@ -203,7 +210,10 @@ final class DocumentHandler extends Handler.Wrapper {
             return;
         }
         response.reset();
-        if (e instanceof OutOfMemoryError || e instanceof Documents.Unavailable) {
+        // A failing store is not an error of ours or the client's: 503 with Retry-After, as a proxy or a feed
+        // reader then tries again rather than giving up on the feed.
+        if (e instanceof OutOfMemoryError || e instanceof Documents.Unavailable
+                || org.tributary.store.Store.isStoreFailure(e)) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
             plain(request, response, callback, false, 503, "temporarily unavailable; try again");
         } else {

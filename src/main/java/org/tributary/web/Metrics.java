@@ -43,6 +43,9 @@ import org.tributary.refresh.RefreshReport;
  * tributary_sources{state}                         sources per state, counted at scrape time
  * tributary_source_last_success_timestamp_seconds{source}  when each source last fetched fine (scrape time)
  * tributary_publish_requests_total{document,result} result: sent, not-modified
+ * tributary_store_up                               1 while the store works, 0 while it fails (scrape time)
+ * tributary_store_failures_total                   refreshes not done because the store failed; they are
+ *                                                  not in tributary_fetches_total: the sources did not fail
  * jvm_*, process_*, system_*                       the JVM
  * </pre>
  *
@@ -62,6 +65,8 @@ public final class Metrics implements RefreshListener, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MultiGauge sourcesByState;
     private final MultiGauge lastSuccess;
+    private final java.util.concurrent.atomic.AtomicInteger storeUp = new java.util.concurrent.atomic.AtomicInteger(1);
+    private final Counter storeFailures;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     /** The request counters by "document result": looked up per request, built once (bench/serve). */
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
@@ -86,6 +91,12 @@ public final class Metrics implements RefreshListener, AutoCloseable {
         lastSuccess = MultiGauge.builder("tributary.source.last.success.timestamp").baseUnit("seconds")
                 .description("when the source last fetched fine (Unix time); absent before its first success")
                 .register(registry);
+        Gauge.builder("tributary.store.up", storeUp, java.util.concurrent.atomic.AtomicInteger::get)
+                .description("1 while the store works, 0 while it fails (disk full, read-only, database down)")
+                .register(registry);
+        storeFailures = Counter.builder("tributary.store.failures")
+                .description("refreshes not done because the store failed (not counted as fetches)")
+                .register(registry);
     }
 
     /**
@@ -108,6 +119,11 @@ public final class Metrics implements RefreshListener, AutoCloseable {
     @Override
     public void refreshed(Source source, RefreshReport report) {
         String id = report.sourceId();
+        if (report.outcome() == RefreshReport.Outcome.STORE_FAILED) {
+            // Not the source's failure: a full disk must not page someone about thirty healthy partners.
+            storeFailures.increment();
+            return;
+        }
         Counter.builder("tributary.fetches").description("refreshes by source and outcome")
                 .tags("source", id, "outcome", report.outcome().label()).register(registry).increment();
         if (report.outcome() == RefreshReport.Outcome.SKIPPED) return;   // counted, but no fetch to time
@@ -140,6 +156,12 @@ public final class Metrics implements RefreshListener, AutoCloseable {
 
     /** The Prometheus text, with the per-state source counts and the last successes taken from these rows. */
     String scrape(List<SourceStatus.Row> rows) {
+        return scrape(rows, java.util.Optional.empty());
+    }
+
+    /** The same, with whether the store fails now. */
+    String scrape(List<SourceStatus.Row> rows, java.util.Optional<org.tributary.store.StoreFailures.Failure> store) {
+        storeUp.set(store.isPresent() ? 0 : 1);
         Map<String, Long> byState = new TreeMap<>();
         List<MultiGauge.Row<?>> successes = new ArrayList<>();
         for (SourceStatus.Row row : rows) {

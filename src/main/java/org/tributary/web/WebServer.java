@@ -172,7 +172,7 @@ public final class WebServer implements AutoCloseable {
                 }
                 ctx.header("Cache-Control", "no-store");
                 ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
-                ctx.result(metrics.scrape(status.rows()));
+                ctx.result(metrics.scrape(status.rows(), status.storeFailure()));
             });
         }
         if (admin != null) {

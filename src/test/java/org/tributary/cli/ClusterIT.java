@@ -135,20 +135,17 @@ class ClusterIT {
     }
 
     /**
-     * Watches `intervals` intervals and checks every source was fetched about once per interval: a source fired by
-     * both nodes would be asked about twice as often, and twice within moments. (Bounds, not exact counts: the window
-     * edges and a loaded machine may shift a fetch in or out.)
+     * Waits until every source was fetched {@code fetches} more times, then checks that no two fetches of one source
+     * were ever in flight at once: with the partner answering slowly, a source fired by both nodes overlaps with
+     * itself. No gap or rate is asserted: a loaded machine delays fetches, and Quartz then catches up with fires back
+     * to back, which is right and would fail any wall-clock window.
      */
-    private void assertFetchedOncePerInterval(int intervals) throws InterruptedException {
-        long from = System.currentTimeMillis();
-        Thread.sleep(EVERY.toMillis() * intervals);
+    private void assertFetchedByOneNodeAtATime(int fetches) {
+        java.util.Map<String, Integer> before = new java.util.HashMap<>();
+        for (String path : paths()) before.put(path, asked.getOrDefault(path, List.of()).size());
+        await().atMost(Duration.ofSeconds(120)).until(() -> paths().stream()
+                .allMatch(p -> asked.getOrDefault(p, List.of()).size() >= before.get(p) + fetches));
         for (String path : paths()) {
-            assertThat(askedSince(path, from)).as(path).isBetween((long) intervals - 2, (long) intervals + 1);
-            List<Long> times = asked.get(path);
-            for (int i = 1; i < times.size(); i++) {
-                assertThat(times.get(i) - times.get(i - 1)).as(path + " gap before request " + i)
-                        .isGreaterThan(EVERY.toMillis() / 4);
-            }
             assertThat(maxInFlight.get(path).get()).as(path + " in flight at once").isEqualTo(1);
         }
     }
@@ -162,7 +159,7 @@ class ClusterIT {
     void twoNodesShareTheScheduleServeTheSameBytesAndOneTakesOverWhenTheOtherDies() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> paths().stream().allMatch(p -> askedSince(p, 0) >= 1));
 
-        assertFetchedOncePerInterval(5);
+        assertFetchedByOneNodeAtATime(5);
 
         for (String doc : List.of("/feed.atom", "/feed.json", "/")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -181,7 +178,7 @@ class ClusterIT {
         long killed = System.currentTimeMillis();
         await().atMost(Duration.ofSeconds(60)).until(() -> paths().stream().allMatch(p -> askedSince(p, killed) >= 2));
 
-        assertFetchedOncePerInterval(5);
+        assertFetchedByOneNodeAtATime(5);
         assertThat(get(b, "/health").statusCode()).isEqualTo(200);
     }
 }

@@ -45,6 +45,21 @@ class MetricsTest {
     }
 
     @Test
+    void aRefreshTheStoreFailedIsCountedForTheStoreNotAsTheSourcesFailure() {
+        metrics.refreshed(null, new RefreshReport("a", RefreshReport.Outcome.STORE_FAILED, 0, 0, 0,
+                "store[a]: the store fails", 5));
+        metrics.refreshed(null, new RefreshReport("b", RefreshReport.Outcome.STORE_FAILED, 0, 0, 0,
+                "store[b]: the store fails", 5));
+        var failure = new org.tributary.store.StoreFailures.Failure(java.time.Instant.EPOCH,
+                "disk full: the database cannot write", "No space left on device");
+        String failing = metrics.scrape(List.of(row("a", "ok")), java.util.Optional.of(failure));
+        assertThat(failing).contains("tributary_store_up 0.0").contains("tributary_store_failures_total 2.0")
+                .doesNotContain("tributary_fetches_total{").doesNotContain("outcome=\"failed\"")
+                .doesNotContain("outcome=\"store-failed\"");
+        assertThat(metrics.scrape(List.of(row("a", "ok")))).contains("tributary_store_up 1.0");
+    }
+
+    @Test
     void sourcesPerStateFollowTheRowsOfEachScrape() {
         assertThat(metrics.scrape(List.of(row("a", "ok"), row("b", "failing"), row("c", "ok"))))
                 .contains("tributary_sources{state=\"ok\"} 2.0")
