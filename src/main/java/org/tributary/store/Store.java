@@ -314,29 +314,30 @@ public final class Store {
         if (items.isEmpty()) return;
         List<Instant> dates = new ArrayList<>();
         for (Item item : items) dates.add(displayDate(item.published(), now));
-        List<String> originals = mergeDuplicates ? Duplicates.originalsOf(c, items, dates)
-                : java.util.Collections.nCopies(items.size(), null);
+        if (mergeDuplicates) Duplicates.lock(c);
+        List<Set<String>> matches = mergeDuplicates ? Duplicates.matchesOf(c, items, dates) : List.of();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO item (source_id, identity, guid, link, title, summary_html, content_html, excerpt,
                                   item_type, categories, authors, image_url, published_at, source_updated_at,
                                   content_hash, event_start_at, image_credit, title_key, raw_hash,
                                   event_end_at, event_all_day, event_zone, event_location, event_organizer,
                                   event_type, event_cancelled, event_registration, sort_date,
-                                  first_seen_at, changed_at, duplicate_of, public_id)
+                                  text_print, first_seen_at, changed_at, public_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
             for (int n = 0; n < items.size(); n++) {
                 Item item = items.get(n);
                 int i = bindContent(ps, item);
                 setInstant(ps, i++, displayDate(item.published(), now));
+                ps.setBytes(i++, Duplicates.textPrint(item));
                 setInstant(ps, i++, now);
                 setInstant(ps, i++, now);
-                ps.setString(i++, originals.get(n));
                 ps.setString(i, item.publicId());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+        if (mergeDuplicates) Duplicates.join(c, items, matches);
     }
 
     private static void updateItems(Connection c, List<Item> items, Map<String, Known> known, Instant now)
@@ -349,12 +350,13 @@ public final class Store {
                                 event_start_at = ?, image_credit = ?, title_key = ?, raw_hash = ?,
                                 event_end_at = ?, event_all_day = ?, event_zone = ?, event_location = ?,
                                 event_organizer = ?, event_type = ?, event_cancelled = ?, event_registration = ?,
-                                sort_date = ?, changed_at = ?, revision = revision + 1
+                                sort_date = ?, text_print = ?, changed_at = ?, revision = revision + 1
                 WHERE public_id = ?
                 """)) {
             for (Item item : items) {
                 int i = bindContent(ps, item);
                 setInstant(ps, i++, displayDate(item.published(), known.get(item.publicId()).firstSeen()));
+                ps.setBytes(i++, Duplicates.textPrint(item));
                 setInstant(ps, i++, now);
                 ps.setString(i, item.publicId());
                 ps.addBatch();
