@@ -33,13 +33,13 @@ final class Fixtures {
     static final Instant RENDERED = Instant.parse("2019-07-01T10:00:00Z");
 
     /** The writers' tests see each format's own shape: the partner credit (site.source_credit) is SourceCreditTest's. */
-    static final Site SITE = new Site("Most Recently Added", "News and webinars from our partner libraries",
-            URI.create("https://library.example.org/"), URI.create("http://localhost:8080"), "en", 50, 250,
-            URI.create("https://hub.example.org/"), true, Site.DEFAULT_CACHE_MAX_AGE, Site.SourceCredit.NONE);
+    static final Site SITE = Site.builder("Most Recently Added", URI.create("https://library.example.org/"),
+                    URI.create("http://localhost:8080"))
+            .description("News and webinars from our partner libraries").hub(URI.create("https://hub.example.org/"))
+            .sourceCredit(Site.SourceCredit.NONE).build();
 
-    static final Site SITE_WITHOUT_HUB = new Site("Most Recently Added", "", URI.create("https://library.example.org/"),
-            URI.create("http://localhost:8080/"), "en", 50, 250, null, true, Site.DEFAULT_CACHE_MAX_AGE,
-            Site.SourceCredit.NONE);
+    static final Site SITE_WITHOUT_HUB = Site.builder("Most Recently Added", URI.create("https://library.example.org/"),
+            URI.create("http://localhost:8080/")).sourceCredit(Site.SourceCredit.NONE).build();
 
     static final Topic PARTNERSHIPS = new Topic("partnerships", "Partnerships & collaboration",
             "When the library builds partnerships, it strengthens the ties to its community.",

@@ -31,8 +31,8 @@ class PagesInEveryLanguageTest {
     private final Publisher publisher = new Publisher();
 
     private static Site site(String language) {
-        return new Site("Tributary", "", URI.create("https://library.example.org/"), URI.create("http://localhost:8080"),
-                language, 50, 250, null);
+        return Site.builder("Tributary", URI.create("https://library.example.org/"), URI.create("http://localhost:8080"))
+                .language(language).build();
     }
 
     /** The items of the fixtures, the webinar carried by a second partner too ("also from"). */
