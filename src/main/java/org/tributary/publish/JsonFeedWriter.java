@@ -92,6 +92,7 @@ final class JsonFeedWriter {
             }
         }
         if (entry.event() != null) event(ours.putObject("event"), entry.event());
+        if (entry.imageCredit() != null) ours.put("image_credit", entry.imageCredit());
         return item;
     }
 

@@ -41,7 +41,7 @@ final class RssWriter {
         channel.setModules(List.of(atomLinks(view)));
 
         List<Item> items = new ArrayList<>();
-        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit())));
+        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit()), view.site().timezone()));
         channel.setItems(items);
         return Rome.write(channel, null);
     }
@@ -52,7 +52,7 @@ final class RssWriter {
         return module;
     }
 
-    private static Item item(PublishedItem entry) {
+    private static Item item(PublishedItem entry, java.time.ZoneId zone) {
         Item item = new Item();
         item.setTitle(entry.title());
         if (entry.link() != null) item.setLink(entry.link());
@@ -93,7 +93,8 @@ final class RssWriter {
         }
         // media:thumbnail only: an <enclosure> needs the file's real type and length, which a guess from the
         // extension and "0" are not (the W3C validator and podcast clients take an enclosure as a download).
-        if (entry.image() != null) modules.add(Rome.thumbnail(entry.image()));
+        if (entry.image() != null) modules.add(Rome.thumbnail(entry.image(), entry.imageCredit()));
+        item.setForeignMarkup(EventElements.of(entry.event(), zone));
         List<Link> related = Rome.alsoFrom(entry);
         if (!related.isEmpty()) {
             // RSS 2.0 has no related link; atom:link inside the item is the common extension (as for self and hub).
