@@ -39,6 +39,18 @@ final class RssWriter {
         channel.setGenerator("Tributary");
         channel.setDocs("https://www.rssboard.org/rss-specification");
         channel.setModules(List.of(atomLinks(view)));
+        String icon = Texts.attributeUrl(view.site().icon() == null ? null : view.site().icon().toString());
+        if (icon != null) {
+            // RSS 2.0 requires all three: the image, the channel's title and its link, which the image points to.
+            com.rometools.rome.feed.rss.Image image = new com.rometools.rome.feed.rss.Image();
+            image.setUrl(icon);
+            image.setTitle(channel.getTitle());
+            image.setLink(channel.getLink());
+            // Rome's -1 would be written and refused; unset, readers take RSS 2.0's default size.
+            image.setWidth(null);
+            image.setHeight(null);
+            channel.setImage(image);
+        }
 
         List<Item> items = new ArrayList<>();
         for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit()), view.site().timezone()));

@@ -92,6 +92,31 @@ class FeedExtensionsTest {
         assertThat(item.get("_tributary").get("image_credit").asText()).isEqualTo(Fixtures.PHOTO_CREDIT);
     }
 
+    @Test
+    void theSiteIconIsTheAtomIconAndLogoTheRssImageAndTheJsonFeedIcon() throws Exception {
+        String icon = "https://library.example.org/icon.png";
+        FeedView view = FeedView.merged(Fixtures.SITE.toBuilder().icon(java.net.URI.create(icon)).build(),
+                Fixtures.TOPICS, "", Fixtures.ITEMS, Fixtures.SOURCES_BY_ID, Fixtures.RENDERED);
+
+        SyndFeed atom = new SyndFeedInput().build(new StringReader(publisher.atom(view)));
+        assertThat(atom.getIcon().getUrl()).isEqualTo(icon);
+        assertThat(atom.getImage().getUrl()).isEqualTo(icon);
+        SyndFeed rss = new SyndFeedInput().build(new StringReader(publisher.rss(view)));
+        assertThat(rss.getImage().getUrl()).isEqualTo(icon);
+        assertThat(rss.getImage().getTitle()).isEqualTo("Most Recently Added");
+        assertThat(rss.getImage().getLink()).isEqualTo("https://library.example.org/");
+        JsonNode json = new ObjectMapper().readTree(publisher.jsonFeed(view));
+        assertThat(json.get("icon").asText()).isEqualTo(icon);
+        assertThat(json.get("favicon").asText()).isEqualTo(icon);
+    }
+
+    @Test
+    void withoutAnIconTheFeedsClaimNone() throws Exception {
+        assertThat(publisher.atom(Fixtures.merged())).doesNotContain("<icon>").doesNotContain("<logo>");
+        assertThat(publisher.rss(Fixtures.merged())).doesNotContain("<image>");
+        assertThat(new ObjectMapper().readTree(publisher.jsonFeed(Fixtures.merged())).has("icon")).isFalse();
+    }
+
     private static FeedView view(org.tributary.config.Site site, Event event) {
         StoredItem item = new StoredItem(new Item("pl-e", "programming-librarian", "guid:e", "e", null, "An event",
                 "", "", "An event.", "Event", List.of(), List.of(), List.of(), null, Fixtures.WEBINAR_DATE, null, "he",
