@@ -22,7 +22,7 @@ final class ConfigReader {
             "sources", "filters", "metrics");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
-                    "merge_duplicates", "cache_max_age", "timezone", "source_credit");
+                    "merge_duplicates", "cache_max_age", "timezone", "source_credit", "icon");
     private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private",
             "per_host", "max_concurrent");
     private static final List<String> ADMIN_KEYS = List.of("allow_remote");
@@ -85,11 +85,15 @@ final class ConfigReader {
                 "not an IANA time zone like America/Chicago, Europe/Paris or UTC").map(java.time.ZoneId::of);
         Optional<String> sourceCredit = m.checked("source_credit", false,
                 v -> java.util.Set.of("content", "author", "title", "none").contains(v), "use content, author, title or none");
-        return problems.build(before, m.node(), m.path(), () -> new Site(title.orElseThrow(), description.orElse(""),
-                link.orElseThrow(), baseUrl.orElseThrow(), language.orElse("en"), items.orElse(50),
-                excerptChars.orElse(250), hub.orElse(null), merge.orElse(true),
-                cacheMaxAge.orElse(Site.DEFAULT_CACHE_MAX_AGE), timezone.orElse(null),
-                Site.SourceCredit.valueOf(sourceCredit.orElse("content").toUpperCase(java.util.Locale.ROOT))));
+        Optional<URI> icon = m.url("icon");
+        return problems.build(before, m.node(), m.path(), () -> Site.builder(title.orElseThrow(), link.orElseThrow(),
+                        baseUrl.orElseThrow())
+                .description(description.orElse("")).language(language.orElse("en")).items(items.orElse(50))
+                .excerptChars(excerptChars.orElse(250)).hub(hub.orElse(null)).mergeDuplicates(merge.orElse(true))
+                .cacheMaxAge(cacheMaxAge.orElse(Site.DEFAULT_CACHE_MAX_AGE)).timezone(timezone.orElse(null))
+                .sourceCredit(Site.SourceCredit.valueOf(sourceCredit.orElse("content").toUpperCase(java.util.Locale.ROOT)))
+                .icon(icon.orElse(null))
+                .build());
     }
 
     /** site.timezone: a zone of the IANA database (a region like America/Chicago, or UTC), not a bare offset. */

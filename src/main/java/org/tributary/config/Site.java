@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param timezone the IANA zone every day and time a person reads is shown in (pages, embed, event lines); feeds
  *                 keep instants with their offset. UTC when not set.
  * @param sourceCredit how the feeds show which partner an item came from, to readers that ignore atom:source
+ * @param icon     the site's icon (feeds' icon and logo, the pages' favicon) as an absolute http(s) URL, or null for
+ *                 the icon bundled with the program, served by us
  */
 public record Site(
         String title,
@@ -29,7 +31,8 @@ public record Site(
         boolean mergeDuplicates,
         Duration cacheMaxAge,
         java.time.ZoneId timezone,
-        SourceCredit sourceCredit) {
+        SourceCredit sourceCredit,
+        URI icon) {
 
     /** site.source_credit: where a feed names the partner beside atom:source, RSS source and _tributary.source. */
     public enum SourceCredit {
@@ -43,41 +46,20 @@ public record Site(
         NONE
     }
 
-    /** A site in UTC with the default source credit. */
-    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
-                URI hub, boolean mergeDuplicates, Duration cacheMaxAge) {
-        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates, cacheMaxAge,
-                (java.time.ZoneId) null, SourceCredit.CONTENT);
-    }
-
-    /** A site in this zone with the default source credit. */
-    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
-                URI hub, boolean mergeDuplicates, Duration cacheMaxAge, java.time.ZoneId timezone) {
-        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates, cacheMaxAge,
-                timezone, SourceCredit.CONTENT);
-    }
-
-    /** A site in UTC with this source credit. */
-    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
-                URI hub, boolean mergeDuplicates, Duration cacheMaxAge, SourceCredit sourceCredit) {
-        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates, cacheMaxAge,
-                null, sourceCredit);
-    }
-
     /** Five minutes: a reader polling every minute sees a new item within five. */
     public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofMinutes(5);
 
-    /** A site with the default cache lifetime. */
-    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
-                URI hub, boolean mergeDuplicates) {
-        this(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates,
-                DEFAULT_CACHE_MAX_AGE);
+    /**
+     * A site with every optional setting at its default (fifty items, 250-character excerpts, English, UTC, no hub,
+     * duplicates merged, the source credited in the content, the bundled icon); change them with {@link #toBuilder()}.
+     */
+    public static Builder builder(String title, URI link, URI baseUrl) {
+        return new Builder(title, link, baseUrl);
     }
 
-    /** A site with duplicates merged (the default). */
-    public Site(String title, String description, URI link, URI baseUrl, String language, int items, int excerptChars,
-                URI hub) {
-        this(title, description, link, baseUrl, language, items, excerptChars, hub, true);
+    /** This site with some settings changed. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public Site {
@@ -114,5 +96,97 @@ public record Site(
     /** A link on our own pages to a path that starts with "/": the path under {@link #basePath()}. */
     public String path(String path) {
         return basePath() + path;
+    }
+
+    /** Builds a {@link Site}: one place for the defaults, so a new setting adds a method rather than a constructor. */
+    public static final class Builder {
+        private final String title;
+        private final URI link;
+        private final URI baseUrl;
+        private String description = "";
+        private String language = "en";
+        private int items = 50;
+        private int excerptChars = 250;
+        private URI hub;
+        private boolean mergeDuplicates = true;
+        private Duration cacheMaxAge = DEFAULT_CACHE_MAX_AGE;
+        private java.time.ZoneId timezone;
+        private SourceCredit sourceCredit = SourceCredit.CONTENT;
+        private URI icon;
+
+        private Builder(String title, URI link, URI baseUrl) {
+            this.title = title;
+            this.link = link;
+            this.baseUrl = baseUrl;
+        }
+
+        private Builder(Site site) {
+            this(site.title, site.link, site.baseUrl);
+            description = site.description;
+            language = site.language;
+            items = site.items;
+            excerptChars = site.excerptChars;
+            hub = site.hub;
+            mergeDuplicates = site.mergeDuplicates;
+            cacheMaxAge = site.cacheMaxAge;
+            timezone = site.timezone;
+            sourceCredit = site.sourceCredit;
+            icon = site.icon;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder language(String value) {
+            language = value;
+            return this;
+        }
+
+        public Builder items(int value) {
+            items = value;
+            return this;
+        }
+
+        public Builder excerptChars(int value) {
+            excerptChars = value;
+            return this;
+        }
+
+        public Builder hub(URI value) {
+            hub = value;
+            return this;
+        }
+
+        public Builder mergeDuplicates(boolean value) {
+            mergeDuplicates = value;
+            return this;
+        }
+
+        public Builder cacheMaxAge(Duration value) {
+            cacheMaxAge = value;
+            return this;
+        }
+
+        public Builder timezone(java.time.ZoneId value) {
+            timezone = value;
+            return this;
+        }
+
+        public Builder sourceCredit(SourceCredit value) {
+            sourceCredit = value;
+            return this;
+        }
+
+        public Builder icon(URI value) {
+            icon = value;
+            return this;
+        }
+
+        public Site build() {
+            return new Site(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates,
+                    cacheMaxAge, timezone, sourceCredit, icon);
+        }
     }
 }

@@ -36,11 +36,16 @@ final class AtomWriter {
         // Entries without authors inherit these (RFC 4287 4.2.1), so every entry has one and the feed validates.
         feed.setAuthors(persons(List.of(Texts.line(view.site().title()))));
         feed.setGenerator(generator());
+        String icon = Texts.attributeUrl(view.site().icon() == null ? null : view.site().icon().toString());
+        if (icon != null) {
+            feed.setIcon(icon);
+            feed.setLogo(icon);
+        }
 
         List<PublishedItem> items = view.items().stream().map(i -> PublishedItem.of(i, view.sources()).credited(view.site().sourceCredit())).toList();
         Map<String, Instant> sourceUpdated = sourcesUpdated(items);
         List<Entry> entries = new ArrayList<>();
-        for (PublishedItem item : items) entries.add(entry(item, sourceUpdated.get(item.source().id())));
+        for (PublishedItem item : items) entries.add(entry(item, sourceUpdated.get(item.source().id()), view.site().timezone()));
         feed.setEntries(entries);
         return Rome.write(feed, Texts.line(view.site().language()));
     }
@@ -58,7 +63,7 @@ final class AtomWriter {
         return updated;
     }
 
-    private static Entry entry(PublishedItem item, Instant sourceUpdated) {
+    private static Entry entry(PublishedItem item, Instant sourceUpdated, java.time.ZoneId zone) {
         Entry entry = new Entry();
         entry.setId(item.id());
         entry.setTitle(item.title());
@@ -78,7 +83,8 @@ final class AtomWriter {
         List<Link> others = new ArrayList<>();
         // The image is a thumbnail, not an enclosure: an enclosure is a file the item carries (a podcast's audio),
         // with its real type and length, which we do not know for an image we never fetched.
-        if (item.image() != null) entry.setModules(List.of(Rome.thumbnail(item.image())));
+        if (item.image() != null) entry.setModules(List.of(Rome.thumbnail(item.image(), item.imageCredit())));
+        entry.setForeignMarkup(EventElements.of(item.event(), zone));
         others.addAll(Rome.alsoFrom(item));
         if (!others.isEmpty()) entry.setOtherLinks(others);
         entry.setSource(source(item.source(), sourceUpdated));

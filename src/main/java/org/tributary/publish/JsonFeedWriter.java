@@ -34,6 +34,11 @@ final class JsonFeedWriter {
         String description = Texts.clean(view.description()).strip();
         if (!description.isEmpty()) feed.put("description", description);
         feed.put("language", Texts.line(view.site().language()));
+        String icon = Texts.attributeUrl(view.site().icon() == null ? null : view.site().icon().toString());
+        if (icon != null) {
+            feed.put("icon", icon);
+            feed.put("favicon", icon);
+        }
         feed.putArray("authors").addObject().put("name", Texts.line(view.site().title()));
         String hub = Texts.http(view.site().hub());
         if (hub != null) feed.putArray("hubs").addObject().put("type", "WebSub").put("url", hub);
@@ -92,6 +97,7 @@ final class JsonFeedWriter {
             }
         }
         if (entry.event() != null) event(ours.putObject("event"), entry.event());
+        if (entry.imageCredit() != null) ours.put("image_credit", entry.imageCredit());
         return item;
     }
 

@@ -20,6 +20,7 @@ import org.tributary.store.StoredItem;
  * @param type        the item's type ("News"), published as a category of its own
  * @param categories  the item's own categories, without duplicates and without one that merely repeats the type
  * @param image       null when none, or when a validator would refuse it in an attribute ({@link Texts#attributeUrl})
+ * @param imageCredit who made the image (media:credit), one line; null when none or when there is no image
  * @param updated     when the item last changed (see {@link #updated}); never before {@code published}
  * @param alsoFrom    the other sources that carried the same story, in the order they did
  * @param otherCopies the same, each with the link a reader should follow to that source's copy (see {@link OtherCopy})
@@ -37,6 +38,7 @@ record PublishedItem(
         List<String> categories,
         List<String> authors,
         String image,
+        String imageCredit,
         Instant published,
         Instant updated,
         PublishedSource source,
@@ -68,6 +70,7 @@ record PublishedItem(
         String excerpt = Texts.clean(item.excerpt()).strip();
         Instant updated = updated(stored);
         String type = Texts.line(item.type());
+        String image = Texts.attributeUrl(item.imageUrl() == null ? null : item.imageUrl().toString());
         return new PublishedItem(
                 Texts.entryId(item.publicId()),
                 item.publicId(),
@@ -79,7 +82,8 @@ record PublishedItem(
                 type,
                 lines(item.categories()).stream().filter(c -> !c.equalsIgnoreCase(type)).toList(),
                 lines(item.authors()),
-                Texts.attributeUrl(item.imageUrl() == null ? null : item.imageUrl().toString()),
+                image,
+                image == null ? null : credit(item.imageCredit()),
                 stored.date(),
                 updated,
                 PublishedSource.of(item.sourceId(), sources.get(item.sourceId())),
@@ -133,7 +137,7 @@ record PublishedItem(
 
     private PublishedItem withText(String newTitle, String summary, String content, List<String> names) {
         return new PublishedItem(id, publicId, newTitle, link, summary, content, excerpt, type, categories, names,
-                image, published, updated, source, alsoFrom, otherCopies, event);
+                image, imageCredit, published, updated, source, alsoFrom, otherCopies, event);
     }
 
     /**
@@ -152,6 +156,11 @@ record PublishedItem(
         String label() {
             return "Also from " + source.title();
         }
+    }
+
+    private static String credit(String raw) {
+        String line = Texts.line(raw);
+        return line.isEmpty() ? null : line;
     }
 
     /** Atom requires a title and an empty link text is unclickable: fall back to the excerpt's start. */

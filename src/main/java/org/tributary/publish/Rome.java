@@ -1,6 +1,7 @@
 package org.tributary.publish;
 
 import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.Credit;
 import com.rometools.modules.mediarss.types.Metadata;
 import com.rometools.modules.mediarss.types.Thumbnail;
 import com.rometools.rome.feed.WireFeed;
@@ -35,6 +36,11 @@ final class Rome {
     static String write(WireFeed feed, String language) {
         try {
             Document doc = new WireFeedOutput().outputJDom(feed);
+            // Declared once on the root, as the Media RSS and Dublin Core namespaces are, not on every ev: element.
+            if (doc.getRootElement().getDescendants(org.jdom2.filter.Filters.element(EventElements.NAMESPACE))
+                    .hasNext()) {
+                doc.getRootElement().addNamespaceDeclaration(EventElements.NAMESPACE);
+            }
             if (language != null && !language.isEmpty()) {
                 doc.getRootElement().setAttribute("lang", language, Namespace.XML_NAMESPACE);
             }
@@ -88,10 +94,14 @@ final class Rome {
         return links;
     }
 
-    /** media:thumbnail, which readers use to show an image beside the entry in both Atom and RSS. */
-    static Module thumbnail(String url) {
+    /**
+     * media:thumbnail, which readers use to show an image beside the entry in both Atom and RSS, and media:credit
+     * when the source named who made the image (a photo's licence often requires the name to travel with it).
+     */
+    static Module thumbnail(String url, String credit) {
         Metadata metadata = new Metadata();
         metadata.setThumbnail(new Thumbnail[] {new Thumbnail(URI.create(url))});
+        if (credit != null && !credit.isEmpty()) metadata.setCredits(new Credit[] {new Credit(null, null, credit)});
         MediaEntryModuleImpl media = new MediaEntryModuleImpl();
         media.setMetadata(metadata);
         return media;

@@ -39,9 +39,21 @@ final class RssWriter {
         channel.setGenerator("Tributary");
         channel.setDocs("https://www.rssboard.org/rss-specification");
         channel.setModules(List.of(atomLinks(view)));
+        String icon = Texts.attributeUrl(view.site().icon() == null ? null : view.site().icon().toString());
+        if (icon != null) {
+            // RSS 2.0 requires all three: the image, the channel's title and its link, which the image points to.
+            com.rometools.rome.feed.rss.Image image = new com.rometools.rome.feed.rss.Image();
+            image.setUrl(icon);
+            image.setTitle(channel.getTitle());
+            image.setLink(channel.getLink());
+            // Rome's -1 would be written and refused; unset, readers take RSS 2.0's default size.
+            image.setWidth(null);
+            image.setHeight(null);
+            channel.setImage(image);
+        }
 
         List<Item> items = new ArrayList<>();
-        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit())));
+        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit()), view.site().timezone()));
         channel.setItems(items);
         return Rome.write(channel, null);
     }
@@ -52,7 +64,7 @@ final class RssWriter {
         return module;
     }
 
-    private static Item item(PublishedItem entry) {
+    private static Item item(PublishedItem entry, java.time.ZoneId zone) {
         Item item = new Item();
         item.setTitle(entry.title());
         if (entry.link() != null) item.setLink(entry.link());
@@ -93,7 +105,8 @@ final class RssWriter {
         }
         // media:thumbnail only: an <enclosure> needs the file's real type and length, which a guess from the
         // extension and "0" are not (the W3C validator and podcast clients take an enclosure as a download).
-        if (entry.image() != null) modules.add(Rome.thumbnail(entry.image()));
+        if (entry.image() != null) modules.add(Rome.thumbnail(entry.image(), entry.imageCredit()));
+        item.setForeignMarkup(EventElements.of(entry.event(), zone));
         List<Link> related = Rome.alsoFrom(entry);
         if (!related.isEmpty()) {
             // RSS 2.0 has no related link; atom:link inside the item is the common extension (as for self and hub).

@@ -73,9 +73,10 @@ class ConfigLoaderTest {
     void parsesFullExampleIntoRecords() throws ConfigException {
         Config config = loader.parse("feeds.yml", FULL);
 
-        assertThat(config.site()).isEqualTo(new Site("Most Recently Added", "News and webinars from our partner libraries",
-                URI.create("https://library.example.org/"), URI.create("https://feeds.example.org/tributary"), "en-GB",
-                40, 300, URI.create("https://hub.example.org/")));
+        assertThat(config.site()).isEqualTo(Site.builder("Most Recently Added",
+                        URI.create("https://library.example.org/"), URI.create("https://feeds.example.org/tributary"))
+                .description("News and webinars from our partner libraries").language("en-GB").items(40)
+                .excerptChars(300).hub(URI.create("https://hub.example.org/")).build());
         assertThat(config.fetch()).isEqualTo(new FetchSettings("Tributary/1.0 (+https://library.example.org/feeds)",
                 Duration.ofSeconds(90), 512 * 1024, List.of("localhost:8081", "[::1]:9000")));
         assertThat(config.alerts()).isEqualTo(new Alerts(URI.create("https://hooks.example.org/tributary"),

@@ -18,8 +18,8 @@ class EmbedScriptTest {
     private static final Pattern WORDS = Pattern.compile("var WORDS = (\\{.*?});");
 
     private static JsonNode words(String language) throws Exception {
-        Site site = new Site("T", "", URI.create("https://lib.example.org/"), URI.create("http://localhost:8080"),
-                language, 50, 250, null);
+        Site site = Site.builder("T", URI.create("https://lib.example.org/"), URI.create("http://localhost:8080"))
+                .language(language).build();
         Matcher m = WORDS.matcher(new Publisher().embedScript(site));
         assertThat(m.find()).isTrue();
         return new ObjectMapper().readTree(m.group(1));
@@ -43,8 +43,8 @@ class EmbedScriptTest {
 
     @Test
     void theFrenchScriptHoldsNoEnglishMessageAndNoHardCodedLocale() {
-        Site site = new Site("T", "", URI.create("https://lib.example.org/"), URI.create("http://localhost:8080"),
-                "fr", 50, 250, null);
+        Site site = Site.builder("T", URI.create("https://lib.example.org/"), URI.create("http://localhost:8080"))
+                .language("fr").build();
         String js = new Publisher().embedScript(site);
 
         assertThat(js).doesNotContain("en-GB").doesNotContain(Messages.english().get("embed.js.unavailable"))

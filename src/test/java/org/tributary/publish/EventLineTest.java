@@ -3,7 +3,6 @@ package org.tributary.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,8 +26,8 @@ class EventLineTest {
             URI.create("https://cal.example.org/register"));
 
     private static Site site(ZoneId zone, String language) {
-        return new Site("Events", "", URI.create("https://library.example.org/"), URI.create("http://localhost:8080"),
-                language, 50, 250, null, true, Duration.ofMinutes(5), zone);
+        return Site.builder("Events", URI.create("https://library.example.org/"), URI.create("http://localhost:8080"))
+                .language(language).timezone(zone).build();
     }
 
     @Test

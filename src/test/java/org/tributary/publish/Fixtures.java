@@ -33,13 +33,13 @@ final class Fixtures {
     static final Instant RENDERED = Instant.parse("2019-07-01T10:00:00Z");
 
     /** The writers' tests see each format's own shape: the partner credit (site.source_credit) is SourceCreditTest's. */
-    static final Site SITE = new Site("Most Recently Added", "News and webinars from our partner libraries",
-            URI.create("https://library.example.org/"), URI.create("http://localhost:8080"), "en", 50, 250,
-            URI.create("https://hub.example.org/"), true, Site.DEFAULT_CACHE_MAX_AGE, Site.SourceCredit.NONE);
+    static final Site SITE = Site.builder("Most Recently Added", URI.create("https://library.example.org/"),
+                    URI.create("http://localhost:8080"))
+            .description("News and webinars from our partner libraries").hub(URI.create("https://hub.example.org/"))
+            .sourceCredit(Site.SourceCredit.NONE).build();
 
-    static final Site SITE_WITHOUT_HUB = new Site("Most Recently Added", "", URI.create("https://library.example.org/"),
-            URI.create("http://localhost:8080/"), "en", 50, 250, null, true, Site.DEFAULT_CACHE_MAX_AGE,
-            Site.SourceCredit.NONE);
+    static final Site SITE_WITHOUT_HUB = Site.builder("Most Recently Added", URI.create("https://library.example.org/"),
+            URI.create("http://localhost:8080/")).sourceCredit(Site.SourceCredit.NONE).build();
 
     static final Topic PARTNERSHIPS = new Topic("partnerships", "Partnerships & collaboration",
             "When the library builds partnerships, it strengthens the ties to its community.",
@@ -82,6 +82,25 @@ final class Fixtures {
             ORPHAN_TITLE, "", "", "Librarian Recommended blogger shares her experience.",
             "News", List.of(), List.of(), List.of(), null, ORPHAN_DATE, null, "h3"),
             ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
+
+    static final String PHOTO_CREDIT = "Photo: jenlen, CC BY-NC-ND 2.0";
+    static final java.time.ZoneId CHICAGO = java.time.ZoneId.of("America/Chicago");
+
+    /** A webinar with its event (in Chicago's zone) and an image with its credit. */
+    static final StoredItem EVENT = new StoredItem(new Item(
+            "pl-event", "programming-librarian", "guid:event-1", "event-1",
+            URI.create("https://programminglibrarian.org/webinars/story-time"),
+            "Story time for grown-ups", "<p>Join us.</p>", "", "Join us.",
+            "Webinar", List.of(), List.of(), List.of(), URI.create(WEBINAR_IMAGE), WEBINAR_DATE, null, "h4",
+            null, PHOTO_CREDIT, null,
+            new org.tributary.normalize.Event(Instant.parse("2019-07-11T19:00:00Z"),
+                    Instant.parse("2019-07-11T20:00:00Z"), false, CHICAGO, "Online", "ALA Public Programs Office",
+                    "Webinar", false, URI.create("https://programminglibrarian.org/register"))),
+            WEBINAR_DATE, WEBINAR_DATE, WEBINAR_DATE);
+
+    static FeedView withEvent() {
+        return FeedView.merged(SITE, TOPICS, "", List.of(EVENT, WEBINAR), SOURCES_BY_ID, RENDERED);
+    }
 
     static final List<StoredItem> ITEMS = List.of(HOSTILE, WEBINAR, ORPHAN);
 

@@ -35,8 +35,8 @@ class PagesInEveryLanguageTest {
     private final Publisher publisher = new Publisher();
 
     private static Site site(String language) {
-        return new Site("Tributary", "", URI.create("https://library.example.org/"), URI.create("http://localhost:8080"),
-                language, 50, 250, null);
+        return Site.builder("Tributary", URI.create("https://library.example.org/"), URI.create("http://localhost:8080"))
+                .language(language).build();
     }
 
     /**

@@ -42,8 +42,8 @@ class SourceCreditTest {
     @ParameterizedTest
     @EnumSource(Site.SourceCredit.class)
     void everyReaderShowsThePartnerWhereTheModePutsIt(Site.SourceCredit mode) throws Exception {
-        Site site = new Site("Most Recently Added", "", URI.create("https://library.example.org/"),
-                URI.create("http://localhost:8080"), "en", 50, 250, null, true, Site.DEFAULT_CACHE_MAX_AGE, mode);
+        Site site = Site.builder("Most Recently Added", URI.create("https://library.example.org/"),
+                URI.create("http://localhost:8080")).sourceCredit(mode).build();
         FeedView view = FeedView.merged(site, Fixtures.TOPICS, "", List.of(Fixtures.WEBINAR), Fixtures.SOURCES_BY_ID,
                 Fixtures.RENDERED);
         Publisher publisher = new Publisher();

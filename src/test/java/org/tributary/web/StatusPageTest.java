@@ -11,8 +11,8 @@ import org.tributary.config.Site;
 
 class StatusPageTest {
 
-    private static final Site SITE = new Site("Site", "", URI.create("https://library.example.org/"),
-            URI.create("http://feeds.example.org"), "en", 50, 250, null);
+    private static final Site SITE = Site.builder("Site", URI.create("https://library.example.org/"),
+            URI.create("http://feeds.example.org")).build();
 
     private static SourceStatus.Row row(String id, String state) {
         return new SourceStatus.Row(id, id, state, "https://example.org/" + id, null, null, 0, 0, null, List.of());
