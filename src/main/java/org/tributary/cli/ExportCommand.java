@@ -7,15 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
-import org.tributary.publish.FeedFormat;
-import org.tributary.publish.FeedView;
-import org.tributary.publish.Paging;
-import org.tributary.store.ItemPages;
-import org.tributary.store.ItemQuery;
+import org.tributary.publish.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -23,9 +18,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Writes every published document as static files for any web server.")
 final class ExportCommand implements Callable<Integer> {
-
-    /** Items on an exported embed page, as on the server's /embed. */
-    private static final int EMBED_ITEMS = 5;
 
     @ParentCommand
     Main main;
@@ -71,10 +63,11 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static int writeDocuments(Tributary app, Config config, Path out) throws IOException {
+        Views views = new Views(app.publisher, app.store, app.clock);
         int files = 0;
-        files += writeView(app, config, null, out);
+        files += writeView(views, config, null, out);
         for (Topic topic : config.topics()) {
-            files += writeView(app, config, topic, out);
+            files += writeView(views, config, topic, out);
             write(out.resolve("topics").resolve(topic.id()).resolve("sources.opml"),
                     app.publisher.opml(config.site(), config.sources(), topic));
             files++;
@@ -88,46 +81,31 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Every page of one view, newest first, following "older" cursors exactly as a reader would, with page links
-     * as file names (feed-before-CURSOR.atom, page-before-CURSOR.html) since a static server ignores queries.
+     * Every output of one view, each paged as a reader would follow "next", with page links as file names
+     * (feed-before-CURSOR.atom, page-before-CURSOR.html, events/page-after-CURSOR.html) since a static server
+     * ignores queries. The documents are the server's: {@link Views} assembles both.
      */
-    private static int writeView(Tributary app, Config config, Topic topic, Path out) throws IOException {
-        ItemQuery query = new ItemQuery(Set.of(), topic == null ? Set.of() : Set.of(topic.id()), Set.of(),
-                config.site().items()).hidingPastEvents(config.sourcesHidingPastEvents(), app.clock.instant());
-        Path dir = topic == null ? out : out.resolve("topics").resolve(topic.id());
-        int files = 0;
-        ItemPages.Page page = app.pages.newest(query);
-        Paging.Ref self = Paging.Ref.FIRST;
-        Paging.Ref previous = null;
-        while (true) {
-            Paging.Ref next = page.more() && !page.items().isEmpty() ? Paging.Ref.before(page.last().encode()) : null;
-            FeedView view = view(app, config, topic, page).withPaging(new Paging(self, next, previous, true));
-            write(self.isFirst() ? dir.resolve("index.html") : file(out, view.htmlPageHref(self)), app.publisher.html(view));
-            for (FeedFormat format : FeedFormat.values()) {
-                write(file(out, view.pageHref(format, self)), app.publisher.feed(view, format));
-            }
-            files += 1 + FeedFormat.values().length;
-            if (self.isFirst()) {
-                ItemQuery embedQuery = query.withLimit(EMBED_ITEMS);
-                write(dir.resolve("embed.html"), app.publisher.embed(view(app, config, topic, app.pages.newest(embedQuery))));
-                files++;
-            }
-            if (next == null) return files;
-            previous = self;
-            self = next;
-            page = app.pages.from(query, page.last(), ItemPages.Direction.OLDER);
+    private static int writeView(Views views, Config config, Topic topic, Path out) throws IOException {
+        int[] files = {0};
+        for (Views.Output output : Views.Output.values()) {
+            int limit = output == Views.Output.EMBED ? Views.EMBED_ITEMS : config.site().items();
+            views.walk(config, Views.Request.first(topic, limit, output, true), page -> {
+                write(file(out, page), page.body());
+                files[0]++;
+            });
         }
+        return files[0];
     }
 
-    private static FeedView view(Tributary app, Config config, Topic topic, ItemPages.Page page) {
-        // An empty view is dated when the published content last changed (a fresh database: now), never 1970.
-        java.time.Instant changed = page.items().isEmpty() ? app.store.version().changedAt() : null;
-        java.time.Instant whenEmpty = changed != null && changed.isAfter(java.time.Instant.EPOCH)
-                ? changed : app.clock.instant();
-        return topic == null
-                ? FeedView.merged(config.site(), config.topics(), "", page.items(), config.sourcesById(), whenEmpty)
-                : FeedView.ofTopic(config.site(), topic, config.topics(), "", page.items(), config.sourcesById(),
-                whenEmpty);
+    /** A document's file: its path, with "index.html" for a directory-like page and ".html" for an embed page. */
+    private static Path file(Path out, Views.Document page) {
+        String href = page.href();
+        int query = href.indexOf('?');
+        if (query >= 0) href = href.substring(0, query);
+        boolean html = page.output() == Views.Output.PAGE || page.output() == Views.Output.EVENTS;
+        if (page.output() == Views.Output.EMBED) href += ".html";
+        else if (html && !href.endsWith(".html")) href = (href.endsWith("/") ? href : href + "/") + "index.html";
+        return file(out, href);
     }
 
     private static Path file(Path out, String href) {
@@ -144,7 +122,7 @@ final class ExportCommand implements Callable<Integer> {
 
     /** HEADERS.md, with the configured lifetime of the newest pages. */
     static String headers(long cacheMaxAgeSeconds) {
-        return HEADERS.formatted(cacheMaxAgeSeconds);
+        return HEADERS.formatted(cacheMaxAgeSeconds, Views.HTML_CSP, Views.EMBED_CSP);
     }
 
     private static final String HEADERS = """
@@ -159,12 +137,13 @@ final class ExportCommand implements Callable<Integer> {
             | `*.rss` | `application/rss+xml; charset=utf-8` | `Access-Control-Allow-Origin: *` |
             | `*.json` | `application/feed+json; charset=utf-8` | `Access-Control-Allow-Origin: *` |
             | `*.opml` | `text/x-opml; charset=utf-8` | `Access-Control-Allow-Origin: *` |
+            | `*.ics` | `text/calendar; charset=utf-8` | `Access-Control-Allow-Origin: *` |
             | `embed.js` | `text/javascript; charset=utf-8` | `Access-Control-Allow-Origin: *` |
-            | `*.html` except `embed.html` | `text/html; charset=utf-8` | `Content-Security-Policy: default-src 'none'; style-src 'self'; img-src http: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`, `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin` |
-            | `embed.html` | `text/html; charset=utf-8` | the same policy with `frame-ancestors *` (it exists to be framed by other sites) |
+            | `*.html` except `embed.html` | `text/html; charset=utf-8` | `Content-Security-Policy: %2$s`, `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin` |
+            | `embed.html` | `text/html; charset=utf-8` | `Content-Security-Policy: %3$s` (it exists to be framed by other sites) |
 
             Caching, for every file: `ETag` and `Last-Modified` (most servers derive them from the file), gzip with
-            `Vary: Accept-Encoding`, and `Cache-Control: public, max-age=%d` (feeds.yml's site.cache_max_age) for
+            `Vary: Accept-Encoding`, and `Cache-Control: public, max-age=%1$d` (feeds.yml's site.cache_max_age) for
             `index.html`, `feed.*`, `embed.*` and `*.opml`. The older pages (`feed-before-*.*`, `page-before-*.html`)
             hold items that new ones never push into them: give them `Cache-Control: public, max-age=86400`.
 
@@ -172,10 +151,10 @@ final class ExportCommand implements Callable<Integer> {
 
             ```nginx
             types { application/atom+xml atom; application/rss+xml rss; application/feed+json json;
-                    text/x-opml opml; text/javascript js; text/html html; text/css css; }
+                    text/x-opml opml; text/calendar ics; text/javascript js; text/html html; text/css css; }
             gzip on; gzip_types application/atom+xml application/rss+xml application/feed+json text/x-opml
                                 text/javascript text/css;
-            location ~ \\.(atom|rss|json|opml|js)$ { add_header Access-Control-Allow-Origin "*"; expires 5m; }
+            location ~ \\.(atom|rss|json|opml|ics|js)$ { add_header Access-Control-Allow-Origin "*"; expires 5m; }
             location ~ -before- { expires 1d; add_header Access-Control-Allow-Origin "*"; }
             ```
 

@@ -74,6 +74,12 @@ public record FeedView(
                 updated, newPaging);
     }
 
+    /** The same view shown at another page (the events page of a view lists its events at "{htmlPath}/events"). */
+    public FeedView withHtmlPath(String newHtmlPath) {
+        return new FeedView(site, title, description, topic, topics, feedPath, query, newHtmlPath, items, sources,
+                updated, paging);
+    }
+
     /**
      * The merged "Most Recently Added" view at / and /feed.{atom,rss,json}. {@code whenEmpty} is the document's
      * updated date when it has no items: when the published content last changed, else when it is rendered; never

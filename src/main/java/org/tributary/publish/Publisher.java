@@ -68,11 +68,6 @@ public final class Publisher {
         return EmbedScript.PATH;
     }
 
-    /** The embed script of an English site (see {@link #embedScript(Site)}). */
-    public String embedScript() {
-        return EmbedScript.js(Messages.english());
-    }
-
     /**
      * The embed script, served as {@code text/javascript}: renders the JSON Feed into a host page, with the words
      * and date format of site.language, days in site.timezone.

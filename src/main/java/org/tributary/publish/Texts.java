@@ -2,17 +2,10 @@ package org.tributary.publish;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Pure helpers every writer shares, so that every format cleans, links and dates the same way. */
 final class Texts {
-
-    /** "27 June 2019", the way the page we imitate writes dates; always UTC so every node prints the same day. */
-    private static final DateTimeFormatter DISPLAY_DATE =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private Texts() {
     }
@@ -115,9 +108,5 @@ final class Texts {
             }
         }
         return out.toString();
-    }
-
-    static String displayDate(Instant instant) {
-        return DISPLAY_DATE.format(instant);
     }
 }

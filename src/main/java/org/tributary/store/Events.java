@@ -25,24 +25,61 @@ public final class Events {
 
     /**
      * The published items matching the query whose event is not over before {@code from}, soonest first, at most
-     * {@code limit}: what the calendars and event pages list.
+     * {@code limit}: what the calendars list.
      */
     public List<StoredItem> upcoming(ItemQuery query, Instant from, int limit) {
+        return read(query, from, null, ItemPages.Direction.NEWER, limit).items();
+    }
+
+    /**
+     * One page of the upcoming events (soonest first, {@code query.limit()} of them): from the soonest when
+     * {@code cursor} is null, else those just later ({@link ItemPages.Direction#NEWER}) or just sooner
+     * ({@link ItemPages.Direction#OLDER}) than the cursor. As with items, a cursor names a place in the order (event
+     * start, public id), so a reader following "later" sees each event once however many arrive meanwhile.
+     */
+    public ItemPages.Page page(ItemQuery query, Instant from, PageCursor cursor, ItemPages.Direction direction) {
+        return read(query, from, cursor, cursor == null ? ItemPages.Direction.NEWER : direction, query.limit());
+    }
+
+    /**
+     * The cursor that sits exactly at this event item in the events' order. It is a {@link PageCursor} whose date
+     * and first-seen time both carry the event's start: one opaque token kind for every page a reader follows.
+     */
+    public static PageCursor cursor(StoredItem item) {
+        Instant start = item.item().event().start();
+        return new PageCursor(start, start, item.item().publicId());
+    }
+
+    private ItemPages.Page read(ItemQuery query, Instant from, PageCursor cursor, ItemPages.Direction direction,
+                                int limit) {
+        boolean later = direction == ItemPages.Direction.NEWER;
         List<Object> params = new java.util.ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.publishedWhere(query, params))
-                .append(" AND i.event_start_at IS NOT NULL AND COALESCE(i.event_end_at, i.event_start_at) >= ?")
-                .append(" ORDER BY i.event_start_at, i.public_id");
+                .append(" AND i.event_start_at IS NOT NULL AND COALESCE(i.event_end_at, i.event_start_at) >= ?");
         params.add(from.atOffset(java.time.ZoneOffset.UTC));
+        if (cursor != null) {
+            String cmp = later ? ">" : "<";
+            sql.append(" AND (i.event_start_at ").append(cmp).append(" ? OR (i.event_start_at = ? AND i.public_id ")
+                    .append(cmp).append(" ?))");
+            Object start = cursor.date().atOffset(java.time.ZoneOffset.UTC);
+            java.util.Collections.addAll(params, start, start, cursor.publicId());
+        }
+        String order = later ? "ASC" : "DESC";
+        sql.append(" ORDER BY i.event_start_at ").append(order).append(", i.public_id ").append(order);
         return store.jdbc.read(c -> {
             List<StoredItem> rows = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                ps.setMaxRows(limit);
+                // One more than asked tells whether another page exists without counting.
+                ps.setMaxRows(limit + 1);
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && rows.size() < limit) rows.add(Store.readItemRow(rs));
+                    while (rs.next() && rows.size() <= limit) rows.add(Store.readItemRow(rs));
                 }
             }
-            return store.completed(c, rows);
+            boolean more = rows.size() > limit;
+            if (more) rows.remove(rows.size() - 1);
+            if (!later) java.util.Collections.reverse(rows);
+            return new ItemPages.Page(store.completed(c, rows), more);
         });
     }
 

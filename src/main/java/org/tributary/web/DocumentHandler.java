@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.FeedFormat;
+import org.tributary.publish.Views;
 
 /**
  * GET and HEAD of every published document (/, /feed.*, /topics/{id}[/feed.*|/sources.opml], /embed, /embed.js,
@@ -44,12 +45,6 @@ final class DocumentHandler extends Handler.Wrapper {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentHandler.class);
 
-    private static final String HTML_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    /** The same policy, except that any site may frame it: /embed exists to be put in another library's page. */
-    private static final String EMBED_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors *";
-
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField CORS = new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
@@ -59,8 +54,8 @@ final class DocumentHandler extends Handler.Wrapper {
             "text/plain; charset=utf-8");
 
     /** The security headers of an HTML document, by page kind; a non-HTML document gets only {@link #NOSNIFF}. */
-    static final List<HttpField> HTML_SECURITY = security(HTML_CSP);
-    static final List<HttpField> EMBED_SECURITY = security(EMBED_CSP);
+    static final List<HttpField> HTML_SECURITY = security(Views.HTML_CSP);
+    static final List<HttpField> EMBED_SECURITY = security(Views.EMBED_CSP);
 
     private final Supplier<Config> config;
     private final Documents documents;
@@ -320,7 +315,8 @@ final class DocumentHandler extends Handler.Wrapper {
     /** /events, /events.ics and a topic's: the feed's filters, the event items only (see Documents#events). */
     private Outcome events(Exchange x, Topic topic, boolean calendar, boolean named) {
         if (named && topic == null) return plain(x, 404, "no such topic");
-        FeedFilter filter = filter(x, topic, config.get().site().items(), false);
+        // The page is paged (its cursors are event starts, which lie ahead); the calendar is one document.
+        FeedFilter filter = filter(x, topic, config.get().site().items(), !calendar, false);
         if (filter == null) return Outcome.ANSWERED;
         return counted(x, calendar ? "calendar" : "page", documents.events(topic, filter, calendar, x.mode()),
                 calendar, calendar ? null : HTML_SECURITY);
@@ -328,7 +324,7 @@ final class DocumentHandler extends Handler.Wrapper {
 
     /** /embed?topic=…&type=…&limit=5: the newest items only, in a page any site may frame. */
     private Outcome embed(Exchange x) {
-        FeedFilter filter = filter(x, null, WebServer.EMBED_ITEMS, false);
+        FeedFilter filter = filter(x, null, Views.EMBED_ITEMS, false);
         if (filter == null) return Outcome.ANSWERED;
         var topics = filter.query().topics();
         // One topic named: the page is titled and linked like that topic's page.
@@ -338,10 +334,14 @@ final class DocumentHandler extends Handler.Wrapper {
 
     /** The request's filter, or null after answering 400 with a reason that does not echo the request. */
     private FeedFilter filter(Exchange x, Topic topic, int defaultLimit, boolean paged) {
+        return filter(x, topic, defaultLimit, paged, true);
+    }
+
+    private FeedFilter filter(Exchange x, Topic topic, int defaultLimit, boolean paged, boolean itemCursors) {
         try {
             FeedFilter filter = FeedFilter.parse(queryParams(x.request().getHttpURI().getQuery()), config.get(),
                     topic == null ? null : topic.id(), defaultLimit, paged);
-            if (filter.cursor() != null && documents.beyondStoredRange(filter.cursor())) {
+            if (itemCursors && filter.cursor() != null && documents.beyondStoredRange(filter.cursor())) {
                 throw new FeedFilter.BadRequest(filter.pageParam().substring(0, filter.pageParam().indexOf('='))
                         + ": a page cursor beyond every stored item");
             }

@@ -3,23 +3,16 @@ package org.tributary.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.FeedFormat;
-import org.tributary.publish.FeedView;
-import org.tributary.publish.Paging;
 import org.tributary.publish.Publisher;
-import org.tributary.store.Events;
-import org.tributary.store.ItemPages;
-import org.tributary.store.ItemQuery;
+import org.tributary.publish.Views;
 import org.tributary.store.PageCursor;
 import org.tributary.store.Store;
 
@@ -40,13 +33,13 @@ final class Documents {
 
     private final Supplier<Config> config;
     private final Store store;
-    private final ItemPages pages;
+    private final Views views;
+    /** The documents that are not views (style sheets, scripts, OPML): pure, no store. */
     private final Publisher publisher;
     private final DocumentCache cache;
     private final InstantSource clock;
     private final Duration versionTtl;
     private final Runnable onRender;
-    private final Events events;
 
     /** A version read from the store, and when (on the {@link Ticker}, not the wall clock). */
     private record SeenVersion(long version, long atNanos, boolean valid) {}
@@ -54,47 +47,27 @@ final class Documents {
     private final Ticker ticker;
     private volatile SeenVersion seen = new SeenVersion(0, 0, false);
 
-    /** Documents that look at the store's version on every request: always current, one query per request. */
-    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher) {
-        this(config, store, pages, publisher, InstantSource.system(), Duration.ZERO, () -> { });
-    }
-
     /**
+     * @param views      where every view's document is assembled (the export asks the same place)
+     * @param clock      what documents are dated with
      * @param versionTtl how long one look at the store's version is trusted. Asking the database on every request
      *                   costs more than serving a 304 (bench/serve); a second of staleness after a refresh costs
-     *                   nothing a reader could notice under max-age=300.
+     *                   nothing a reader could notice under max-age=300. Zero: every request looks.
+     * @param onRender   told each time a document is rendered rather than served from the cache (metrics)
+     * @param cache      where rendered documents are kept (its bounds are the server's memory for documents)
+     * @param ticker     measures how long a look at the store's version has been trusted (monotonic, not clock)
      */
-    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
-              Duration versionTtl) {
-        this(config, store, pages, publisher, clock, versionTtl, () -> { });
-    }
-
-    /** @param onRender told each time a document is rendered rather than served from the cache (metrics) */
-    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
-              Duration versionTtl, Runnable onRender) {
-        this(config, store, pages, publisher, clock, versionTtl, onRender,
-                new DocumentCache(DocumentCache.DEFAULT_MAX_DOCUMENTS, DocumentCache.DEFAULT_MAX_BYTES));
-    }
-
-    /** @param cache where rendered documents are kept (its bounds are the server's memory for documents) */
-    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
-              Duration versionTtl, Runnable onRender, DocumentCache cache) {
-        this(config, store, pages, publisher, clock, versionTtl, onRender, cache, Ticker.system());
-    }
-
-    /** @param ticker measures how long a look at the store's version has been trusted (monotonic, not clock) */
-    Documents(Supplier<Config> config, Store store, ItemPages pages, Publisher publisher, InstantSource clock,
-              Duration versionTtl, Runnable onRender, DocumentCache cache, Ticker ticker) {
+    Documents(Supplier<Config> config, Store store, Views views, InstantSource clock, Duration versionTtl,
+              Runnable onRender, DocumentCache cache, Ticker ticker) {
         this.ticker = Objects.requireNonNull(ticker);
         this.cache = Objects.requireNonNull(cache);
         this.onRender = Objects.requireNonNull(onRender);
         this.config = Objects.requireNonNull(config);
         this.store = Objects.requireNonNull(store);
-        this.pages = Objects.requireNonNull(pages);
-        this.publisher = Objects.requireNonNull(publisher);
+        this.views = Objects.requireNonNull(views);
+        this.publisher = new Publisher();
         this.clock = Objects.requireNonNull(clock);
         this.versionTtl = Objects.requireNonNull(versionTtl);
-        this.events = new Events(store);
     }
 
     Config config() {
@@ -120,55 +93,26 @@ final class Documents {
 
     /** The feed; with {@link Mode#MEMORY}, null unless it is in memory and current. */
     Rendered feed(FeedFormat format, Topic topic, FeedFilter filter, Mode mode) {
-        return view("feed." + format.extension(), topic, filter, format.mediaType() + "; charset=utf-8",
-                view -> publisher.feed(view, format), mode);
+        return view(Views.Output.of(format), topic, filter, mode);
     }
 
     /** The HTML page; with {@link Mode#MEMORY}, null unless it is in memory and current. */
     Rendered page(Topic topic, FeedFilter filter, Mode mode) {
-        return view("page", topic, filter, "text/html; charset=utf-8", publisher::html, mode);
+        return view(Views.Output.PAGE, topic, filter, mode);
     }
 
     /** The embeddable page; with {@link Mode#MEMORY}, null unless it is in memory and current. */
     Rendered embed(Topic topic, FeedFilter filter, Mode mode) {
-        return view("embed", topic, filter, "text/html; charset=utf-8", publisher::embed, mode);
+        return view(Views.Output.EMBED, topic, filter, mode);
     }
-
-    /** How far back the calendars reach: a subscriber keeps the events of the last weeks. */
-    static final Duration CALENDAR_PAST = Duration.ofDays(30);
-    /** The most events one calendar or event page lists. */
-    static final int MAX_EVENTS = 1000;
 
     /**
      * The event items of the merged view or a topic under the feed's filters: as iCalendar (the last 30 days and
-     * every future event) or as the HTML page of upcoming events (soonest first, up to the filter's limit). The list
-     * depends on the clock as well as the store, so a rendered copy is kept for site.cache_max_age at most.
+     * every future event) or as the HTML page of upcoming events (soonest first, a page of the filter's limit). The
+     * list depends on the clock as well as the store, so a rendered copy is kept for site.cache_max_age at most.
      */
     Rendered events(Topic topic, FeedFilter filter, boolean calendar, Mode mode) {
-        Config cfg = config.get();
-        String key = configKey(cfg) + (calendar ? "events.ics" : "events") + "|" + (topic == null ? "" : topic.id())
-                + "|" + filter.canonicalQuery();
-        Instant now = clock.instant();
-        if (mode == Mode.MEMORY) {
-            OptionalLong version = trustedVersion();
-            return version.isPresent() ? cache.peek(key, version.getAsLong(), now) : null;
-        }
-        return rendered(key, () -> cache.get(key, version(), now, () -> {
-            onRender.run();
-            Set<String> hiding = cfg.sourcesHidingPastEvents();
-            ItemQuery query = hiding.isEmpty() ? filter.query() : filter.query().hidingPastEvents(hiding, now);
-            List<org.tributary.store.StoredItem> items = filter.matchesNothing() ? List.of()
-                    : events.upcoming(query, calendar ? now.minus(CALENDAR_PAST) : now,
-                    calendar ? MAX_EVENTS : Math.min(MAX_EVENTS, filter.query().limit()));
-            FeedView view = topic == null
-                    ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), items, cfg.sourcesById(), now)
-                    : FeedView.ofTopic(cfg.site(), topic, cfg.topics(), filter.canonicalQuery(), items,
-                    cfg.sourcesById(), now);
-            Rendered rendered = calendar
-                    ? Rendered.of(publisher.ics(view), "text/calendar; charset=utf-8", now, maxAge(cfg))
-                    : Rendered.of(publisher.html(view), "text/html; charset=utf-8", now, maxAge(cfg));
-            return new DocumentCache.Expiring(rendered, now.plus(cfg.site().cacheMaxAge()), true);
-        }));
+        return view(calendar ? Views.Output.CALENDAR : Views.Output.EVENTS, topic, filter, mode);
     }
 
     /** The OPML list; with {@link Mode#MEMORY}, null unless it is in memory. */
@@ -229,39 +173,29 @@ final class Documents {
         }
     }
 
-    private Rendered view(String output, Topic topic, FeedFilter filter, String contentType,
-                          Function<FeedView, String> render, Mode mode) {
+    private Rendered view(Views.Output output, Topic topic, FeedFilter filter, Mode mode) {
         Config cfg = config.get();
         String key = configKey(cfg) + output + "|" + (topic == null ? "" : topic.id()) + "|"
                 + filter.canonicalQuery() + "|" + filter.pageParam();
-        Set<String> hiding = cfg.sourcesHidingPastEvents();
-        // Without sources that hide past events, a document changes only with the store; with them, also when the
-        // next of their events starts, so the document is kept until then and no longer.
-        Instant now = hiding.isEmpty() ? null : clock.instant();
+        // Without sources that hide past events, a document of items changes only with the store; with them, also
+        // when the next of their events starts, so it is kept until then and no longer. Event lists move with time.
+        Instant now = output.events() || !cfg.sourcesHidingPastEvents().isEmpty() ? clock.instant() : null;
         if (mode == Mode.MEMORY) {
             OptionalLong version = trustedVersion();
             return version.isPresent() ? cache.peek(key, version.getAsLong(), now) : null;
         }
         return rendered(key, () -> cache.get(key, version(), now, () -> {
             onRender.run();
-            ItemPages.Page page = read(filter, hiding, now);
-            // An empty view is dated when it is rendered (kept by the cache while its bytes stay the same).
-            FeedView view = topic == null
-                    ? FeedView.merged(cfg.site(), cfg.topics(), filter.canonicalQuery(), page.items(), cfg.sourcesById(),
-                    clock.instant())
-                    : FeedView.ofTopic(cfg.site(), topic, cfg.topics(), filter.canonicalQuery(), page.items(),
-                    cfg.sourcesById(), clock.instant());
-            Paging paging = paging(filter, page);
+            Views.Document doc = views.render(cfg, new Views.Request(topic, filter.query(), filter.canonicalQuery(),
+                    filter.matchesNothing(), filter.cursor(), filter.direction(), output, false));
             // Last-Modified: when these bytes were made (the cache keeps it while the bytes stay the same); item dates
             // would not move when an item is hidden or the config changes a title, and a 304 would keep old bytes.
-            Instant at = clock.instant();
-            boolean archived = archived(filter, page, at);
-            Rendered rendered = Rendered.of(render.apply(view.withPaging(paging)), contentType, at,
-                    archived ? Rendered.ARCHIVE_MAX_AGE : maxAge(cfg));
+            Rendered rendered = Rendered.of(doc.body(), doc.contentType(), clock.instant(),
+                    doc.archived() ? Rendered.ARCHIVE_MAX_AGE : maxAge(cfg));
             // A page from a cursor that finds nothing is beyond every stored item: no link of ours leads there, and
             // each forged cursor would otherwise take a place in the cache.
-            boolean keep = filter.cursor() == null || !page.items().isEmpty();
-            return new DocumentCache.Expiring(rendered, now == null ? null : events.nextStart(hiding, now), keep);
+            boolean keep = filter.cursor() == null || !doc.empty();
+            return new DocumentCache.Expiring(rendered, doc.validUntil(), keep);
         }));
     }
 
@@ -329,45 +263,5 @@ final class Documents {
      */
     private static String configKey(Config cfg) {
         return Integer.toHexString(System.identityHashCode(cfg)) + ":";
-    }
-
-    private ItemPages.Page read(FeedFilter filter, Set<String> hiding, Instant now) {
-        if (filter.matchesNothing()) return new ItemPages.Page(List.of(), false);
-        ItemQuery query = now == null ? filter.query() : filter.query().hidingPastEvents(hiding, now);
-        if (filter.cursor() == null) return pages.newest(query);
-        return pages.from(query, filter.cursor(), filter.direction());
-    }
-
-    /**
-     * The links of a page read from a cursor. "next" always continues from the last item shown, so a reader that
-     * follows it from the newest page sees each stored item exactly once, however many arrive meanwhile.
-     */
-    static Paging paging(FeedFilter filter, ItemPages.Page page) {
-        boolean empty = page.items().isEmpty();
-        if (filter.cursor() == null) {
-            return new Paging(Paging.Ref.FIRST, page.more() && !empty ? Paging.Ref.before(page.last().encode()) : null,
-                    null, false);
-        }
-        String cursor = filter.cursor().encode();
-        if (filter.direction() == ItemPages.Direction.OLDER) {
-            Paging.Ref next = page.more() && !empty ? Paging.Ref.before(page.last().encode()) : null;
-            Paging.Ref previous = empty ? Paging.Ref.FIRST : Paging.Ref.after(page.first().encode());
-            return new Paging(Paging.Ref.before(cursor), next, previous, false);
-        }
-        Paging.Ref previous = page.more() && !empty ? Paging.Ref.after(page.first().encode()) : Paging.Ref.FIRST;
-        Paging.Ref next = empty ? null : Paging.Ref.before(page.last().encode());
-        return new Paging(Paging.Ref.after(cursor), next, previous, false);
-    }
-
-    /**
-     * Whether new items can no longer enter the page: every page of older items, and a page of newer items that is
-     * full with more above it. The newest page, and a page that reaches it, change with the next refresh, as does any
-     * page from a cursor in the future.
-     */
-    static boolean archived(FeedFilter filter, ItemPages.Page page, Instant now) {
-        if (filter.cursor() == null) return false;
-        // A cursor dated later than now is above where the next item will land: its page can still change.
-        if (filter.cursor().date().isAfter(now)) return false;
-        return filter.direction() == ItemPages.Direction.OLDER || page.more();
     }
 }

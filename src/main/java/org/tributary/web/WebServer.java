@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.outbound.Outbound;
 import org.tributary.publish.Publisher;
+import org.tributary.publish.Views;
 import org.tributary.refresh.RefreshReport;
 import org.tributary.store.AuditLog;
 import org.tributary.store.Database;
-import org.tributary.store.ItemPages;
 import org.tributary.store.Moderation;
 import org.tributary.store.Store;
 
@@ -41,9 +41,6 @@ import org.tributary.store.Store;
 public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-
-    /** Default number of items on /embed; five is what fits in a sidebar. */
-    static final int EMBED_ITEMS = 5;
 
     private final Supplier<Config> config;
     private final Database database;
@@ -135,8 +132,8 @@ public final class WebServer implements AutoCloseable {
         this.admin = admin;
         this.store = store;
         this.clock = clock;
-        this.documents = new Documents(config, store, new ItemPages(store), Objects.requireNonNull(publisher),
-                clock, versionTtl, metrics == null ? () -> { } : metrics::rendered, cache);
+        this.documents = new Documents(config, store, new Views(Objects.requireNonNull(publisher), store, clock),
+                clock, versionTtl, metrics == null ? () -> { } : metrics::rendered, cache, Ticker.system());
         this.hub = new HubNotifier(documents, new Outbound(() -> config.get().fetch().userAgent()), Ticker.system(),
                 Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {

@@ -62,16 +62,6 @@ class TextsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "2019-06-27T00:00:00Z, 27 June 2019",
-            "2019-06-11T15:30:00Z, 11 June 2019",
-            "2019-03-05T23:59:59Z, 5 March 2019",
-            "2019-06-11T23:30:00-05:00, 12 June 2019"})
-    void displayDatesAreEnglishDayMonthYearInUtc(String instant, String expected) {
-        assertThat(Texts.displayDate(java.time.OffsetDateTime.parse(instant).toInstant())).isEqualTo(expected);
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"https://e.org/a.PNG", "https://e.org/a.webp?w=200&h=1", "http://127.0.0.1:8099/i.gif",
             "https://img.example.co.uk:8443/a/b%20c.jpg#x", "https://e.org", "https://xn--bcher-kva.example/p.png"})
     void attributeUrlsKeepDomainsAndAddresses(String url) {

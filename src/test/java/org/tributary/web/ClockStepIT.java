@@ -31,7 +31,7 @@ class ClockStepIT {
         AtomicLong nanos = new AtomicLong(1_000_000_000L);
         try (WebFixture data = new WebFixture(dataDir, null)) {
             data.add("Before the step", "News", T0.minusSeconds(600), T0.minusSeconds(600), "partnerships");
-            Documents documents = new Documents(() -> data.config, data.store, new ItemPages(data.store),
+            Documents documents = TestDocuments.of(() -> data.config, data.store, new ItemPages(data.store),
                     new Publisher(), (InstantSource) wall::get, Duration.ofSeconds(1), () -> { },
                     new DocumentCache(64, 1 << 24), nanos::get);
             FeedFilter all = documents.unfiltered(null);
@@ -52,7 +52,7 @@ class ClockStepIT {
         AtomicReference<Instant> wall = new AtomicReference<>(T0);
         AtomicLong nanos = new AtomicLong(0);
         try (WebFixture data = new WebFixture(dataDir, null)) {
-            Documents documents = new Documents(() -> data.config, data.store, new ItemPages(data.store),
+            Documents documents = TestDocuments.of(() -> data.config, data.store, new ItemPages(data.store),
                     new Publisher(), (InstantSource) wall::get, Duration.ofSeconds(1), () -> { },
                     new DocumentCache(64, 1 << 24), nanos::get);
             long seen = documents.version();

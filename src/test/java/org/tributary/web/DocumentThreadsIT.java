@@ -74,7 +74,7 @@ class DocumentThreadsIT {
         data = new WebFixture(dataDir, null); // the store, config and items; its own server is not used here
         data.add("Item one", "News", T0, T0, "partnerships");
         metrics = new Metrics("test");
-        Documents documents = new Documents(() -> data.config, data.store, new ItemPages(data.store),
+        Documents documents = TestDocuments.of(() -> data.config, data.store, new ItemPages(data.store),
                 new Publisher(), InstantSource.system(), VERSION_TTL, metrics::rendered);
         pool = new QueuedThreadPool(8, 2);
         pool.setReservedThreads(0); // no thread kept aside to take over selecting: a request has only the pool

@@ -66,7 +66,7 @@ class EventsCalendarIT {
                 """);
         database = Database.h2(dataDir);
         store = new Store(database);
-        documents = new Documents(() -> config, store, new ItemPages(store), new Publisher(), new TestClock(NOW),
+        documents = TestDocuments.of(() -> config, store, new ItemPages(store), new Publisher(), new TestClock(NOW),
                 Duration.ZERO);
     }
 

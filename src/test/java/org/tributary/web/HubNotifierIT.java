@@ -52,7 +52,7 @@ class HubNotifierIT {
         server = new WebFixture(dataDir, null);
         server.add("Old news", "News", T0.minusSeconds(3600), T0.minusSeconds(60), "partnerships");
         live.set(withHub(hub.url("/hub").toString()));
-        Documents documents = new Documents(live::get, server.store, new ItemPages(server.store), new Publisher());
+        Documents documents = TestDocuments.of(live::get, server.store, new ItemPages(server.store), new Publisher());
         notifier = new HubNotifier(documents, new Outbound("Tributary-test"), ticker(), QUIET);
     }
 
@@ -155,7 +155,7 @@ class HubNotifierIT {
             for (int i = 0; i < 6; i++) failing.enqueue(new MockResponse.Builder().code(500).build());
             for (int i = 0; i < 10; i++) failing.enqueue(new MockResponse.Builder().code(204).build());
             Config failingHub = withHub(failing.url("/").toString());
-            Documents documents = new Documents(() -> failingHub, server.store, new ItemPages(server.store),
+            Documents documents = TestDocuments.of(() -> failingHub, server.store, new ItemPages(server.store),
                     new Publisher());
             try (HubNotifier n = new HubNotifier(documents, new Outbound("Tributary-test"), ticker(), QUIET)) {
                 n.tick();

@@ -50,7 +50,7 @@ class PastEventsIT {
                 """);
         database = Database.h2(dataDir);
         store = new Store(database);
-        documents = new Documents(() -> config, store, new ItemPages(store), new Publisher(), clock, Duration.ZERO);
+        documents = TestDocuments.of(() -> config, store, new ItemPages(store), new Publisher(), clock, Duration.ZERO);
     }
 
     @AfterEach
