@@ -20,10 +20,13 @@ import org.xml.sax.InputSource;
  * Turns the bytes of one fetch into a {@link ParsedFeed}, or a {@link FeedParseException} with a one-line reason.
  * RSS and Atom go through Rome; JSON Feed through {@link JsonFeedReader}; iCalendar through {@link IcsReader}. Nothing else escapes: a hostile or broken document is an expected outcome, not a crash.
  *
- * <p>The XML parser never sees a DOCTYPE: one with an internal subset (where XXE and entity bombs live) is refused, an
- * external-only one (RSS 0.91 Netscape feeds carry it) is cut out, and Rome's own "disallow-doctype-decl" stays on
- * behind that. Parsing goes through an {@link InputSource} without Rome's XML healer, which costs 3.3× the time
- * (measured in bench/ingest); the healer is used only to retry a document that failed on an undeclared HTML entity.
+ * <p>The XML parser never sees a DOCTYPE: an internal subset (where XXE and entity bombs live) is read only for its
+ * internal text entities, within bounds, and substituted before parsing ({@link InternalEntities}; anything else in it
+ * is refused), an external-only one (RSS 0.91 Netscape feeds carry it) is cut out, and Rome's own
+ * "disallow-doctype-decl" stays on behind that. Parsing goes through an {@link InputSource} without Rome's XML healer,
+ * which costs 3.3× the time (measured in bench/ingest); the healer is used only to retry a document that failed on an
+ * undeclared HTML entity. A feed that is still not well-formed is read once more after {@link XmlRepair}, with a
+ * warning; one that cannot be repaired is refused with the strict parser's reason.
  */
 public final class FeedParser {
 
@@ -58,9 +61,10 @@ public final class FeedParser {
             return IcsReader.read(text, documentBase, clock.instant());
         }
         Document doc;
+        List<String> warnings = new java.util.ArrayList<>();
         try {
             refuseNonFeeds(text, prolog, contentType);
-            doc = document(prolog.xml(text), contentType, prolog);
+            doc = document(xml(text, prolog), contentType, prolog, warnings);
         } catch (FeedParseException e) {
             throw withAdvertisedFeed(e, text, documentBase);
         }
@@ -73,7 +77,8 @@ public final class FeedParser {
             // Mapping is part of reading: Rome's lazily built modules can still throw while we read them.
             OptionalElements.Outcome<ParsedFeed> read =
                     OptionalElements.read(doc, d -> mapper.map(syndFeed(input().build(d)), rootBase, facts));
-            return read.value().withWarnings(read.warnings());
+            warnings.addAll(read.warnings());
+            return read.value().withWarnings(warnings);
         } catch (Exception | StackOverflowError e) {
             throw ParseFailures.toParseException(e, contentType, prolog);
         }
@@ -95,25 +100,44 @@ public final class FeedParser {
         if (first != '<') {
             throw new FeedParseException(isHtmlType(contentType) ? "not a feed: HTML page" : "not a feed: not XML");
         }
-        if (prolog.internalSubset()) {
-            throw new FeedParseException("refused: DOCTYPE with an internal subset (entity declarations are not allowed)");
-        }
+    }
+
+    /** The text the XML parser sees: without its prolog's cuts, and with internal text entities substituted. */
+    private static String xml(String text, Prolog prolog) throws FeedParseException {
+        if (!prolog.internalSubset()) return prolog.xml(text);
+        if (prolog.subsets().size() != 1) throw new FeedParseException(InternalEntities.REFUSED);
+        Prolog.Range doctype = prolog.subsets().get(0);
+        return InternalEntities.expand(text.substring(doctype.from(), doctype.to()), prolog.xml(text));
     }
 
     /**
      * The XML tree, built once: we read what Rome loses from it (xml:base, raw dates) and then hand it to Rome.
      */
-    private static Document document(String xml, String contentType, Prolog prolog) throws FeedParseException {
+    private static Document document(String xml, String contentType, Prolog prolog, List<String> warnings)
+            throws FeedParseException {
+        Throwable failure;
         try {
             return new BoundedInput().createSAXBuilder().build(new InputSource(new StringReader(xml)));
         } catch (JDOMException | IOException | RuntimeException | StackOverflowError first) {
-            if (!ParseFailures.isUndeclaredEntity(first)) throw ParseFailures.toParseException(first, contentType, prolog);
+            failure = first;
+        }
+        if (ParseFailures.isUndeclaredEntity(failure)) {
             try {
                 // HTML entities (&nbsp;) in XML are common and undeclared; Rome's healer turns them into numeric ones.
                 return new BoundedInput().createSAXBuilder().build(new XmlFixerReader(new StringReader(xml)));
             } catch (JDOMException | IOException | RuntimeException | StackOverflowError second) {
-                throw ParseFailures.toParseException(second, contentType, prolog);
+                failure = second;
             }
+        }
+        FeedParseException refused = ParseFailures.toParseException(failure, contentType, prolog);
+        if (!ParseFailures.isRepairable(failure, prolog)) throw refused;
+        try {
+            Document repaired = new BoundedInput().createSAXBuilder()
+                    .build(new InputSource(new StringReader(XmlRepair.repair(xml))));
+            warnings.add(refused.getMessage() + "; read after repair (bare & escaped, what was left open closed)");
+            return repaired;
+        } catch (JDOMException | IOException | RuntimeException | StackOverflowError stillBroken) {
+            throw refused;
         }
     }
 

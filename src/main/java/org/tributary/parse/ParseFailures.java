@@ -44,6 +44,20 @@ final class ParseFailures {
         return "unreadable feed: " + describe(t);
     }
 
+    /**
+     * Whether a failed strict parse may be retried on a repaired document: a feed whose XML is not well-formed. Not
+     * an HTML page, nor a document refused on purpose (too deep, a DOCTYPE): repairing those would undo the refusal.
+     */
+    static boolean isRepairable(Throwable t, Prolog prolog) {
+        if (t instanceof StackOverflowError || !prolog.isFeedRoot()) return false;
+        SAXParseException sax = find(t, SAXParseException.class);
+        JDOMParseException jdom = find(t, JDOMParseException.class);
+        if (sax == null && jdom == null) return false;
+        String message = String.valueOf(sax != null ? sax.getMessage() : jdom.getMessage());
+        return !message.contains("maxElementDepth") && !message.contains("DOCTYPE")
+                && !message.contains("entity expansion") && !message.contains("accumulated size");
+    }
+
     static boolean isUndeclaredEntity(Throwable t) {
         SAXParseException sax = find(t, SAXParseException.class);
         return sax != null && sax.getMessage() != null && sax.getMessage().contains("was referenced, but not declared");

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param internalSubset the DOCTYPE has a "[...]" part, where entities (XXE, billion laughs) would be declared
  * @param htmlDoctype    the DOCTYPE names html
  * @param root           the root element's name, or "" when none was found
- * @param cuts           XML declarations and an external-only DOCTYPE, in document order
+ * @param cuts           XML declarations and DOCTYPEs, in document order
+ * @param subsets        the DOCTYPEs that have an internal subset (read by {@link InternalEntities}, or refused)
  */
-record Prolog(int start, boolean internalSubset, boolean htmlDoctype, String root, List<Range> cuts) {
+record Prolog(int start, boolean internalSubset, boolean htmlDoctype, String root, List<Range> cuts,
+              List<Range> subsets) {
 
     record Range(int from, int to) {}
 
@@ -25,6 +27,7 @@ record Prolog(int start, boolean internalSubset, boolean htmlDoctype, String roo
 
     Prolog {
         cuts = List.copyOf(cuts);
+        subsets = List.copyOf(subsets);
     }
 
     /** Scans at most the first 64 KB: a prolog longer than that is not one we want anyway. */
@@ -35,6 +38,7 @@ record Prolog(int start, boolean internalSubset, boolean htmlDoctype, String roo
         boolean subset = false;
         boolean html = false;
         List<Range> cuts = new ArrayList<>();
+        List<Range> subsets = new ArrayList<>();
         while (i < limit && s.charAt(i) == '<') {
             int end;
             if (s.startsWith("<?", i)) {
@@ -55,12 +59,13 @@ record Prolog(int start, boolean internalSubset, boolean htmlDoctype, String roo
                 if (close[0] < 0) break;
                 end = close[0];
                 cuts.add(new Range(i, end));
+                if (close[1] == 1) subsets.add(new Range(i, end));
             } else {
-                return new Prolog(start, subset, html, name(s, i + 1, limit), cuts);
+                return new Prolog(start, subset, html, name(s, i + 1, limit), cuts, subsets);
             }
             i = skipWhitespace(s, end, limit);
         }
-        return new Prolog(start, subset, html, "", cuts);
+        return new Prolog(start, subset, html, "", cuts, subsets);
     }
 
     /** An HTML root, or an HTML DOCTYPE over a root that is not a feed (feeds do get pasted under XHTML DOCTYPEs). */

@@ -9,8 +9,10 @@ import org.jdom2.Namespace;
 
 /**
  * Documents Rome would refuse or read as empty, made into the feed they mean before anyone reads them: an Atom entry
- * document ({@code <entry>} at the root, RFC 4287 5.1's other document type) is a feed of that one entry, and a
- * {@code <feed>} without a namespace is Atom (1.0, or 0.3 when it says version="0.3"), as feed readers take it.
+ * document ({@code <entry>} at the root, RFC 4287 5.1's other document type) is a feed of that one entry, a
+ * {@code <feed>} without a namespace is Atom (1.0, or 0.3 when it says version="0.3"), as feed readers take it, an
+ * {@code <rss>} whose items sit directly under it without a {@code <channel>} has them in one, and an Atom
+ * {@code <link>} written with its URL as text instead of an href attribute has that href.
  */
 final class RootRepair {
 
@@ -23,6 +25,12 @@ final class RootRepair {
 
     static void repair(Document doc) {
         Element root = doc.getRootElement();
+        if (root.getName().equals("rss") && root.getNamespaceURI().isEmpty() && root.getChild("channel") == null
+                && root.getChild("item") != null) {
+            Element channel = new Element("channel");
+            channel.addContent(root.removeContent());
+            root.addContent(channel);
+        }
         if (root.getName().equals("feed") && root.getNamespaceURI().isEmpty()) {
             boolean v03 = "0.3".equals(root.getAttributeValue("version"));
             intoNamespace(root, v03 ? ATOM03 : ATOM10);
@@ -40,6 +48,17 @@ final class RootRepair {
             if (title != null) feed.addContent(title.clone());
             doc.setRootElement(feed);
             feed.addContent(root);
+        }
+        if (isAtom(doc.getRootElement().getNamespace())) linkTextAsHref(doc.getRootElement());
+    }
+
+    /** {@code <link rel="alternate">https://…</link>}: the text is the only URL the link has. */
+    private static void linkTextAsHref(Element feed) {
+        for (Element link : feed.getDescendants(new org.jdom2.filter.ElementFilter("link", feed.getNamespace()))) {
+            String text = link.getTextTrim();
+            if (link.getAttribute("href") == null && !text.isEmpty() && link.getChildren().isEmpty()) {
+                link.setAttribute("href", text);
+            }
         }
     }
 

@@ -182,10 +182,11 @@ class FeedParserTest {
                 Arguments.of("NUL bytes", new byte[64]),
                 Arguments.of("UTF-16 BOM then junk", bom(0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8)),
                 Arguments.of("JSON", "{\"version\":\"https://jsonfeed.org/version/1.1\"}".getBytes(StandardCharsets.UTF_8)),
-                Arguments.of("truncated", "<rss version=\"2.0\"><channel><title>cut".getBytes(StandardCharsets.UTF_8)),
+                // A truncated feed and an undefined entity in one are read after repair (RepairAndEntitiesTest); not so elsewhere.
+                Arguments.of("truncated, not a feed", "<shopping><title>cut".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("unknown root", "<?xml version=\"1.0\"?><shopping/>".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("rss without channel", "<rss version=\"2.0\"></rss>".getBytes(StandardCharsets.UTF_8)),
-                Arguments.of("undefined entity", "<rss><channel><title>&bogus;</title></channel></rss>"
+                Arguments.of("undefined entity, not a feed", "<shopping><title>&bogus;</title></shopping>"
                         .getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("unclosed doctype", "<!DOCTYPE rss".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("deeply nested", nested.getBytes(StandardCharsets.UTF_8)));
