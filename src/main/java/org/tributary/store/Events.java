@@ -29,20 +29,20 @@ public final class Events {
      */
     public List<StoredItem> upcoming(ItemQuery query, Instant from, int limit) {
         List<Object> params = new java.util.ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.publishedWhere(query, params))
+        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.published.publishedWhere(query, params))
                 .append(" AND i.event_start_at IS NOT NULL AND COALESCE(i.event_end_at, i.event_start_at) >= ?")
                 .append(" ORDER BY i.event_start_at, i.public_id");
         params.add(from.atOffset(java.time.ZoneOffset.UTC));
-        return store.jdbc.read(c -> {
+        return store.published.jdbc.read(c -> {
             List<StoredItem> rows = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 ps.setMaxRows(limit);
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && rows.size() < limit) rows.add(Store.readItemRow(rs));
+                    while (rs.next() && rows.size() < limit) rows.add(ItemRows.readItemRow(rs));
                 }
             }
-            return store.completed(c, rows);
+            return store.published.completed(c, rows);
         });
     }
 
@@ -55,7 +55,7 @@ public final class Events {
         List<String> ids = List.copyOf(new TreeSet<>(sourceIds));
         String sql = "SELECT MIN(event_start_at) AS next_start FROM item WHERE hidden = FALSE AND event_start_at > ?"
                 + " AND source_id IN (" + Jdbc.marks(ids.size()) + ")";
-        return store.jdbc.read(c -> {
+        return store.published.jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 setInstant(ps, 1, now);
                 for (int i = 0; i < ids.size(); i++) ps.setString(i + 2, ids.get(i));
