@@ -65,7 +65,7 @@ public class IngestBench {
             List<byte[]> warm = corpus.subList(0, Math.min(100, feeds));
             for (int i = 0; i < 2; i++) rome(warm);
             try (Database db = Database.h2(dir.resolve("warm"))) {
-                Store store = new Store(db);
+                Store store = new Store(db, true);
                 for (int i = 0; i < 2; i++) ingest(warm, store, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
                 ingest(both.next().subList(0, warm.size()), store, Instant.parse("2026-01-01T00:01:00Z"));
             }
@@ -84,7 +84,7 @@ public class IngestBench {
                 Phases[] phases = new Phases[cases.length];
                 double[] rome = new double[cases.length];
                 try (Database db = Database.h2(dir.resolve("round" + r))) {
-                    Store store = new Store(db);
+                    Store store = new Store(db, true);
                     rome[0] = rome(corpus);
                     phases[0] = ingest(corpus, store, Instant.parse("2026-01-02T00:00:00Z"));
                     rome[1] = rome(corpus);
@@ -236,7 +236,7 @@ public class IngestBench {
             NormalizedFeed normalized = normalizer.normalize(parsed, source, known);
             long t3 = System.nanoTime();
             var saved = store.saveFetched(source.id(), new FetchedDocument(source.url().toString(), null, null,
-                    document), normalized, 500, null, null, now);
+                    document), normalized, 500, null, false, null, now);
             long t4 = System.nanoTime();
             parse += t1 - t0;
             normalize += t3 - t2;

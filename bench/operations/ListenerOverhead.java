@@ -29,7 +29,7 @@ public class ListenerOverhead {
                 """);
         Source wls = config.source("wls").orElseThrow();
         try (Database db = Database.h2(dir); Metrics metrics = new Metrics("bench")) {
-            Store store = new Store(db);
+            Store store = new Store(db, true);
             store.saveNotModified("wls", wls.url().toString(), null, null, null, InstantSource.system().instant());
             Alerter alerter = new Alerter(() -> config, store, new AlertStore(db), a -> List.of(), InstantSource.system());
             RefreshReport ok = new RefreshReport("wls", RefreshReport.Outcome.NOT_MODIFIED, 304, 0, 0, null, 5);

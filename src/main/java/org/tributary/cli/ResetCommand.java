@@ -49,7 +49,7 @@ final class ResetCommand implements Callable<Integer> {
             try (Tributary app = main.open(config)) {
                 AuditLog audit = new AuditLog(app.database);
                 for (String id : ids) {
-                    boolean had = app.store.health().reset(id);
+                    boolean had = app.store.resetHealth(id);
                     audit.record(app.clock.instant(), "reset", "source:" + id, "", had ? "reset" : "had no state");
                     out.println(message(id, had));
                 }

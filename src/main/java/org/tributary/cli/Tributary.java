@@ -63,7 +63,7 @@ final class Tributary implements AutoCloseable {
         this.outbound = new Outbound(() -> this.config.get().fetch().userAgent());
         this.alerter = new Alerter(this.config, store, new AlertStore(database),
                 alerts -> notifiers(alerts, env, outbound), clock);
-        this.refresher = new Refresher(fetcher, parser, normalizer, store, clock,
+        this.refresher = new Refresher(fetcher, parser, normalizer, store, clock, new java.util.SplittableRandom(),
                 RefreshListener.all(List.of(metrics, alerter)));
         this.publisher = new Publisher();
     }

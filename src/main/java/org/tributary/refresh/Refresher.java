@@ -61,21 +61,6 @@ public final class Refresher {
         this.listener = Objects.requireNonNull(listener);
     }
 
-    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock,
-                     RandomGenerator random) {
-        this(fetcher, parser, normalizer, store, clock, random, RefreshListener.NONE);
-    }
-
-    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock,
-                     RefreshListener listener) {
-        this(fetcher, parser, normalizer, store, clock, new java.util.SplittableRandom(), listener);
-    }
-
-    /** With backoff jitter from a fresh random generator and nobody listening. */
-    public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store, InstantSource clock) {
-        this(fetcher, parser, normalizer, store, clock, RefreshListener.NONE);
-    }
-
     /** Never throws: every outcome, the unexpected included, is written to the store and returned. */
     public RefreshReport refresh(Source source) {
         long started = clock.millis();

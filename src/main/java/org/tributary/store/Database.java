@@ -157,11 +157,16 @@ public final class Database implements AutoCloseable {
         StoreFailures failures = new StoreFailures();
         HikariDataSource ds = new HikariDataSource(poolConfig(url, user, password, "tributary", 8));
         try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:db/migration/" + vendor)
-                    .load()
-                    .migrate();
+            // Flyway only when there is something to apply: validating an up-to-date schema on every open was most
+            // of what a short command (status, check, export) spent opening the database.
+            String folder = "db/migration/" + vendor;
+            if (!SchemaHistory.isCurrent(ds, folder)) {
+                Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:" + folder)
+                        .load()
+                        .migrate();
+            }
         } catch (RuntimeException e) {
             ds.close();
             throw e;

@@ -54,7 +54,7 @@ public final class Events {
                                 int limit) {
         boolean later = direction == ItemPages.Direction.NEWER;
         List<Object> params = new java.util.ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.publishedWhere(query, params))
+        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.published.publishedWhere(query, params))
                 .append(" AND i.event_start_at IS NOT NULL AND COALESCE(i.event_end_at, i.event_start_at) >= ?");
         params.add(from.atOffset(java.time.ZoneOffset.UTC));
         if (cursor != null) {
@@ -66,20 +66,20 @@ public final class Events {
         }
         String order = later ? "ASC" : "DESC";
         sql.append(" ORDER BY i.event_start_at ").append(order).append(", i.public_id ").append(order);
-        return store.jdbc.read(c -> {
+        return store.published.jdbc.read(c -> {
             List<StoredItem> rows = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 // One more than asked tells whether another page exists without counting.
                 ps.setMaxRows(limit + 1);
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && rows.size() <= limit) rows.add(Store.readItemRow(rs));
+                    while (rs.next() && rows.size() <= limit) rows.add(ItemRows.readItemRow(rs));
                 }
             }
             boolean more = rows.size() > limit;
             if (more) rows.remove(rows.size() - 1);
             if (!later) java.util.Collections.reverse(rows);
-            return new ItemPages.Page(store.completed(c, rows), more);
+            return new ItemPages.Page(store.published.completed(c, rows), more);
         });
     }
 
@@ -92,7 +92,7 @@ public final class Events {
         List<String> ids = List.copyOf(new TreeSet<>(sourceIds));
         String sql = "SELECT MIN(event_start_at) AS next_start FROM item WHERE hidden = FALSE AND event_start_at > ?"
                 + " AND source_id IN (" + Jdbc.marks(ids.size()) + ")";
-        return store.jdbc.read(c -> {
+        return store.published.jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 setInstant(ps, 1, now);
                 for (int i = 0; i < ids.size(); i++) ps.setString(i + 2, ids.get(i));

@@ -43,7 +43,7 @@ public final class ItemPages {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** The newest page: what {@link Store#items(ItemQuery)} returns, and whether older items exist. */
+    /** The newest page, and whether older items exist: what every published document reads. */
     public Page newest(ItemQuery query) {
         return read(query, null, Direction.OLDER);
     }
@@ -55,7 +55,7 @@ public final class ItemPages {
 
     private Page read(ItemQuery query, PageCursor cursor, Direction direction) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.publishedWhere(query, params));
+        StringBuilder sql = new StringBuilder("SELECT i.* FROM item i ").append(store.published.publishedWhere(query, params));
         boolean older = direction == Direction.OLDER;
         if (cursor != null) {
             // Spelled out rather than a row-value comparison, which not every database plans with the index; the
@@ -74,18 +74,18 @@ public final class ItemPages {
                 .append(", i.public_id ").append(order)
                 // One more than a page tells whether another page exists without counting.
                 .append(" LIMIT ").append(query.limit() + 1);
-        return store.jdbc.read(c -> {
+        return store.published.jdbc.read(c -> {
             List<StoredItem> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) items.add(Store.readItemRow(rs));
+                    while (rs.next()) items.add(ItemRows.readItemRow(rs));
                 }
             }
             boolean more = items.size() > query.limit();
             if (more) items.remove(items.size() - 1);
             if (!older) Collections.reverse(items);
-            return new Page(store.completed(c, items), more);
+            return new Page(store.published.completed(c, items), more);
         });
     }
 }

@@ -95,7 +95,7 @@ public final class Moderation {
                 ps.setString(1, publicId);
                 if (ps.executeUpdate() == 0) return false;
             }
-            Store.bumpVersion(c, now);
+            PublishedItems.bumpVersion(c, now);
             return true;
         });
     }

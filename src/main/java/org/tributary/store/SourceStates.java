@@ -91,7 +91,7 @@ final class SourceStates {
         new Row().set("next_fetch_at", next).upsert(c, sourceId);
     }
 
-    /** See {@link HealthStore#reset}. */
+    /** See {@link Store#resetHealth}. */
     static boolean reset(Connection c, String sourceId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE source_state SET health = NULL, not_before = NULL, redirect_target = NULL,

@@ -59,7 +59,7 @@ final class Surplus {
         Instant oldest = maxAge == null ? null : now.minus(maxAge);
         List<Rank> ranks = new ArrayList<>();
         for (int i = 0; i < added.size(); i++) {
-            ranks.add(new Rank(Store.displayDate(added.get(i).published(), now), now, i, added.get(i).publicId()));
+            ranks.add(new Rank(ItemWrites.displayDate(added.get(i).published(), now), now, i, added.get(i).publicId()));
         }
         if (keep < Integer.MAX_VALUE) {
             try (PreparedStatement ps = c.prepareStatement("""

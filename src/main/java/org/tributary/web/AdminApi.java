@@ -310,7 +310,7 @@ final class AdminApi {
             error(ctx, 404, "no source with id '" + id + "' in feeds.yml");
             return;
         }
-        boolean had = store.health().reset(id);
+        boolean had = store.resetHealth(id);
         audit.record(clock.instant(), "reset", "source:" + id, reason, had ? "reset" : "had no state");
         log.info("admin: reset source {}", id);
         json(ctx, 200, Map.of("source", id, "reset", had));

@@ -74,7 +74,7 @@ class AlerterIT {
         webhook.start();
         smtp.start();
         database = Database.h2(dir.resolve("data"));
-        store = new Store(database);
+        store = new Store(database, true);
         config = new ConfigLoader().parse("feeds.yml", """
                 site: { title: T, link: "https://library.example.org/", base_url: "http://localhost:8080" }
                 alerts:

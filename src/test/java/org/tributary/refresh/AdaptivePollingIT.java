@@ -83,8 +83,9 @@ class AdaptivePollingIT {
 
     private void open() {
         database = Database.h2(dataDir);
-        store = new Store(database);
-        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock, new SplittableRandom(7));
+        store = new Store(database, true);
+        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock, new SplittableRandom(7),
+                RefreshListener.NONE);
     }
 
     @AfterEach

@@ -27,6 +27,7 @@ import org.tributary.store.Database;
 import org.tributary.store.ItemQuery;
 import org.tributary.store.StoredItem;
 import org.tributary.store.Store;
+import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestClock;
 import org.tributary.web.SourceStatus;
 
@@ -59,9 +60,10 @@ class FeedIdentityIT {
                 """.formatted(server.getPort(), server.getPort()));
         source = config.source("pod").orElseThrow();
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         fetcher = new Fetcher(config.fetch(), clock);
-        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock, new SplittableRandom(7));
+        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock, new SplittableRandom(7),
+                RefreshListener.NONE);
     }
 
     @AfterEach
@@ -90,7 +92,7 @@ class FeedIdentityIT {
     }
 
     private List<String> publishedIds() {
-        return store.items(ItemQuery.newest(500)).stream().map(s -> s.item().publicId()).toList();
+        return StoredItems.of(store, ItemQuery.newest(500)).stream().map(s -> s.item().publicId()).toList();
     }
 
     @Test
@@ -106,7 +108,7 @@ class FeedIdentityIT {
         assertThat(first.added()).isEqualTo(15);
         assertThat(firstIds).hasSize(15).doesNotHaveDuplicates();
         assertThat(second.added()).isEqualTo(1);
-        List<StoredItem> published = store.items(ItemQuery.newest(500));
+        List<StoredItem> published = StoredItems.of(store, ItemQuery.newest(500));
         assertThat(published).hasSize(16);
         assertThat(published.subList(1, 16)).extracting(s -> s.item().publicId()).containsExactlyElementsOf(firstIds);
         SourceStatus.Row row = new SourceStatus(() -> config, store, id -> Optional.empty()).rows().get(0);
@@ -142,7 +144,7 @@ class FeedIdentityIT {
         assertThat(first.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
         assertThat(first.added()).isEqualTo(7);
         assertThat(second.added()).as("every item keeps its id, the long guid's included").isEqualTo(1);
-        List<StoredItem> published = store.items(ItemQuery.newest(500));
+        List<StoredItem> published = StoredItems.of(store, ItemQuery.newest(500));
         assertThat(published).hasSize(8);
         assertThat(published).allMatch(s -> s.item().title().length() <= 8_192);
         assertThat(published).filteredOn(s -> s.item().title().equals("Long link"))
@@ -203,7 +205,7 @@ class FeedIdentityIT {
         now.forEach((title, seen) -> {
             if (!title.equals("Notice 9")) assertThat(seen).as(title).isEqualTo(firstSeen.get(title));
         });
-        assertThat(store.items(ItemQuery.newest(500)).get(0).item().title()).isEqualTo("Notice 9");
+        assertThat(StoredItems.of(store, ItemQuery.newest(500)).get(0).item().title()).isEqualTo("Notice 9");
     }
 
     @Test
@@ -220,7 +222,7 @@ class FeedIdentityIT {
         assertThat(store.itemCounts()).containsEntry(source.id(), 5L);
         assertThat(again.added() + again.updated()).isZero();
         assertThat(store.version().version()).isEqualTo(version);
-        assertThat(store.items(ItemQuery.newest(500))).extracting(s -> s.item().title())
+        assertThat(StoredItems.of(store, ItemQuery.newest(500))).extracting(s -> s.item().title())
                 .containsExactly("Episode 20", "Episode 19", "Episode 18", "Episode 17", "Episode 16");
     }
 
@@ -230,7 +232,7 @@ class FeedIdentityIT {
 
     private Map<String, Instant> firstSeenByTitle() {
         Map<String, Instant> seen = new java.util.TreeMap<>();
-        for (StoredItem s : store.items(ItemQuery.newest(500))) seen.put(s.item().title(), s.firstSeen());
+        for (StoredItem s : StoredItems.of(store, ItemQuery.newest(500))) seen.put(s.item().title(), s.firstSeen());
         return seen;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.tributary.store.Moderation;
 import org.tributary.store.StoredItem;
 import org.tributary.store.Store;
 import org.tributary.testing.PartnerServer;
+import org.tributary.testing.StoredItems;
 import org.tributary.web.SourceStatus;
 
 /**
@@ -56,11 +58,11 @@ class ModerationIT {
         yaml = partners.feedsYml("http://localhost:8080", "30m");
         Config config = new ConfigLoader().parse("feeds.yml", yaml);
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         moderation = new Moderation(database);
         fetcher = new Fetcher(config.fetch(), InstantSource.system());
         refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(config.site().excerptChars()), store,
-                InstantSource.system());
+                InstantSource.system(), new SplittableRandom(), RefreshListener.NONE);
     }
 
     @AfterEach
@@ -89,7 +91,7 @@ class ModerationIT {
     }
 
     private List<String> titles(ItemQuery query) {
-        return store.items(query).stream().map(s -> s.item().title()).toList();
+        return StoredItems.of(store, query).stream().map(s -> s.item().title()).toList();
     }
 
     private String heldId(String title) {
@@ -124,7 +126,7 @@ class ModerationIT {
 
         assertThat(moderation.approve(heldId(TEAM), Instant.now())).isTrue();
         assertThat(store.version().version()).as("an approval republishes").isGreaterThan(before);
-        List<StoredItem> all = store.items(ItemQuery.newest(50));
+        List<StoredItem> all = StoredItems.of(store, ItemQuery.newest(50));
         StoredItem team = all.stream().filter(s -> s.item().title().equals(TEAM)).findFirst().orElseThrow();
         assertThat(team.date()).as("its own date, not the approval's").isEqualTo(Instant.parse("2019-03-05T10:00:00Z"));
         for (int i = 1; i < all.size(); i++) {

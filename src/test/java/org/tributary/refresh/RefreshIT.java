@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.tributary.store.ItemQuery;
 import org.tributary.store.StoredItem;
 import org.tributary.store.Store;
 import org.tributary.testing.PartnerServer;
+import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestDatabase;
 
 /** fetch → parse → normalize → store against partner feeds on loopback, on an H2 file and on PostgreSQL. */
@@ -57,10 +59,10 @@ class RefreshIT {
 
     private void openStore() {
         database = opener.open();
-        store = new Store(database);
+        store = new Store(database, true);
         fetcher = new Fetcher(config.fetch(), InstantSource.system());
         refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(config.site().excerptChars()), store,
-                InstantSource.system());
+                InstantSource.system(), new SplittableRandom(), RefreshListener.NONE);
     }
 
     @AfterEach
@@ -75,7 +77,7 @@ class RefreshIT {
     }
 
     private List<StoredItem> published() {
-        return store.items(ItemQuery.newest(500));
+        return StoredItems.of(store, ItemQuery.newest(500));
     }
 
     @Test
@@ -222,7 +224,7 @@ class RefreshIT {
         assertThat(again.health()).isEqualTo("not-modified");
         assertThat(published()).isEqualTo(before);
         // `tributary reset` forgets the document: the next 200 is read in full again.
-        store.health().reset(source.id());
+        store.resetHealth(source.id());
         assertThat(refresher.refresh(source).outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
     }
 

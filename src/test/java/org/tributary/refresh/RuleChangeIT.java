@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.tributary.store.Database;
 import org.tributary.store.ItemQuery;
 import org.tributary.store.Store;
 import org.tributary.testing.PartnerServer;
+import org.tributary.testing.StoredItems;
 import org.tributary.web.SourceStatus;
 
 /**
@@ -51,10 +53,10 @@ class RuleChangeIT {
         yaml = partners.feedsYml("http://localhost:8080", "30m");
         Config config = new ConfigLoader().parse("feeds.yml", yaml);
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         fetcher = new Fetcher(config.fetch(), InstantSource.system());
         refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(config.site().excerptChars()), store,
-                InstantSource.system());
+                InstantSource.system(), new SplittableRandom(), RefreshListener.NONE);
     }
 
     @AfterEach
@@ -69,7 +71,7 @@ class RuleChangeIT {
     }
 
     private List<String> titles() {
-        return store.items(ItemQuery.newest(50)).stream().map(s -> s.item().title()).toList();
+        return StoredItems.of(store, ItemQuery.newest(50)).stream().map(s -> s.item().title()).toList();
     }
 
     @Test
@@ -123,6 +125,6 @@ class RuleChangeIT {
 
         assertThat(report.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
         assertThat(titles()).containsExactly("Storytime on Monday");
-        assertThat(store.items(ItemQuery.newest(50)).get(0).item().categories()).containsExactly("Kids");
+        assertThat(StoredItems.of(store, ItemQuery.newest(50)).get(0).item().categories()).containsExactly("Kids");
     }
 }

@@ -63,9 +63,10 @@ class SourceHealthIT {
                 """.formatted(server.getPort(), base));
         source = config.source("src").orElseThrow();
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         fetcher = new Fetcher(config.fetch(), clock);
-        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock, new SplittableRandom(7));
+        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock, new SplittableRandom(7),
+                RefreshListener.NONE);
     }
 
     @AfterEach
@@ -153,7 +154,7 @@ class SourceHealthIT {
         assertThat(row.state()).isEqualTo("gone");
         assertThat(row.nextFetchAt()).isNull();
 
-        assertThat(store.health().reset("src")).isTrue();
+        assertThat(store.resetHealth("src")).isTrue();
         assertThat(refresher.refresh(source).outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }

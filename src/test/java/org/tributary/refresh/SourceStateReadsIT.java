@@ -63,9 +63,10 @@ class SourceStateReadsIT {
                 """.formatted(server.getPort(), server.getPort()));
         source = config.source("src").orElseThrow();
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         fetcher = new Fetcher(config.fetch(), clock);
-        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock, new SplittableRandom(7));
+        refresher = new Refresher(fetcher, new FeedParser(), new Normalizer(250), store, clock, new SplittableRandom(7),
+                RefreshListener.NONE);
     }
 
     @AfterEach

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.normalize.Event;
 import org.tributary.normalize.Item;
+import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestDatabase;
 
 /** An item's event kept whole (V11) on each real database, its date never its event's, its revision counted. */
@@ -39,7 +40,7 @@ class EventStoreIT {
     @BeforeEach
     void open() {
         database = vendor.create(dataDir).open();
-        store = new Store(database);
+        store = new Store(database, true);
     }
 
     @AfterEach
@@ -58,9 +59,9 @@ class EventStoreIT {
         Event event = new Event(Instant.parse("2026-06-12T00:00:00Z"), Instant.parse("2026-06-12T01:00:00Z"), false,
                 ZoneId.of("America/Chicago"), "Online", "Training team", "Webinar", false,
                 URI.create("https://cal.example.org/e/1/register"));
-        store.saveFetched("cal", "https://cal.example.org/feed", null, null, List.of(item(event, "h1")), Set.of(), SEEN);
+        StoredItems.saveFetched(store, "cal", "https://cal.example.org/feed", null, null, List.of(item(event, "h1")), Set.of(), SEEN);
 
-        StoredItem stored = store.items(ItemQuery.newest(10)).get(0);
+        StoredItem stored = StoredItems.of(store, ItemQuery.newest(10)).get(0);
         assertThat(stored.item().event()).isEqualTo(event);
         assertThat(stored.item().eventStart()).isEqualTo(event.start());
         assertThat(stored.date()).isEqualTo(SEEN);
@@ -72,10 +73,10 @@ class EventStoreIT {
         Event first = new Event(Instant.parse("2026-06-20T05:00:00Z"), null, true, ZoneId.of("America/Chicago"),
                 null, null, null, false, null);
         Event cancelled = new Event(first.start(), null, true, first.zone(), null, null, null, true, null);
-        store.saveFetched("cal", "u", null, null, List.of(item(first, "h1")), Set.of(), SEEN);
-        store.saveFetched("cal", "u", null, null, List.of(item(cancelled, "h2")), Set.of(), LATER);
+        StoredItems.saveFetched(store, "cal", "u", null, null, List.of(item(first, "h1")), Set.of(), SEEN);
+        StoredItems.saveFetched(store, "cal", "u", null, null, List.of(item(cancelled, "h2")), Set.of(), LATER);
 
-        StoredItem stored = store.items(ItemQuery.newest(10)).get(0);
+        StoredItem stored = StoredItems.of(store, ItemQuery.newest(10)).get(0);
         assertThat(stored.item().event().cancelled()).isTrue();
         assertThat(stored.item().event().allDay()).isTrue();
         assertThat(stored.revision()).isEqualTo(1);

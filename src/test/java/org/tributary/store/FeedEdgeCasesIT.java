@@ -22,6 +22,7 @@ import org.tributary.config.Source;
 import org.tributary.normalize.NormalizedFeed;
 import org.tributary.normalize.Normalizer;
 import org.tributary.parse.FeedParser;
+import org.tributary.testing.StoredItems;
 
 /**
  * Identity edge cases through the real pipeline (fixture file → parse → normalize → H2 file), fetched more than
@@ -42,7 +43,7 @@ class FeedEdgeCasesIT {
     @BeforeEach
     void open() {
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
     }
 
     @AfterEach
@@ -59,7 +60,7 @@ class FeedEdgeCasesIT {
     private SaveResult fetch(String fixture, Source source, Instant now) throws Exception {
         NormalizedFeed feed = normalizer.normalize(parser.parse(bytes(fixture), "application/rss+xml",
                 source.url(), null), source);
-        return store.saveFetched(source.id(), source.url().toString(), null, null, feed.items(),
+        return StoredItems.saveFetched(store, source.id(), source.url().toString(), null, null, feed.items(),
                 feed.unmappedCategories(), now);
     }
 
@@ -80,7 +81,7 @@ class FeedEdgeCasesIT {
 
         assertThat(first.added()).isEqualTo(3);
         assertThat(again.added()).isZero();
-        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().excerpt()).containsExactlyInAnyOrder(
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).extracting(s -> s.item().excerpt()).containsExactlyInAnyOrder(
                 "All branches are closed on Monday for staff training.",
                 "The mobile library does not run on Monday.",
                 "Borrow e-books with your library card.");
@@ -91,10 +92,10 @@ class FeedEdgeCasesIT {
         Source partner = source("partner", ItemOptions.IdentityRule.AUTO);
 
         fetch("guid_changes_every_fetch_1.xml", partner, T0);
-        List<String> firstIds = store.items(ItemQuery.newest(50)).stream().map(s -> s.item().publicId()).toList();
+        List<String> firstIds = StoredItems.of(store, ItemQuery.newest(50)).stream().map(s -> s.item().publicId()).toList();
         SaveResult second = fetch("guid_changes_every_fetch_2.xml", partner, T0.plus(Duration.ofMinutes(30)));
 
-        List<StoredItem> items = store.items(ItemQuery.newest(50));
+        List<StoredItem> items = StoredItems.of(store, ItemQuery.newest(50));
         assertThat(second.added()).isZero();
         assertThat(items).hasSize(2);
         assertThat(items).extracting(s -> s.item().publicId()).containsExactlyElementsOf(firstIds);
@@ -107,7 +108,7 @@ class FeedEdgeCasesIT {
         fetch("guid_changes_every_fetch_1.xml", partner, T0);
         fetch("guid_changes_every_fetch_2.xml", partner, T0.plus(Duration.ofMinutes(30)));
 
-        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().identity()).containsExactlyInAnyOrder(
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).extracting(s -> s.item().identity()).containsExactlyInAnyOrder(
                 "link:https://partner.example.org/news/summer-reading",
                 "link:https://partner.example.org/news/author-talk");
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.normalize.Item;
+import org.tributary.testing.StoredItems;
 
 /** Keyset pages over a real H2 file: the history walked older page by older page, while items keep arriving. */
 class ItemPagesIT {
@@ -30,7 +31,7 @@ class ItemPagesIT {
     @BeforeEach
     void open() {
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         pages = new ItemPages(store);
     }
 
@@ -43,7 +44,7 @@ class ItemPagesIT {
     private String add(Instant published, Instant seen, String topic) {
         String id = "i" + (next++);
         Item item = StoreIT.item("s" + (next % 3), id, "Item " + id, published, "h" + id, topic);
-        store.saveFetched("s" + (next % 3), "u", null, null, List.of(item), Set.of(), seen);
+        StoredItems.saveFetched(store, "s" + (next % 3), "u", null, null, List.of(item), Set.of(), seen);
         return item.publicId();
     }
 
@@ -81,7 +82,7 @@ class ItemPagesIT {
     void pagesAreInThePublishedOrderAndTheLastOneSaysNoMore() {
         for (int i = 0; i < 12; i++) add(T0.minusSeconds(i), T0, "t");
         ItemQuery query = ItemQuery.newest(5);
-        List<String> all = store.items(ItemQuery.newest(50)).stream().map(s -> s.item().publicId()).toList();
+        List<String> all = StoredItems.of(store, ItemQuery.newest(50)).stream().map(s -> s.item().publicId()).toList();
 
         ItemPages.Page first = pages.newest(query);
         ItemPages.Page second = pages.from(query, first.last(), ItemPages.Direction.OLDER);

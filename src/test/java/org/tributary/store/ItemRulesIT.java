@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.normalize.Item;
+import org.tributary.testing.StoredItems;
 
 /** The store's item rules against a real H2 file: duplicates across partners, changing guids, retention, hide. */
 class ItemRulesIT {
@@ -29,7 +30,7 @@ class ItemRulesIT {
     @BeforeEach
     void open() {
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
     }
 
     @AfterEach
@@ -43,7 +44,7 @@ class ItemRulesIT {
     }
 
     private void save(String source, Instant now, Item... items) {
-        store.saveFetched(source, "https://" + source + ".example/feed", null, null, List.of(items), Set.of(), now);
+        StoredItems.saveFetched(store, source, "https://" + source + ".example/feed", null, null, List.of(items), Set.of(), now);
     }
 
     @Test
@@ -52,7 +53,7 @@ class ItemRulesIT {
         save("b", T0.plusSeconds(60), item("b", "x", "https://news.example/story", "Our library wins", T0, "h"));
         save("c", T0.plusSeconds(90), item("c", "y", "https://c.example/other", "Library Wins Award!", T0.plusSeconds(3600), "h"));
 
-        List<StoredItem> items = store.items(ItemQuery.newest(50));
+        List<StoredItem> items = StoredItems.of(store, ItemQuery.newest(50));
 
         assertThat(items).hasSize(1);
         assertThat(items.get(0).item().sourceId()).isEqualTo("a");
@@ -72,17 +73,17 @@ class ItemRulesIT {
         save("b", T0.plusSeconds(60), copy);
 
         // Once where both would appear: the first source's item, crediting the other.
-        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().publicId()).containsExactly("a-1");
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).extracting(s -> s.item().publicId()).containsExactly("a-1");
         // Where only the copy is selected (its source, a topic only it is in), the story is not published zero times.
-        assertThat(store.items(new ItemQuery(Set.of(), Set.of(), Set.of("b"), 50)))
+        assertThat(StoredItems.of(store, new ItemQuery(Set.of(), Set.of(), Set.of("b"), 50)))
                 .extracting(s -> s.item().publicId()).containsExactly("b-x");
-        assertThat(store.items(new ItemQuery(Set.of(), Set.of("programming"), Set.of(), 50)))
+        assertThat(StoredItems.of(store, new ItemQuery(Set.of(), Set.of("programming"), Set.of(), 50)))
                 .extracting(s -> s.item().publicId()).containsExactly("b-x");
-        assertThat(store.items(new ItemQuery(Set.of(), Set.of("partnerships"), Set.of(), 50)))
+        assertThat(StoredItems.of(store, new ItemQuery(Set.of(), Set.of("partnerships"), Set.of(), 50)))
                 .extracting(s -> s.item().publicId()).containsExactly("a-1");
         // Hiding the first copy leaves the story to the next one.
         store.setHidden("a-1", true, T0.plusSeconds(120));
-        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().publicId()).containsExactly("b-x");
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).extracting(s -> s.item().publicId()).containsExactly("b-x");
     }
 
     @Test
@@ -103,7 +104,7 @@ class ItemRulesIT {
                 item("b", "5", "https://b.example/5", "A story nobody else has", T0, "h"));
 
         Map<String, List<String>> alsoFrom = new java.util.TreeMap<>();
-        for (StoredItem s : store.items(ItemQuery.newest(50))) alsoFrom.put(s.item().publicId(), s.alsoFrom());
+        for (StoredItem s : StoredItems.of(store, ItemQuery.newest(50))) alsoFrom.put(s.item().publicId(), s.alsoFrom());
 
         // by link (c is a duplicate of a's first item too); by title within the window, its ends included
         assertThat(alsoFrom).containsOnlyKeys("a-1", "a-2", "a-3", "a-4", "b-3", "b-5");
@@ -120,16 +121,16 @@ class ItemRulesIT {
         Instant month = T0.plus(Duration.ofDays(30));
         save("b", month, item("b", "2", null, "Summer reading challenge", month, "h"));
 
-        assertThat(store.items(ItemQuery.newest(50))).hasSize(2);
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).hasSize(2);
     }
 
     @Test
     void mergingCanBeSwitchedOff() {
         Store separate = new Store(database, false);
-        separate.saveFetched("a", "u", null, null, List.of(item("a", "1", "https://n.example/s", "A story here", T0, "h")), Set.of(), T0);
-        separate.saveFetched("b", "u", null, null, List.of(item("b", "2", "https://n.example/s", "A story here", T0, "h")), Set.of(), T0);
+        StoredItems.saveFetched(separate, "a", "u", null, null, List.of(item("a", "1", "https://n.example/s", "A story here", T0, "h")), Set.of(), T0);
+        StoredItems.saveFetched(separate, "b", "u", null, null, List.of(item("b", "2", "https://n.example/s", "A story here", T0, "h")), Set.of(), T0);
 
-        assertThat(separate.items(ItemQuery.newest(50))).hasSize(2).allMatch(s -> s.alsoFrom().isEmpty());
+        assertThat(StoredItems.of(separate, ItemQuery.newest(50))).hasSize(2).allMatch(s -> s.alsoFrom().isEmpty());
     }
 
     @Test
@@ -137,7 +138,7 @@ class ItemRulesIT {
         save("a", T0, item("a", "rnd-1", "https://a.example/p/1", "Opening hours", T0, "h1"));
         save("a", T0.plusSeconds(600), item("a", "rnd-2", "https://a.example/p/1", "Opening hours", T0, "h2"));
 
-        List<StoredItem> items = store.items(ItemQuery.newest(50));
+        List<StoredItem> items = StoredItems.of(store, ItemQuery.newest(50));
         assertThat(items).hasSize(1);
         assertThat(items.get(0).item().publicId()).isEqualTo("a-rnd-1");
         assertThat(items.get(0).changedAt()).isEqualTo(T0.plusSeconds(600));
@@ -148,7 +149,7 @@ class ItemRulesIT {
         save("a", T0, item("a", "1", "https://a.example/1", "Draft title", T0, "h1"));
         save("a", T0.plusSeconds(60), item("a", "1", "https://a.example/1", "Final title", T0, "h2"));
 
-        StoredItem only = store.items(ItemQuery.newest(50)).get(0);
+        StoredItem only = StoredItems.of(store, ItemQuery.newest(50)).get(0);
         assertThat(only.item().publicId()).isEqualTo("a-1");
         assertThat(only.item().title()).isEqualTo("Final title");
         assertThat(only.firstSeen()).isEqualTo(T0);
@@ -168,7 +169,7 @@ class ItemRulesIT {
         save("a", T0.plusSeconds(60), hid);
 
         assertThat(deleted).isEqualTo(1);
-        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().title())
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).extracting(s -> s.item().title())
                 .containsExactly("New one", "Middle one");
     }
 
@@ -185,7 +186,7 @@ class ItemRulesIT {
         // max_age alone: the item older than 30 days goes, though there are fewer than keep_items
         assertThat(store.purge("m", 500, Duration.ofDays(30), T0)).isEqualTo(1);
 
-        assertThat(store.items(ItemQuery.newest(50))).extracting(s -> s.item().title())
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).extracting(s -> s.item().title())
                 .containsExactlyInAnyOrder("K three", "K two", "M recent");
     }
 
@@ -204,14 +205,14 @@ class ItemRulesIT {
         save("other", T0, event("other", "past", "Their past webinar", T0.minus(Duration.ofDays(7))));
         ItemQuery hiding = ItemQuery.newest(50).hidingPastEvents(Set.of("ev"), T0);
 
-        List<String> shown = store.items(hiding).stream().map(s -> s.item().title()).toList();
+        List<String> shown = StoredItems.of(store, hiding).stream().map(s -> s.item().title()).toList();
         List<String> paged = new ItemPages(store).newest(hiding).items().stream().map(s -> s.item().title()).toList();
 
         assertThat(shown).containsExactlyInAnyOrder("Storytime tomorrow", "Storytime starting now", "Opening hours",
                 "Their past webinar");
         assertThat(paged).containsExactlyInAnyOrderElementsOf(shown);
-        assertThat(store.items(ItemQuery.newest(50))).as("a query that hides nothing").hasSize(5);
-        assertThat(store.items(ItemQuery.newest(50).hidingPastEvents(Set.of("ev"), T0.plus(Duration.ofDays(2)))))
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).as("a query that hides nothing").hasSize(5);
+        assertThat(StoredItems.of(store, ItemQuery.newest(50).hidingPastEvents(Set.of("ev"), T0.plus(Duration.ofDays(2)))))
                 .extracting(s -> s.item().title()).containsExactlyInAnyOrder("Opening hours", "Their past webinar");
     }
 

@@ -17,6 +17,7 @@ import org.tributary.config.Source;
 import org.tributary.normalize.NormalizedFeed;
 import org.tributary.normalize.Normalizer;
 import org.tributary.parse.ParsedFeed;
+import org.tributary.testing.StoredItems;
 import org.tributary.web.SourceStatus;
 
 /**
@@ -48,7 +49,7 @@ class RuledOutIT {
     @BeforeEach
     void open() {
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
     }
 
     @AfterEach
@@ -103,7 +104,7 @@ class RuledOutIT {
     void aHiddenItemStaysHiddenWhenARuleAlsoDropsIt() throws Exception {
         Config plain = new ConfigLoader().parse("feeds.yml", HEAD);
         fetch(plain, "p", T0);
-        String closed = store.items(ItemQuery.newest(50)).stream().filter(s -> s.item().title().equals("Closed Monday"))
+        String closed = StoredItems.of(store, ItemQuery.newest(50)).stream().filter(s -> s.item().title().equals("Closed Monday"))
                 .findFirst().orElseThrow().item().publicId();
         store.setHidden(closed, true, T0.plusSeconds(1));
 
@@ -122,11 +123,11 @@ class RuledOutIT {
         Source source = config.source(sourceId).orElseThrow();
         NormalizedFeed feed = normalizer.normalize(document(sourceId), source, store.knownEntries(sourceId));
         store.saveFetched(sourceId, new FetchedDocument(source.url().toString(), null, null, null), feed, 500, null,
-                null, now);
+                false, null, now);
     }
 
     private List<String> publishedTitles() {
-        return store.items(ItemQuery.newest(50)).stream().map(s -> s.item().title()).toList();
+        return StoredItems.of(store, ItemQuery.newest(50)).stream().map(s -> s.item().title()).toList();
     }
 
     private int dropped(Config config, String sourceId) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tributary.testing.StoredItems;
 import org.tributary.normalize.Item;
 import org.tributary.testing.TestDatabase;
 
@@ -62,7 +63,7 @@ class SameStoryConcurrencyIT {
     private Store node() {
         Database database = opener.open();
         databases.add(database);
-        return new Store(database);
+        return new Store(database, true);
     }
 
     private static Item item(String source, String id, String link, String title, String text, Instant date) {
@@ -104,7 +105,7 @@ class SameStoryConcurrencyIT {
 
     private static List<StoredItem> published(Store store, int round) {
         Instant day = T0.plus(Duration.ofDays(30L * round));
-        return store.items(new ItemQuery(Set.of(), Set.of(), Set.of(), ItemQuery.MAX_LIMIT)).stream()
+        return StoredItems.of(store, new ItemQuery(Set.of(), Set.of(), Set.of(), ItemQuery.MAX_LIMIT)).stream()
                 .filter(s -> !s.date().isBefore(day.minus(Duration.ofDays(1))) && !s.date().isAfter(day.plus(Duration.ofDays(1))))
                 .toList();
     }
@@ -123,11 +124,11 @@ class SameStoryConcurrencyIT {
                 Instant now = T0.plus(Duration.ofDays(30L * round + 1));
                 Future<?> first = threads.submit(() -> {
                     start.await();
-                    return one.saveFetched("a", "https://a.example/feed", null, null, a, Set.of(), now);
+                    return StoredItems.saveFetched(one, "a", "https://a.example/feed", null, null, a, Set.of(), now);
                 });
                 Future<?> second = threads.submit(() -> {
                     start.await();
-                    return two.saveFetched("b", "https://b.example/feed", null, null, b, Set.of(), now);
+                    return StoredItems.saveFetched(two, "b", "https://b.example/feed", null, null, b, Set.of(), now);
                 });
                 start.countDown();
                 first.get(2, TimeUnit.MINUTES);
@@ -149,12 +150,12 @@ class SameStoryConcurrencyIT {
         Store forward = node();
         List<Item> a = fetch("a", 0, Duration.ZERO);
         List<Item> b = fetch("b", 0, Duration.ofMinutes(-1));
-        forward.saveFetched("a", "https://a.example/feed", null, null, a, Set.of(), T0.plus(Duration.ofHours(1)));
-        forward.saveFetched("b", "https://b.example/feed", null, null, b, Set.of(), T0.plus(Duration.ofHours(2)));
+        StoredItems.saveFetched(forward, "a", "https://a.example/feed", null, null, a, Set.of(), T0.plus(Duration.ofHours(1)));
+        StoredItems.saveFetched(forward, "b", "https://b.example/feed", null, null, b, Set.of(), T0.plus(Duration.ofHours(2)));
         Map<String, List<String>> first = alsoFrom(forward);
         // the next fetches bring the same items: nothing moves
-        forward.saveFetched("a", "https://a.example/feed", null, null, a, Set.of(), T0.plus(Duration.ofHours(3)));
-        forward.saveFetched("b", "https://b.example/feed", null, null, b, Set.of(), T0.plus(Duration.ofHours(3)));
+        StoredItems.saveFetched(forward, "a", "https://a.example/feed", null, null, a, Set.of(), T0.plus(Duration.ofHours(3)));
+        StoredItems.saveFetched(forward, "b", "https://b.example/feed", null, null, b, Set.of(), T0.plus(Duration.ofHours(3)));
 
         assertThat(first).hasSize(COPIES).allSatisfy((id, also) -> {
             assertThat(id).startsWith("pid-b-");
@@ -168,8 +169,8 @@ class SameStoryConcurrencyIT {
         databases.clear();
         opener = vendor.create(dataDir.resolve("reverse"));
         Store reverse = node();
-        reverse.saveFetched("b", "https://b.example/feed", null, null, b, Set.of(), T0.plus(Duration.ofHours(1)));
-        reverse.saveFetched("a", "https://a.example/feed", null, null, a, Set.of(), T0.plus(Duration.ofHours(2)));
+        StoredItems.saveFetched(reverse, "b", "https://b.example/feed", null, null, b, Set.of(), T0.plus(Duration.ofHours(1)));
+        StoredItems.saveFetched(reverse, "a", "https://a.example/feed", null, null, a, Set.of(), T0.plus(Duration.ofHours(2)));
         assertThat(alsoFrom(reverse)).isEqualTo(first);
     }
 
@@ -179,21 +180,21 @@ class SameStoryConcurrencyIT {
         Instant day = T0.plus(Duration.ofDays(400));
         String text = text(42);
         // a and b carry one press release under their own links, c under the press office's link that a also uses
-        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "https://press.example.org/grant",
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "https://press.example.org/grant",
                 "Library wins state grant", text, day.plusSeconds(120))), Set.of(), day.plus(Duration.ofHours(1)));
-        store.saveFetched("b", "u", null, null, List.of(item("b", "1", "https://b.example.org/grant",
+        StoredItems.saveFetched(store, "b", "u", null, null, List.of(item("b", "1", "https://b.example.org/grant",
                 "Library wins state grant", text, day.plusSeconds(60))), Set.of(), day.plus(Duration.ofHours(2)));
-        store.saveFetched("c", "u", null, null, List.of(item("c", "1", "https://press.example.org/grant",
+        StoredItems.saveFetched(store, "c", "u", null, null, List.of(item("c", "1", "https://press.example.org/grant",
                 "Press release", "Other words entirely.", day)), Set.of(), day.plus(Duration.ofHours(3)));
 
-        List<StoredItem> published = store.items(new ItemQuery(Set.of(), Set.of(), Set.of("a", "b", "c"), 50));
+        List<StoredItem> published = StoredItems.of(store, new ItemQuery(Set.of(), Set.of(), Set.of("a", "b", "c"), 50));
         // c joined a by the link, a was one story with b: c, published first, is the original of all three
         assertThat(published).extracting(s -> s.item().sourceId()).containsExactly("c");
         assertThat(published.get(0).alsoFrom()).containsExactlyInAnyOrder("a", "b");
     }
 
     private static Map<String, List<String>> alsoFrom(Store store) {
-        return store.items(new ItemQuery(Set.of(), Set.of(), Set.of(), ItemQuery.MAX_LIMIT)).stream()
+        return StoredItems.of(store, new ItemQuery(Set.of(), Set.of(), Set.of(), ItemQuery.MAX_LIMIT)).stream()
                 .filter(s -> !s.alsoFrom().isEmpty())
                 .collect(Collectors.toMap(s -> s.item().publicId(), StoredItem::alsoFrom));
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tributary.normalize.Item;
+import org.tributary.testing.StoredItems;
 
 /**
  * One story, many partners, decided on evidence, against a real H2 file: each pair of the table
@@ -37,7 +38,7 @@ class SameStoryIT {
     @BeforeAll
     void open() {
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
     }
 
     @AfterAll
@@ -62,13 +63,13 @@ class SameStoryIT {
         String a = "a" + pair.line();
         String b = "b" + pair.line();
         Instant now = date.plus(Duration.ofHours(1));
-        store.saveFetched(a, "https://" + a + ".example/feed", null, null,
+        StoredItems.saveFetched(store, a, "https://" + a + ".example/feed", null, null,
                 List.of(item(a, "1", pair.linkA(), pair.titleA(), pair.textA(), date)), Set.of(), now);
-        store.saveFetched(b, "https://" + b + ".example/feed", null, null,
+        StoredItems.saveFetched(store, b, "https://" + b + ".example/feed", null, null,
                 List.of(item(b, "1", pair.linkB(), pair.titleB(), pair.textB(), date.plusSeconds(600))), Set.of(),
                 now.plusSeconds(60));
 
-        List<StoredItem> published = store.items(new ItemQuery(Set.of(), Set.of(), Set.of(a, b), 50));
+        List<StoredItem> published = StoredItems.of(store, new ItemQuery(Set.of(), Set.of(), Set.of(a, b), 50));
 
         if (pair.merge()) {
             assertThat(published).extracting(s -> s.item().sourceId()).containsExactly(a);
@@ -83,16 +84,16 @@ class SameStoryIT {
     void aLinkEveryItemOfASourceCarriesIsNotTheStorysLink() {
         Instant date = T0.minus(Duration.ofDays(400));
         String channel = "https://podcast.example.org/";
-        store.saveFetched("pod", "https://pod.example/feed", null, null, List.of(
+        StoredItems.saveFetched(store, "pod", "https://pod.example/feed", null, null, List.of(
                 item("pod", "1", channel, "Episode 1: Welcome", "Our first episode.", date),
                 item("pod", "2", channel, "Episode 2: Reading lists", "Staff picks for the summer.", date)),
                 Set.of(), date.plusSeconds(60));
         // another source links its own item to the same home page
-        store.saveFetched("news", "https://news.example/feed", null, null, List.of(
+        StoredItems.saveFetched(store, "news", "https://news.example/feed", null, null, List.of(
                 item("news", "1", channel, "Listen to our podcast", "A podcast about libraries.", date)), Set.of(),
                 date.plusSeconds(120));
 
-        assertThat(store.items(new ItemQuery(Set.of(), Set.of(), Set.of("pod", "news"), 50))).hasSize(3)
+        assertThat(StoredItems.of(store, new ItemQuery(Set.of(), Set.of(), Set.of("pod", "news"), 50))).hasSize(3)
                 .allMatch(s -> s.alsoFrom().isEmpty());
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.normalize.Item;
 import org.tributary.normalize.NormalizedFeed;
+import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestDatabase;
 
 /** The store against each real database: an H2 file in a temporary directory, and a fresh PostgreSQL database. */
@@ -41,7 +42,7 @@ class StoreIT {
     void open() {
         opener = vendor.create(dataDir);
         database = opener.open();
-        store = new Store(database);
+        store = new Store(database, true);
     }
 
     @AfterEach
@@ -56,15 +57,15 @@ class StoreIT {
     }
 
     private List<String> titles(ItemQuery q) {
-        return store.items(q).stream().map(s -> s.item().title()).toList();
+        return StoredItems.of(store, q).stream().map(s -> s.item().title()).toList();
     }
 
     @Test
     void refetchOfTheSameItemsNeverDuplicates() {
         List<Item> items = List.of(item("a", "1", "One", T0.minusSeconds(60), "h1"),
                 item("a", "2", "Two", T0.minusSeconds(30), "h2"));
-        SaveResult first = store.saveFetched("a", "https://a.example/feed", "\"e1\"", null, items, Set.of(), T0);
-        SaveResult second = store.saveFetched("a", "https://a.example/feed", "\"e1\"", null, items, Set.of(), T1);
+        SaveResult first = StoredItems.saveFetched(store, "a", "https://a.example/feed", "\"e1\"", null, items, Set.of(), T0);
+        SaveResult second = StoredItems.saveFetched(store, "a", "https://a.example/feed", "\"e1\"", null, items, Set.of(), T1);
 
         assertThat(first).isEqualTo(new SaveResult(2, 0, 0));
         assertThat(second).isEqualTo(new SaveResult(0, 0, 2));
@@ -73,12 +74,12 @@ class StoreIT {
 
     @Test
     void changedItemUpdatesInPlaceKeepingIdAndFirstSeen() {
-        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "Old title", null, "h1")), Set.of(), T0);
-        SaveResult r = store.saveFetched("a", "u", null, null, List.of(item("a", "1", "New title", null, "h2")),
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "Old title", null, "h1")), Set.of(), T0);
+        SaveResult r = StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "New title", null, "h2")),
                 Set.of(), T1);
 
         assertThat(r.updated()).isEqualTo(1);
-        StoredItem stored = store.items(ItemQuery.newest(50)).get(0);
+        StoredItem stored = StoredItems.of(store, ItemQuery.newest(50)).get(0);
         assertThat(stored.item().publicId()).isEqualTo("pid-a-1");
         assertThat(stored.item().title()).isEqualTo("New title");
         assertThat(stored.firstSeen()).isEqualTo(T0);
@@ -89,12 +90,12 @@ class StoreIT {
 
     @Test
     void missingAndFutureDatesBecomeFirstSeen() {
-        store.saveFetched("a", "u", null, null, List.of(
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(
                 item("a", "future", "Future", T0.plusSeconds(86_400 * 30), "h1"),
                 item("a", "none", "None", null, "h2"),
                 item("a", "past", "Past", T0.minusSeconds(3600), "h3")), Set.of(), T0);
 
-        List<StoredItem> items = store.items(ItemQuery.newest(50));
+        List<StoredItem> items = StoredItems.of(store, ItemQuery.newest(50));
         assertThat(items).extracting(s -> s.item().title()).containsExactlyInAnyOrder("Future", "None", "Past");
         assertThat(items).filteredOn(s -> !s.item().title().equals("Past")).allMatch(s -> s.date().equals(T0));
         assertThat(items.get(2).item().title()).isEqualTo("Past");
@@ -103,9 +104,9 @@ class StoreIT {
     @Test
     void newestFirstAcrossSourcesTiesByFirstSeen() {
         Instant day = Instant.parse("2019-06-11T00:00:00Z");
-        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "A old", day.minusSeconds(86_400), "x"),
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "A old", day.minusSeconds(86_400), "x"),
                 item("a", "2", "A same day", day, "y")), Set.of(), T0);
-        store.saveFetched("b", "u", null, null, List.of(item("b", "1", "B same day", day, "z"),
+        StoredItems.saveFetched(store, "b", "u", null, null, List.of(item("b", "1", "B same day", day, "z"),
                 item("b", "2", "B newest", day.plusSeconds(86_400), "w")), Set.of(), T1);
 
         assertThat(titles(ItemQuery.newest(50))).containsExactly("B newest", "B same day", "A same day", "A old");
@@ -116,19 +117,19 @@ class StoreIT {
     void filtersByTypeTopicAndSource() {
         Item webinar = new Item("pid-w", "b", "guid:w", "w", null, "Webinar", "", "", "", "Webinar",
                 List.of("programming"), List.of(), List.of(), null, T0.minusSeconds(10), null, "hw");
-        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "News A", T0.minusSeconds(20), "h",
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "News A", T0.minusSeconds(20), "h",
                 "partnerships")), Set.of(), T0);
-        store.saveFetched("b", "u", null, null, List.of(webinar), Set.of(), T0);
+        StoredItems.saveFetched(store, "b", "u", null, null, List.of(webinar), Set.of(), T0);
 
         assertThat(titles(new ItemQuery(Set.of("Webinar"), Set.of(), Set.of(), 50))).containsExactly("Webinar");
         assertThat(titles(new ItemQuery(Set.of(), Set.of("partnerships"), Set.of(), 50))).containsExactly("News A");
         assertThat(titles(new ItemQuery(Set.of(), Set.of(), Set.of("b"), 50))).containsExactly("Webinar");
-        assertThat(store.items(ItemQuery.newest(50)).get(1).item().topics()).containsExactly("partnerships");
+        assertThat(StoredItems.of(store, ItemQuery.newest(50)).get(1).item().topics()).containsExactly("partnerships");
     }
 
     @Test
     void failuresCountUpAndSuccessResetsThem() {
-        store.saveFetched("a", "u", "\"v1\"", "Sat, 10 Jan 2026 12:00:00 GMT", List.of(), Set.of("Events"), T0);
+        StoredItems.saveFetched(store, "a", "u", "\"v1\"", "Sat, 10 Jan 2026 12:00:00 GMT", List.of(), Set.of("Events"), T0);
         store.saveFailure("a", "u", 503, "fetch[a]: HTTP 503", null, T1);
         store.saveFailure("a", "u", 0, "fetch[a]: timed out", null, T1.plusSeconds(60));
 
@@ -150,9 +151,9 @@ class StoreIT {
     @Test
     void versionMovesOnlyWhenPublishedContentChanges() {
         long v0 = store.version().version();
-        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T0);
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T0);
         long v1 = store.version().version();
-        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T1);
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T1);
         store.saveNotModified("a", "u", null, null, null, T1);
         store.saveFailure("a", "u", 500, "x", null, T1);
 
@@ -162,7 +163,7 @@ class StoreIT {
 
     @Test
     void hiddenItemsLeaveEveryOutputAndComeBack() {
-        store.saveFetched("a", "u", null, null, List.of(item("a", "1", "One", T0, "h1"), item("a", "2", "Two", T0,
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "One", T0, "h1"), item("a", "2", "Two", T0,
                 "h2")), Set.of(), T0);
 
         assertThat(store.setHidden("pid-a-1", true, T1)).isTrue();
@@ -174,11 +175,11 @@ class StoreIT {
 
     @Test
     void reopeningTheDataDirectoryKeepsEverything() {
-        store.saveFetched("a", "u", "\"e\"", null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T0);
+        StoredItems.saveFetched(store, "a", "u", "\"e\"", null, List.of(item("a", "1", "One", T0, "h1")), Set.of(), T0);
         database.close();
 
         database = opener.open();
-        store = new Store(database);
+        store = new Store(database, true);
         assertThat(titles(ItemQuery.newest(50))).containsExactly("One");
         assertThat(store.state("a").etag()).isEqualTo("\"e\"");
     }
@@ -194,7 +195,7 @@ class StoreIT {
     void aFetchsItemsStateAndHealthAreWrittenTogetherOrNotAtAll() {
         SourceHealth ok = new SourceHealth(SourceHealth.State.OK, T1, null, 0, null, null, null);
         store.saveFetched("a", new FetchedDocument("u", "\"e1\"", null, "d1"),
-                new NormalizedFeed(List.of(item("a", "1", "One", T0, "h1")), Set.of()), 500, null, ok, T0);
+                new NormalizedFeed(List.of(item("a", "1", "One", T0, "h1")), Set.of()), 500, null, false, ok, T0);
         assertThat(store.state("a").health().state()).isEqualTo(SourceHealth.State.OK);
 
         // An item the database refuses (its type is longer than the column) fails the whole save: the health the
@@ -204,7 +205,7 @@ class StoreIT {
         SourceHealth failing = new SourceHealth(SourceHealth.State.FAILING, T1.plusSeconds(60), null, 0, null, null,
                 null);
         assertThatThrownBy(() -> store.saveFetched("a", new FetchedDocument("u", "\"e2\"", null, "d2"),
-                new NormalizedFeed(List.of(refused), Set.of()), 500, null, failing, T1))
+                new NormalizedFeed(List.of(refused), Set.of()), 500, null, false, failing, T1))
                 .isInstanceOf(StoreException.class);
 
         assertThat(store.state("a").health().state()).isEqualTo(SourceHealth.State.OK);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.normalize.Item;
 import org.tributary.testing.Required;
+import org.tributary.testing.StoredItems;
 
 /**
  * The pages as a real browser sees them: Debian's headless Chromium loads the page (and a host page that uses
@@ -50,7 +51,7 @@ class BrowserIT {
         Item hostile = new Item("pid-hostile", "partner", "guid:h", "h", URI.create("javascript:alert(1)"), HOSTILE,
                 "<p>x</p>", "", HOSTILE, "News", List.of("partnerships"), List.of(), List.of(), null,
                 T0.minusSeconds(86_400), null, "hh");
-        server.store.saveFetched("partner", "u", null, null, List.of(hostile), Set.of(), T0);
+        StoredItems.saveFetched(server.store, "partner", "u", null, null, List.of(hostile), Set.of(), T0);
     }
 
     @AfterEach

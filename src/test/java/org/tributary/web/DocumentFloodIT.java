@@ -25,6 +25,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.PageCursor;
 import org.tributary.store.Store;
+import org.tributary.testing.StoredItems;
 
 /**
  * A loopback attacker sends many distinct forged requests (cursors at any instant and id, limit spellings, filter
@@ -51,7 +52,7 @@ class DocumentFloodIT {
     void start() throws Exception {
         config = new ConfigLoader().parse("feeds.yml", WebFixture.yaml(null));
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         web = new WebServer(() -> config, store, database, new Publisher(),
                 new SourceStatus(() -> config, store, id -> Optional.empty()), InstantSource.system(), Duration.ZERO,
                 null, null, new DocumentCache(MAX_DOCUMENTS, MAX_BYTES));
@@ -72,7 +73,7 @@ class DocumentFloodIT {
         Item item = new Item("pid-" + id, "partner", "guid:" + id, id, URI.create("https://example.org/" + id), title,
                 body, "", "Excerpt of " + title, "News", List.of("partnerships"), List.of(), List.of("Ann"), null, at,
                 null, "h" + id);
-        store.saveFetched("partner", "u", null, null, List.of(item), Set.of(), at);
+        StoredItems.saveFetched(store, "partner", "u", null, null, List.of(item), Set.of(), at);
         return item.publicId();
     }
 

@@ -35,6 +35,7 @@ import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
 import org.tributary.testing.Required;
+import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestClock;
 
 /**
@@ -65,7 +66,7 @@ class EventsCalendarIT {
                       topics: [programmes] }
                 """);
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         documents = TestDocuments.of(() -> config, store, new ItemPages(store), new Publisher(), new TestClock(NOW),
                 Duration.ZERO);
     }
@@ -82,7 +83,7 @@ class EventsCalendarIT {
     }
 
     private void save(Instant at, Item... items) {
-        store.saveFetched("cal", "u", null, null, List.of(items), Set.of(), at);
+        StoredItems.saveFetched(store, "cal", "u", null, null, List.of(items), Set.of(), at);
     }
 
     private String render(boolean calendar) {

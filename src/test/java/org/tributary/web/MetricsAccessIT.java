@@ -45,7 +45,7 @@ class MetricsAccessIT {
     void setUp() throws Exception {
         config.set(config(""));
         database = Database.h2(dir);
-        Store store = new Store(database);
+        Store store = new Store(database, true);
         metrics = new Metrics("test");
         web = new WebServer(config::get, store, database, new Publisher(),
                 new SourceStatus(config::get, store, id -> Optional.empty()), InstantSource.system(), Duration.ZERO,

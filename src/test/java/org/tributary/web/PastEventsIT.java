@@ -21,6 +21,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
+import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestClock;
 
 /**
@@ -49,7 +50,7 @@ class PastEventsIT {
                   - { id: partner, title: Partner, url: "https://partner.example/feed" }
                 """);
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         documents = TestDocuments.of(() -> config, store, new ItemPages(store), new Publisher(), clock, Duration.ZERO);
     }
 
@@ -70,11 +71,11 @@ class PastEventsIT {
 
     @Test
     void anEventLeavesEveryFeedAndThePageWhenItStartsWithoutAnyWrite() {
-        store.saveFetched("branch", "u", null, null, List.of(
+        StoredItems.saveFetched(store, "branch", "u", null, null, List.of(
                 event("branch", "1", "Knitting circle last week", T0.minus(Duration.ofDays(7))),
                 event("branch", "2", "Author talk this afternoon", T0.plus(Duration.ofHours(4))),
                 event("branch", "3", "New opening hours", null)), Set.of(), T0);
-        store.saveFetched("partner", "u", null, null, List.of(
+        StoredItems.saveFetched(store, "partner", "u", null, null, List.of(
                 event("partner", "1", "Partner webinar last week", T0.minus(Duration.ofDays(7)))), Set.of(), T0);
 
         for (FeedFormat format : FeedFormat.values()) {

@@ -35,7 +35,7 @@ class RefusedReloadIT {
         live.refuse(List.of(new ConfigError(secretPath, 3, 5, "password:hunter2", "unknown key")),
                 Instant.parse("2026-12-01T10:00:00Z"));
         try (Database database = Database.h2(dataDir)) {
-            Store store = new Store(database);
+            Store store = new Store(database, true);
             WebServer web = new WebServer(live, store, database, new Publisher(),
                     new SourceStatus(live, store, id -> Optional.empty()), InstantSource.system(), Duration.ZERO,
                     null, null);

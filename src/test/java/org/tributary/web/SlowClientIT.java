@@ -30,7 +30,7 @@ class SlowClientIT {
     void aClientTricklingItsHeadersIsClosedAfterTheDeadline() throws Exception {
         Config config = new ConfigLoader().parse("feeds.yml", WebFixture.yaml(null));
         try (Database database = Database.h2(dir.resolve("data"))) {
-            Store store = new Store(database);
+            Store store = new Store(database, true);
             WebServer web = new WebServer(() -> config, store, database, new Publisher(),
                     new SourceStatus(() -> config, store, id -> Optional.empty()))
                     .headerDeadline(Duration.ofSeconds(1));

@@ -17,6 +17,7 @@ import org.tributary.normalize.Item;
 import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.Store;
+import org.tributary.testing.StoredItems;
 
 /** A real server on loopback over a real H2 file, with a two-topic config and items made to order. */
 final class WebFixture implements AutoCloseable {
@@ -57,7 +58,7 @@ final class WebFixture implements AutoCloseable {
     private WebFixture(InstantSource clock, Path dataDir, String yaml) throws Exception {
         config = new ConfigLoader().parse("feeds.yml", yaml);
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         web = new WebServer(() -> config, store, database, new Publisher(),
                 new SourceStatus(() -> config, store, id -> Optional.empty()), clock, java.time.Duration.ZERO, null,
                 null);
@@ -97,7 +98,7 @@ final class WebFixture implements AutoCloseable {
         Item item = new Item("pid-" + id, "partner", "guid:" + id, id, URI.create("https://example.org/" + id), title,
                 "<p>" + title + "</p>", "", "Excerpt of " + title, type, List.of(topic), List.of(), List.of("Ann"),
                 null, published, null, "h" + id);
-        store.saveFetched("partner", "u", null, null, List.of(item), Set.of(), seen);
+        StoredItems.saveFetched(store, "partner", "u", null, null, List.of(item), Set.of(), seen);
         return item.publicId();
     }
 
@@ -107,7 +108,7 @@ final class WebFixture implements AutoCloseable {
         Item item = new Item("pid-" + id, "partner", "guid:" + id, id, URI.create("https://example.org/" + id), title,
                 "<p>" + title + "</p>", "", "Excerpt of " + title, "Webinar", List.of(topic), List.of(), List.of("Ann"),
                 null, published, null, "h" + id, null, null, null, event);
-        store.saveFetched("partner", "u", null, null, List.of(item), Set.of(), published);
+        org.tributary.testing.StoredItems.saveFetched(store, "partner", "u", null, null, List.of(item), Set.of(), published);
         return item.publicId();
     }
 

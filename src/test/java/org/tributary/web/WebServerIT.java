@@ -27,6 +27,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.Store;
 import org.tributary.testing.PartnerServer;
+import org.tributary.testing.StoredItems;
 
 /** Routes, status codes and headers of the real server on loopback, over a real H2 store. */
 class WebServerIT {
@@ -54,7 +55,7 @@ class WebServerIT {
         }
         config.set(new ConfigLoader().parse("feeds.yml", yaml));
         database = Database.h2(dataDir);
-        store = new Store(database);
+        store = new Store(database, true);
         save("programming-librarian", "1", "News one", "News", T0, "partnerships");
         save("consortium", "2", "Webinar two", "Webinar", T0.minusSeconds(86_400), "programming");
         web = new WebServer(config::get, store, database, new Publisher(),
@@ -72,7 +73,7 @@ class WebServerIT {
         Item item = new Item("pid" + id, source, "guid:" + id, id, URI.create("https://example.org/" + id), title,
                 "<p>" + title + "</p>", "", title, type, List.of(topic), List.of(), List.of(), null, date, null,
                 "h" + title);
-        store.saveFetched(source, "u", null, null, List.of(item), Set.of(), date.plusSeconds(60));
+        StoredItems.saveFetched(store, source, "u", null, null, List.of(item), Set.of(), date.plusSeconds(60));
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
@@ -203,7 +204,7 @@ class WebServerIT {
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
         // The source is fetched again with nothing new, then publishes a newer item, but in another topic.
-        store.saveFetched("programming-librarian", "u", null, null, List.of(), Set.of(), T0.plusSeconds(7200));
+        StoredItems.saveFetched(store, "programming-librarian", "u", null, null, List.of(), Set.of(), T0.plusSeconds(7200));
         save("programming-librarian", "3", "Programming news", "News", T0.plusSeconds(3600), "programming");
         assertThat(text(get("/feed.atom"))).contains("Programming news");
 
