@@ -53,10 +53,11 @@ class EventsCalendarIT {
     private Database database;
     private Store store;
     private Documents documents;
+    private Config config;
 
     @BeforeEach
     void open() throws Exception {
-        Config config = new ConfigLoader().parse("feeds.yml", """
+        config = new ConfigLoader().parse("feeds.yml", """
                 site: { title: Events, link: "https://library.example.org/", base_url: "http://feeds.example.org",
                         timezone: America/Chicago }
                 types: [News, Event]
@@ -104,6 +105,26 @@ class EventsCalendarIT {
 
     private static final Event WEBINAR = new Event(Instant.parse("2026-06-12T00:00:00Z"),
             Instant.parse("2026-06-12T01:00:00Z"), false, CHICAGO, "Online", "Training team", "Webinar", false, null);
+
+    @Test
+    void theEventsPageIsPagedSoonestFirstAndNextLeadsToTheLaterEvents() throws Exception {
+        saveFixtures(WEBINAR);
+        java.util.Map<String, List<String>> query = new java.util.HashMap<>(java.util.Map.of("limit", List.of("1")));
+        FeedFilter first = FeedFilter.parse(query, config, null, config.site().items(), true);
+        Document one = Jsoup.parse(new String(documents.events(null, first, false, Documents.Mode.RENDER).body(),
+                StandardCharsets.UTF_8));
+        assertThat(one.select("article h2").eachText()).containsExactly("Grant writing webinar");
+        String next = one.select("link[rel=next]").attr("href");
+        assertThat(next).startsWith("/events?limit=1&after=");
+
+        query.put("after", List.of(next.substring(next.indexOf("after=") + "after=".length())));
+        FeedFilter later = FeedFilter.parse(query, config, null, config.site().items(), true);
+        Document two = Jsoup.parse(new String(documents.events(null, later, false, Documents.Mode.RENDER).body(),
+                StandardCharsets.UTF_8));
+        assertThat(two.select("article h2").eachText()).containsExactly("Book fair");
+        assertThat(two.select("link[rel=next]")).isEmpty();
+        assertThat(two.select("link[rel=prev]").attr("href")).startsWith("/events?limit=1&before=");
+    }
 
     @Test
     void thePageListsUpcomingEventsSoonestFirstOnTheirDaysInTheSitesZone() {
