@@ -70,6 +70,9 @@ class ConfigValidationTest {
                 row("rejectsATokenInTheSiteLink", "site: { title: T, link: \"https://lib.example.org/?token=x\", base_url: \"http://localhost:8080\" }\n"
                                 + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
                         "feeds.yml:1:25: site.link: its query parameter \"token\" looks like a secret; it would be published in feeds, OPML and /status, so it is refused: use a URL without it"),
+                row("rejectsAnIconThatIsNotAnHttpUrl", "site: { title: T, link: \"https://lib.example.org/\", base_url: \"http://localhost:8080\", icon: \"file:///etc/icon.png\" }\n"
+                                + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
+                        "feeds.yml:1:94: site.icon: not an http(s) URL"),
                 row("rejectsCredentialsInTheHub", "site: { title: T, link: \"https://lib.example.org/\", base_url: \"http://localhost:8080\", hub: \"https://a:b@hub.example.org/\" }\n"
                                 + "sources: [{ id: a, title: A, url: \"https://a.example.org/feed\" }]\n",
                         "feeds.yml:1:93: site.hub: has credentials (user:password@); they would be published in feeds, OPML and /status, so they are refused: remove them"),
