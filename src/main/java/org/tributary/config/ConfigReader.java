@@ -68,8 +68,8 @@ final class ConfigReader {
 
     private Site site(YamlMap m) {
         int before = problems.count();
-        Optional<String> title = m.requiredText("title");
-        Optional<String> description = m.text("description");
+        Optional<String> title = m.name("title", true);
+        Optional<String> description = m.name("description", false);
         Optional<URI> link = m.requiredUrl("link");
         Optional<URI> baseUrl = m.requiredUrl("base_url").map(ConfigReader::withoutTrailingSlash);
         Optional<String> language = m.checked("language", false, Formats::language, "not a language tag like en or en-GB");
@@ -169,8 +169,8 @@ final class ConfigReader {
                     if (first != null) m.report("id", "duplicate topic id \"" + value + "\", first at line " + line(first));
                     ids.add(value);
                 });
-                Optional<String> title = m.requiredText("title");
-                Optional<String> description = m.text("description");
+                Optional<String> title = m.name("title", true);
+                Optional<String> description = m.name("description", false);
                 Optional<Topic.Image> image = m.map("image", IMAGE_KEYS).map(this::image);
                 Topic topic = problems.build(before, m.node(), entry.path(), () -> new Topic(id.orElseThrow(),
                         title.orElseThrow(), description.orElse(""), image.orElse(null)));

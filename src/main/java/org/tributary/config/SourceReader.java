@@ -55,7 +55,7 @@ final class SourceReader {
                 m.report("id", "duplicate source id \"" + value + "\", first at line " + ConfigReader.line(first));
             }
         });
-        Optional<String> title = m.requiredText("title");
+        Optional<String> title = m.name("title", true);
         Optional<URI> url = m.requiredUrl("url");
         Optional<URI> home = m.url("home");
         Optional<Source.Kind> kind = kind(m);

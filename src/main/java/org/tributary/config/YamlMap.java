@@ -101,6 +101,16 @@ final class YamlMap {
         return require(key).flatMap(v -> scalar(v, path(key)));
     }
 
+    /** A name or title people read: bidi controls removed, with a warning (see {@link BidiControls}). */
+    Optional<String> name(String key, boolean required) {
+        return (required ? requiredText(key) : text(key)).map(v -> {
+            if (!BidiControls.contains(v)) return v;
+            warn(key, "bidirectional control characters (U+202A-U+202E, U+2066-U+2069) removed: they would reverse "
+                    + "what is shown after it");
+            return BidiControls.strip(v);
+        });
+    }
+
     Optional<YamlMap> map(String key, List<String> keys) {
         return get(key).flatMap(v -> open(v, path(key), problems, keys));
     }

@@ -118,6 +118,7 @@ final class HtmlSanitizer {
         absoluteSrcsets(clean.body(), base);
         namespaceIds(clean.body());
         dropUselessElements(clean.body());
+        withoutBidiControls(clean.body());
         String out = XmlChars.clean(clean.body().html().trim());
         return out.isEmpty() ? Sanitized.EMPTY : new Sanitized(out, clean.body());
     }
@@ -259,6 +260,23 @@ final class HtmlSanitizer {
     private static boolean safe(String absolute, boolean mailto) {
         String lower = absolute.toLowerCase(Locale.ROOT);
         return lower.startsWith("http:") || lower.startsWith("https:") || (mailto && lower.startsWith("mailto:"));
+    }
+
+    /**
+     * Bidi embeddings, overrides and isolates go from the text (and tooltips): an override left open in an item's
+     * HTML would reverse what the host page shows after it. Direction in HTML is the {@code dir} attribute and
+     * {@code bdi}/{@code bdo}, which end with their element.
+     */
+    private static void withoutBidiControls(Element body) {
+        body.traverse((node, depth) -> {
+            if (node instanceof org.jsoup.nodes.TextNode t) {
+                String text = t.getWholeText();
+                String clean = PlainText.withoutBidiControls(text);
+                if (!clean.equals(text)) t.text(clean);
+            } else if (node instanceof Element e && e.hasAttr("title")) {
+                e.attr("title", PlainText.withoutBidiControls(e.attr("title")));
+            }
+        });
     }
 
     private static void dropUselessElements(Element body) {

@@ -160,11 +160,17 @@ final class PlainText {
     /**
      * The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). In a title or an excerpt
      * an unterminated right-to-left override reverses what follows it on the page that shows it (the partner's
-     * name, the date, the next item), so plain text never carries them; the direction marks U+200E and U+200F,
-     * which affect only their neighbours, stay. Text in either direction still shows in its own order.
+     * name, the date, the next item), so plain text never carries them, nor the text of sanitized HTML; the
+     * direction marks U+200E, U+200F and U+061C, which embed nothing and affect only the neutral characters beside
+     * them (paired or not, nothing after them is reordered), stay. Text in either direction still shows in its own order.
      */
     static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        return org.tributary.config.BidiControls.isControl(c);
+    }
+
+    /** The text without {@link #isBidiControl bidi controls}; the same string when it has none. */
+    static String withoutBidiControls(String s) {
+        return org.tributary.config.BidiControls.strip(s);
     }
 
     /** ASCII whitespace (space, tab, LF, VT, FF, CR), no-break space, line and paragraph separators. */

@@ -88,4 +88,13 @@ class HtmlSanitizerTest {
     void whatThePolicyKeepsOut(String name, String dirty, String clean) {
         assertThat(sanitizer.sanitize(dirty, BASE)).isEqualTo(clean);
     }
+
+    @org.junit.jupiter.api.Test
+    void bidiOverridesAndIsolatesLeaveTheTextOfItemHtmlButMarksStay() {
+        String html = sanitizer.sanitize("<p title=\"a\u202Eb\">Open \u202Enow\u2066 here\u200F</p>"
+                + "<bdo dir=\"rtl\">kept</bdo>", BASE);
+
+        org.assertj.core.api.Assertions.assertThat(html)
+                .isEqualTo("<p title=\"ab\">Open now here\u200F</p><bdo dir=\"rtl\">kept</bdo>");
+    }
 }
