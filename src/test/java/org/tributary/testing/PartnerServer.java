@@ -94,7 +94,7 @@ public final class PartnerServer implements AutoCloseable {
 
     public static MockResponse garbage() {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml")
-                .body("<rss><channel><item><title>broken &nope; <<<").build();
+                .body("broken &nope; <<< no markup at all").build();
     }
 
     public List<RecordedRequest> requests(String path) {
