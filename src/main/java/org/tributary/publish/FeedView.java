@@ -167,6 +167,14 @@ public record FeedView(
     }
 
     /**
+     * Whether this view is shown as an events page ("/events", "/topics/{id}/events"): its pages run soonest first,
+     * so its paging links speak of later and sooner events rather than older and newer items.
+     */
+    public boolean eventsPage() {
+        return htmlPath.equals("/events") || htmlPath.matches("/topics/[^/]+/events");
+    }
+
+    /**
      * The human page this feed belongs to: the configured site link for the merged feed (that is where the
      * list is embedded), our own topic page for a topic.
      */

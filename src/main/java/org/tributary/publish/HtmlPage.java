@@ -95,17 +95,27 @@ final class HtmlPage {
         pages(section, view);
     }
 
-    /** Newer / older links, as plain links: paging needs no script. */
+    /**
+     * Newer / older links, as plain links: paging needs no script. Events run soonest first, so on their pages "next"
+     * is later events and "previous" sooner ones, and the first page holds the soonest.
+     */
     private static void pages(Element section, FeedView view) {
         Paging paging = view.paging();
         if (!paging.paged()) return;
-        Element nav = section.appendElement("nav").addClass("pages").attr("aria-label", words(view).get("page.pages"));
-        if (!paging.self().isFirst()) nav.appendElement("a").attr("href", view.htmlPageHref(Paging.Ref.FIRST)).text(words(view).get("page.newest"));
+        boolean events = view.eventsPage();
+        Messages words = words(view);
+        Element nav = section.appendElement("nav").addClass("pages").attr("aria-label", words.get("page.pages"));
+        if (!paging.self().isFirst()) {
+            nav.appendElement("a").attr("href", view.htmlPageHref(Paging.Ref.FIRST))
+                    .text(words.get(events ? "paging.events.soonest" : "page.newest"));
+        }
         if (paging.previous() != null) {
-            nav.appendElement("a").attr("rel", "prev").attr("href", view.htmlPageHref(paging.previous())).text(words(view).get("page.newer"));
+            nav.appendElement("a").attr("rel", "prev").attr("href", view.htmlPageHref(paging.previous()))
+                    .text(words.get(events ? "paging.events.sooner" : "page.newer"));
         }
         if (paging.next() != null) {
-            nav.appendElement("a").attr("rel", "next").attr("href", view.htmlPageHref(paging.next())).text(words(view).get("page.older"));
+            nav.appendElement("a").attr("rel", "next").attr("href", view.htmlPageHref(paging.next()))
+                    .text(words.get(events ? "paging.events.later" : "page.older"));
         }
     }
 

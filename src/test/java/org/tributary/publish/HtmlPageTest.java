@@ -133,6 +133,24 @@ class HtmlPageTest {
     }
 
     @Test
+    void anEventsPageInTheMiddleOfItsPagesSpeaksOfLaterAndSoonerEvents() {
+        Paging middle = new Paging(Paging.Ref.after("C2"), Paging.Ref.after("C3"), Paging.Ref.before("C1"), false);
+        FeedView events = merged().withHtmlPath("/events").withPaging(middle);
+
+        List<Element> links = page(events).select("nav.pages a");
+
+        assertThat(links).extracting(Element::text, e -> e.attr("href")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Soonest", "/events"),
+                org.assertj.core.groups.Tuple.tuple("← Sooner events", "/events?before=C1"),
+                org.assertj.core.groups.Tuple.tuple("Later events →", "/events?after=C3"));
+        // The same paging on the items page keeps the items' words; a topic named "events" is not an events page.
+        assertThat(page(merged().withPaging(middle)).select("nav.pages a")).extracting(Element::text)
+                .containsExactly("Newest", "← Newer", "Older →");
+        assertThat(merged().withHtmlPath("/topics/events").eventsPage()).isFalse();
+        assertThat(merged().withHtmlPath("/topics/events/events").eventsPage()).isTrue();
+    }
+
+    @Test
     void datesAreUtcDays() {
         Instant lateEvening = Instant.parse("2019-06-11T23:30:00-05:00");
         StoredItem late = new StoredItem(new Item("late", "wls", "hash:3", null, null, "Late", "", "", "x",

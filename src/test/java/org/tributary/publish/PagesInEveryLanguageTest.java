@@ -30,7 +30,7 @@ class PagesInEveryLanguageTest {
             ".also-from", "nav[aria-label] ul", "section.topic", ".site-name", "#recent", ".embed-title"};
 
     /** The keys of the published pages' words (the status page has its own test). */
-    private static final List<String> OURS = List.of("page.", "item.", "footer.", "embed.", "event.");
+    private static final List<String> OURS = List.of("page.", "paging.", "item.", "footer.", "embed.", "event.");
 
     private final Publisher publisher = new Publisher();
 
@@ -63,15 +63,17 @@ class PagesInEveryLanguageTest {
     private static final Paging MIDDLE = new Paging(Paging.Ref.before("C2"), Paging.Ref.before("C3"),
             Paging.Ref.after("C1"), false);
 
-    /** The merged page in the middle of its pages, a topic page, an empty later page, and the embed. */
+    /** The merged page in the middle of its pages, a topic page, an empty later page, an events page in the middle of its pages, and the embed. */
     private List<String> documents(String language) {
         Site site = site(language);
         FeedView merged = FeedView.merged(site, TOPICS, "", items(), SOURCES_BY_ID, RENDERED).withPaging(MIDDLE);
         FeedView topic = FeedView.ofTopic(site, PARTNERSHIPS, TOPICS, "", items(), SOURCES_BY_ID, RENDERED);
         FeedView emptyLater = FeedView.merged(site, TOPICS, "", List.of(), SOURCES_BY_ID, RENDERED).withPaging(MIDDLE);
         FeedView emptyFirst = FeedView.merged(site, TOPICS, "", List.of(), SOURCES_BY_ID, RENDERED);
+        FeedView events = FeedView.merged(site, TOPICS, "", items(), SOURCES_BY_ID, RENDERED).withHtmlPath("/events")
+                .withPaging(MIDDLE);
         return List.of(publisher.html(merged), publisher.html(topic), publisher.html(emptyLater),
-                publisher.html(emptyFirst), publisher.embed(merged), publisher.embed(emptyFirst));
+                publisher.html(emptyFirst), publisher.html(events), publisher.embed(merged), publisher.embed(emptyFirst));
     }
 
     @ParameterizedTest
