@@ -116,6 +116,7 @@ class EventsCalendarIT {
         assertThat(one.select("article h2").eachText()).containsExactly("Grant writing webinar");
         String next = one.select("link[rel=next]").attr("href");
         assertThat(next).startsWith("/events?limit=1&after=");
+        assertThat(one.select("nav.pages a").eachText()).containsExactly("Later events →");
 
         query.put("after", List.of(next.substring(next.indexOf("after=") + "after=".length())));
         FeedFilter later = FeedFilter.parse(query, config, null, config.site().items(), true);
@@ -124,6 +125,7 @@ class EventsCalendarIT {
         assertThat(two.select("article h2").eachText()).containsExactly("Book fair");
         assertThat(two.select("link[rel=next]")).isEmpty();
         assertThat(two.select("link[rel=prev]").attr("href")).startsWith("/events?limit=1&before=");
+        assertThat(two.select("nav.pages a").eachText()).containsExactly("Soonest", "← Sooner events");
     }
 
     @Test
