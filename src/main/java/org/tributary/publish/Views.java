@@ -98,9 +98,12 @@ public final class Views {
      * @param cursor         the page's cursor, null for the first page
      * @param direction      which way the page runs from the cursor; null for the first page
      * @param staticFiles    page links as file names, for the static export
+     * @param emptySince     on the server, when this view was first rendered empty (it keeps that date while it stays
+     *                       empty); null: now
      */
     public record Request(Topic topic, ItemQuery query, String canonicalQuery, boolean matchesNothing,
-                          PageCursor cursor, ItemPages.Direction direction, Output output, boolean staticFiles) {
+                          PageCursor cursor, ItemPages.Direction direction, Output output, boolean staticFiles,
+                          Instant emptySince) {
         public Request {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(output, "output");
@@ -111,12 +114,13 @@ public final class Views {
         /** The first page of an unfiltered view, as the export writes it. */
         public static Request first(Topic topic, int limit, Output output, boolean staticFiles) {
             ItemQuery query = new ItemQuery(Set.of(), topic == null ? Set.of() : Set.of(topic.id()), Set.of(), limit);
-            return new Request(topic, query, "", false, null, null, output, staticFiles);
+            return new Request(topic, query, "", false, null, null, output, staticFiles, null);
         }
 
         Request from(Paging.Ref page, ItemPages.Direction direction) {
             PageCursor at = PageCursor.decode(page.cursor()).orElseThrow();
-            return new Request(topic, query, canonicalQuery, matchesNothing, at, direction, output, staticFiles);
+            return new Request(topic, query, canonicalQuery, matchesNothing, at, direction, output, staticFiles,
+                    emptySince);
         }
     }
 
@@ -231,10 +235,10 @@ public final class Views {
         Topic topic = request.topic();
         String query = request.canonicalQuery();
         boolean events = request.output().events();
-        // An empty view is never dated 1970. On the server it is dated when it is rendered (the cache keeps those
-        // bytes while they stay the same, so an unchanged empty feed is not pinged to the hub); an export is dated
-        // when the published content last changed (a fresh database: now), so every node writes the same files.
-        Instant whenEmpty = clock.instant();
+        // An empty view is never dated 1970. On the server it is dated when it was first rendered empty (so its bytes
+        // stay the same while it stays empty, and an unchanged empty feed is not pinged to the hub); an export is
+        // dated when the published content last changed (a fresh database: now), so every node writes the same files.
+        Instant whenEmpty = request.emptySince() != null ? request.emptySince() : clock.instant();
         if (items.isEmpty() && request.staticFiles()) {
             Instant changed = store.version().changedAt();
             if (changed != null && changed.isAfter(Instant.EPOCH)) whenEmpty = changed;

@@ -45,6 +45,7 @@ final class Documents {
     private record SeenVersion(long version, long atNanos, boolean valid) {}
 
     private final Ticker ticker;
+    private final EmptySince emptySince = new EmptySince();
     private volatile SeenVersion seen = new SeenVersion(0, 0, false);
 
     /**
@@ -186,8 +187,10 @@ final class Documents {
         }
         return rendered(key, () -> cache.get(key, version(), now, () -> {
             onRender.run();
+            Instant since = emptySince.since(key, clock.instant());
             Views.Document doc = views.render(cfg, new Views.Request(topic, filter.query(), filter.canonicalQuery(),
-                    filter.matchesNothing(), filter.cursor(), filter.direction(), output, false));
+                    filter.matchesNothing(), filter.cursor(), filter.direction(), output, false, since));
+            if (filter.cursor() == null) emptySince.record(key, doc.empty(), since);
             // Last-Modified: when these bytes were made (the cache keeps it while the bytes stay the same); item dates
             // would not move when an item is hidden or the config changes a title, and a 304 would keep old bytes.
             Rendered rendered = Rendered.of(doc.body(), doc.contentType(), clock.instant(),
@@ -263,5 +266,30 @@ final class Documents {
      */
     private static String configKey(Config cfg) {
         return Integer.toHexString(System.identityHashCode(cfg)) + ":";
+    }
+
+    /**
+     * When each view that lists nothing was first rendered so: an empty feed keeps that date (and so its bytes and
+     * ETag) across renders until an item enters it. Bounded: the least recently rendered views are forgotten first,
+     * and forgetting one only dates it anew.
+     */
+    private static final class EmptySince {
+        private static final int MAX_VIEWS = 4_096;
+        private final java.util.LinkedHashMap<String, Instant> since = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Instant> eldest) {
+                return size() > MAX_VIEWS;
+            }
+        };
+
+        synchronized Instant since(String key, Instant now) {
+            Instant known = since.get(key);
+            return known != null ? known : now;
+        }
+
+        synchronized void record(String key, boolean empty, Instant when) {
+            if (empty) since.putIfAbsent(key, when);
+            else since.remove(key);
+        }
     }
 }
