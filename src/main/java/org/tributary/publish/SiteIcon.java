@@ -48,11 +48,13 @@ public final class SiteIcon {
     }
 
     /**
-     * The icon the feeds name, as an absolute URL: site.icon, else the bundled PNG on this server (under base_url's
-     * path), so a feed read anywhere still finds it.
+     * The icon the feeds name, as an absolute URL: site.icon (null when validators would refuse it, see
+     * {@link Texts#attributeUrl}), else the bundled PNG on this server, under base_url's path. The bundled one is
+     * held only to the self links' rule ({@link Texts#http}): it is on the same host as they are.
      */
     static String feedUrl(Site site) {
-        return site.icon() != null ? site.icon().toString() : site.url(PNG_PATH);
+        if (site.icon() != null) return Texts.attributeUrl(site.icon().toString());
+        return Texts.http(site.url(PNG_PATH));
     }
 
     /** Adds the page's icon links to a page's head; root-relative, so {@link SitePaths#rebase} puts them under the path. */
