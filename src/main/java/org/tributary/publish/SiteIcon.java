@@ -58,7 +58,7 @@ public final class SiteIcon {
     }
 
     /** Adds the page's icon links to a page's head; root-relative, so {@link SitePaths#rebase} puts them under the path. */
-    static void link(Element head, Site site) {
+    public static void link(Element head, Site site) {
         if (site.icon() != null) {
             String icon = Texts.attributeUrl(site.icon().toString());
             if (icon != null) head.appendElement("link").attr("rel", "icon").attr("href", icon);
