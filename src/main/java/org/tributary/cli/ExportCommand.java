@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
+import org.tributary.publish.SiteIcon;
 import org.tributary.publish.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,7 +78,8 @@ final class ExportCommand implements Callable<Integer> {
         write(out.resolve(app.publisher.embedScriptPath().substring(1)), app.publisher.embedScript(config.site()));
         write(out.resolve(app.publisher.embedStylesheetPath().substring(1)), app.publisher.embedCss());
         write(out.resolve("HEADERS.md"), headers(config.site().cacheMaxAge().toSeconds()));
-        return files + 5;
+        for (SiteIcon.Asset icon : SiteIcon.BUNDLED) write(file(out, icon.path()), icon.bytes());
+        return files + 5 + SiteIcon.BUNDLED.size();
     }
 
     /**
@@ -113,9 +115,13 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static void write(Path file, String text) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.write(tmp, bytes);
         // Replace atomically so a web server never serves half a file.
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -139,6 +145,7 @@ final class ExportCommand implements Callable<Integer> {
             | `*.opml` | `text/x-opml; charset=utf-8` | `Access-Control-Allow-Origin: *` |
             | `*.ics` | `text/calendar; charset=utf-8` | `Access-Control-Allow-Origin: *` |
             | `embed.js` | `text/javascript; charset=utf-8` | `Access-Control-Allow-Origin: *` |
+            | `assets/icon.svg`, `assets/icon.png`, `favicon.ico` | `image/svg+xml`, `image/png`, `image/x-icon` | `Cache-Control: public, max-age=604800` (they change only with a new release) |
             | `*.html` except `embed.html` | `text/html; charset=utf-8` | `Content-Security-Policy: %2$s`, `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin` |
             | `embed.html` | `text/html; charset=utf-8` | `Content-Security-Policy: %3$s` (it exists to be framed by other sites) |
 
@@ -151,11 +158,13 @@ final class ExportCommand implements Callable<Integer> {
 
             ```nginx
             types { application/atom+xml atom; application/rss+xml rss; application/feed+json json;
-                    text/x-opml opml; text/calendar ics; text/javascript js; text/html html; text/css css; }
+                    text/x-opml opml; text/calendar ics; text/javascript js; text/html html; text/css css;
+                    image/svg+xml svg; image/png png; image/x-icon ico; }
             gzip on; gzip_types application/atom+xml application/rss+xml application/feed+json text/x-opml
                                 text/javascript text/css;
             location ~ \\.(atom|rss|json|opml|ics|js)$ { add_header Access-Control-Allow-Origin "*"; expires 5m; }
             location ~ -before- { expires 1d; add_header Access-Control-Allow-Origin "*"; }
+            location ~ \\.(svg|png|ico)$ { expires 7d; }
             ```
 
             Paged links inside the documents point at these file names, so paging works without a query string.

@@ -36,7 +36,7 @@ final class AtomWriter {
         // Entries without authors inherit these (RFC 4287 4.2.1), so every entry has one and the feed validates.
         feed.setAuthors(persons(List.of(Texts.line(view.site().title()))));
         feed.setGenerator(generator());
-        String icon = Texts.attributeUrl(view.site().icon() == null ? null : view.site().icon().toString());
+        String icon = SiteIcon.feedUrl(view.site());
         if (icon != null) {
             feed.setIcon(icon);
             feed.setLogo(icon);

@@ -27,6 +27,7 @@ final class EmbedPage {
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("title").text(Texts.line(view.title()));
         head.appendElement("link").attr("rel", "stylesheet").attr("href", HtmlPage.STYLESHEET);
+        SiteIcon.link(head, view.site());
 
         Element main = doc.body().addClass("embed").appendElement("main");
         main.appendElement("h1").addClass("embed-title").text(Texts.line(view.topic() == null

@@ -42,6 +42,7 @@ final class HtmlPage {
         String description = Texts.line(view.description());
         if (!description.isEmpty()) head.appendElement("meta").attr("name", "description").attr("content", description);
         head.appendElement("link").attr("rel", "stylesheet").attr("href", STYLESHEET);
+        SiteIcon.link(head, view.site());
         for (FeedFormat format : FeedFormat.values()) {
             head.appendElement("link").attr("rel", "alternate").attr("type", format.mediaType())
                     .attr("title", Texts.line(view.title()) + " (" + format.label() + ")")

@@ -34,7 +34,7 @@ final class JsonFeedWriter {
         String description = Texts.clean(view.description()).strip();
         if (!description.isEmpty()) feed.put("description", description);
         feed.put("language", Texts.line(view.site().language()));
-        String icon = Texts.attributeUrl(view.site().icon() == null ? null : view.site().icon().toString());
+        String icon = SiteIcon.feedUrl(view.site());
         if (icon != null) {
             feed.put("icon", icon);
             feed.put("favicon", icon);

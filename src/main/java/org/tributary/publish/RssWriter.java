@@ -39,7 +39,7 @@ final class RssWriter {
         channel.setGenerator("Tributary");
         channel.setDocs("https://www.rssboard.org/rss-specification");
         channel.setModules(List.of(atomLinks(view)));
-        String icon = Texts.attributeUrl(view.site().icon() == null ? null : view.site().icon().toString());
+        String icon = SiteIcon.feedUrl(view.site());
         if (icon != null) {
             // RSS 2.0 requires all three: the image, the channel's title and its link, which the image points to.
             com.rometools.rome.feed.rss.Image image = new com.rometools.rome.feed.rss.Image();

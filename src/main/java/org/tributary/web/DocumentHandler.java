@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.FeedFormat;
+import org.tributary.publish.SiteIcon;
 import org.tributary.publish.Views;
 
 /**
  * GET and HEAD of every published document (/, /feed.*, /topics/{id}[/feed.*|/sources.opml], /embed, /embed.js,
- * /sources.opml, /assets/style.css), answered by a Jetty core handler in front of Javalin: the documents are bytes
+ * /sources.opml, /assets/style.css, the bundled icon), answered by a Jetty core handler in front of Javalin: the documents are bytes
  * in memory, and Javalin's per-request machinery (servlet request, context, routing, copying the body through an
  * InputStream) cost more than half the rate nginx reaches on the same bytes (bench/serve). Everything else (other
  * paths, other methods) goes on to Javalin unchanged. As Javalin did, a trailing slash is ignored.
@@ -63,6 +64,10 @@ final class DocumentHandler extends Handler.Wrapper {
     private final Map<String, FeedFormat> feeds = new HashMap<>();
     private static final java.util.Set<String> FEEDS = java.util.Arrays.stream(FeedFormat.values())
             .map(f -> "feed." + f.extension()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** The bundled icon's files by path. */
+    private static final Map<String, SiteIcon.Asset> ICONS = SiteIcon.BUNDLED.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(SiteIcon.Asset::path, a -> a));
 
     /** @param metrics counts the pages and feeds served; null for none */
     DocumentHandler(Supplier<Config> config, Documents documents, Metrics metrics) {
@@ -154,6 +159,7 @@ final class DocumentHandler extends Handler.Wrapper {
                  "/events", "/events.ics": return true;
             default: break;
         }
+        if (ICONS.containsKey(route)) return true;
         if (route.startsWith("/topics/")) {
             String rest = route.substring("/topics/".length());
             int slash = rest.indexOf('/');
@@ -253,6 +259,8 @@ final class DocumentHandler extends Handler.Wrapper {
             case "/events.ics": return events(x, null, true, false);
             default: break;
         }
+        SiteIcon.Asset icon = ICONS.get(route);
+        if (icon != null) return send(x, documents.icon(icon, x.mode()), true, null);
         if (route.startsWith("/topics/")) return topic(x, route.substring("/topics/".length()));
         if (route.startsWith("/") && route.indexOf('/', 1) < 0) {
             FeedFormat format = feeds.get(route.substring(1));

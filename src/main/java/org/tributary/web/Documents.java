@@ -12,6 +12,7 @@ import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.FeedFormat;
 import org.tributary.publish.Publisher;
+import org.tributary.publish.SiteIcon;
 import org.tributary.publish.Views;
 import org.tributary.store.PageCursor;
 import org.tributary.store.Store;
@@ -153,6 +154,12 @@ final class Documents {
         Config cfg = config.get();
         return fixed(configKey(cfg) + "embed.js", mode, () -> Rendered.of(publisher.embedScript(cfg.site()),
                 "text/javascript; charset=utf-8", clock.instant(), maxAge(cfg)));
+    }
+
+    /** A bundled icon file ({@link SiteIcon#BUNDLED}); with {@link Mode#MEMORY}, null unless it is in memory. */
+    Rendered icon(SiteIcon.Asset asset, Mode mode) {
+        return fixed("icon|" + asset.path(), mode, () -> Rendered.of(asset.bytes(), asset.contentType(),
+                clock.instant(), Rendered.BUNDLED_MAX_AGE));
     }
 
     /** site.cache_max_age in seconds: how long a document the next refresh may change can be kept. */

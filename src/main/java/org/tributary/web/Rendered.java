@@ -38,6 +38,11 @@ record Rendered(ByteBuffer directBody, ByteBuffer directGzipped, String etag, In
      * enter it; only hiding or editing an old item could, and a day is how long that may take to reach caches.
      */
     static final long ARCHIVE_MAX_AGE = 86_400;
+    /**
+     * How long a file bundled with the program (the icon) can be cached: a week. Only a new release changes it, and
+     * its ETag is derived from its bytes, so a revalidation after that week costs a 304.
+     */
+    static final long BUNDLED_MAX_AGE = 7 * 86_400;
 
     /** The same document, modified at another instant (the bodies are shared, not copied). */
     Rendered withLastModified(Instant other) {
@@ -73,7 +78,11 @@ record Rendered(ByteBuffer directBody, ByteBuffer directGzipped, String etag, In
     }
 
     static Rendered of(String text, String contentType, Instant lastModified, long maxAgeSeconds) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        return of(text.getBytes(StandardCharsets.UTF_8), contentType, lastModified, maxAgeSeconds);
+    }
+
+    /** A document that is bytes already (the bundled icon). */
+    static Rendered of(byte[] body, String contentType, Instant lastModified, long maxAgeSeconds) {
         byte[] gzipped = gzip(body);
         String etag = etagOf(body);
         Fields fields = new Fields(new PreEncodedHttpField(HttpHeader.ETAG, etag),

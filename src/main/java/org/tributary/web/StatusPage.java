@@ -44,6 +44,7 @@ final class StatusPage {
         doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         doc.head().appendElement("title").text(words.format("status.title", siteTitle));
         doc.head().appendElement("link").attr("rel", "stylesheet").attr("href", "/assets/style.css");
+        org.tributary.publish.SiteIcon.link(doc.head(), site);
         doc.body().addClass("status");
         doc.body().appendElement("header").addClass("site").appendElement("p").addClass("site-name")
                 .appendElement("a").attr("href", "/").text(siteTitle);

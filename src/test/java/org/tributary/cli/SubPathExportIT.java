@@ -39,6 +39,11 @@ class SubPathExportIT {
             Files.writeString(config, partners.feedsYml(base, "30m").replace("items: 50", "items: 3"));
             assertThat(Program.run("--config", config.toString(), "--data", data.toString(), "refresh", "--export",
                     out.toString()).exit()).isZero();
+            assertThat(Files.readString(out.resolve("feed.atom"))).as("the feeds name the exported icon")
+                    .contains("<icon>" + base + "/assets/icon.png</icon>");
+            for (String icon : List.of("/favicon.ico", "/assets/icon.png", "/assets/icon.svg")) {
+                assertThat(Files.size(out.resolve(icon.substring(1)))).as(icon).isPositive();
+            }
             site.files("/news", out).page("/library.html", """
                     <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
                     <body><div id="list" data-tributary data-limit="4"></div>
@@ -58,6 +63,8 @@ class SubPathExportIT {
                         visited.add(link);
                     }
                 }
+                assertThat(visited).as("the pages' icons, under the path").contains(base + "/assets/icon.svg",
+                        base + "/assets/icon.png");
                 assertThat(visited).anyMatch(l -> l.matches(".*/news/page-before-[^/]+\\.html"))
                         .anyMatch(l -> l.endsWith("/news/topics/programming"))
                         .anyMatch(l -> l.endsWith("/news/feed.json"));

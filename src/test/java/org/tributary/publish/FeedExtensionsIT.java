@@ -31,9 +31,13 @@ class FeedExtensionsIT {
     }
 
     private Path written(String format) throws Exception {
-        FeedView view = FeedView.merged(Fixtures.SITE.toBuilder().icon(URI.create("https://library.example.org/icon.png"))
-                .build(), Fixtures.TOPICS, "", List.of(Fixtures.EVENT, Fixtures.WEBINAR), Fixtures.SOURCES_BY_ID,
-                Fixtures.RENDERED);
+        return written(format, Fixtures.SITE.toBuilder().icon(URI.create("https://library.example.org/icon.png"))
+                .build());
+    }
+
+    private Path written(String format, org.tributary.config.Site site) throws Exception {
+        FeedView view = FeedView.merged(site, Fixtures.TOPICS, "", List.of(Fixtures.EVENT, Fixtures.WEBINAR),
+                Fixtures.SOURCES_BY_ID, Fixtures.RENDERED);
         Publisher publisher = new Publisher();
         Path file = dir.resolve("feed." + format);
         Files.writeString(file, format.equals("atom") ? publisher.atom(view) : publisher.rss(view));
@@ -44,6 +48,17 @@ class FeedExtensionsIT {
     @ValueSource(strings = {"atom", "rss"})
     void validatesWithoutErrors(String format) throws Exception {
         Path file = written(format);
+        Result r = run(List.of(tool("validate-feed").toString(), file.toString(),
+                "http://localhost:8080/feed." + format));
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("0 errors");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"atom", "rss"})
+    void validatesWithoutErrorsWithTheBundledIcon(String format) throws Exception {
+        Path file = written(format, Fixtures.SITE);
+        assertThat(Files.readString(file)).contains("http://localhost:8080/assets/icon.png");
         Result r = run(List.of(tool("validate-feed").toString(), file.toString(),
                 "http://localhost:8080/feed." + format));
         assertThat(r.exit()).as(r.out()).isZero();

@@ -9,6 +9,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,10 +112,31 @@ class FeedExtensionsTest {
     }
 
     @Test
-    void withoutAnIconTheFeedsClaimNone() throws Exception {
-        assertThat(publisher.atom(Fixtures.merged())).doesNotContain("<icon>").doesNotContain("<logo>");
-        assertThat(publisher.rss(Fixtures.merged())).doesNotContain("<image>");
-        assertThat(new ObjectMapper().readTree(publisher.jsonFeed(Fixtures.merged())).has("icon")).isFalse();
+    void withoutASiteIconTheFeedsNameTheBundledIconUnderTheBaseUrlsPath() throws Exception {
+        String bundled = "https://library.example.org/news/assets/icon.png";
+        FeedView view = FeedView.merged(org.tributary.config.Site.builder("Most Recently Added",
+                URI.create("https://library.example.org/"), URI.create("https://library.example.org/news")).build(),
+                Fixtures.TOPICS, "", Fixtures.ITEMS, Fixtures.SOURCES_BY_ID, Fixtures.RENDERED);
+
+        SyndFeed atom = new SyndFeedInput().build(new StringReader(publisher.atom(view)));
+        assertThat(atom.getIcon().getUrl()).isEqualTo(bundled);
+        assertThat(atom.getImage().getUrl()).isEqualTo(bundled);
+        SyndFeed rss = new SyndFeedInput().build(new StringReader(publisher.rss(view)));
+        assertThat(rss.getImage().getUrl()).isEqualTo(bundled);
+        assertThat(rss.getImage().getTitle()).isEqualTo("Most Recently Added");
+        assertThat(rss.getImage().getLink()).isEqualTo("https://library.example.org/");
+        JsonNode json = new ObjectMapper().readTree(publisher.jsonFeed(view));
+        assertThat(json.get("icon").asText()).isEqualTo(bundled);
+        assertThat(json.get("favicon").asText()).isEqualTo(bundled);
+    }
+
+    @Test
+    void aSiteIconThatValidatorsRefuseIsLeftOutRatherThanReplaced() throws Exception {
+        FeedView view = FeedView.merged(Fixtures.SITE.toBuilder().icon(URI.create("http://intranet/icon.png")).build(),
+                Fixtures.TOPICS, "", Fixtures.ITEMS, Fixtures.SOURCES_BY_ID, Fixtures.RENDERED);
+        assertThat(publisher.atom(view)).doesNotContain("<icon>").doesNotContain("<logo>");
+        assertThat(publisher.rss(view)).doesNotContain("<image>");
+        assertThat(new ObjectMapper().readTree(publisher.jsonFeed(view)).has("icon")).isFalse();
     }
 
     private static FeedView view(org.tributary.config.Site site, Event event) {

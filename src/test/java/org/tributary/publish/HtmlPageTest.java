@@ -83,6 +83,25 @@ class HtmlPageTest {
     }
 
     @Test
+    void withoutASiteIconThePageLinksTheBundledSvgAndPngUnderTheBaseUrlsPath() {
+        org.tributary.config.Site site = org.tributary.config.Site.builder("Most Recently Added",
+                URI.create("https://library.example.org/"), URI.create("https://library.example.org/news")).build();
+        Document doc = page(FeedView.merged(site, TOPICS, "", ITEMS, SOURCES_BY_ID, RENDERED));
+
+        assertThat(doc.select("head link[rel=icon]")).extracting(e -> e.attr("type") + " " + e.attr("href"))
+                .containsExactly("image/svg+xml /news/assets/icon.svg", "image/png /news/assets/icon.png");
+    }
+
+    @Test
+    void theSiteIconIsThePagesOnlyIcon() {
+        FeedView view = FeedView.merged(SITE.toBuilder().icon(URI.create("https://library.example.org/logo.png"))
+                .build(), TOPICS, "", ITEMS, SOURCES_BY_ID, RENDERED);
+
+        assertThat(page(view).select("head link[rel=icon]")).extracting(e -> e.attr("href"))
+                .containsExactly("https://library.example.org/logo.png");
+    }
+
+    @Test
     void usesOnlyTheExternalStylesheetAndNoInlineStyles() {
         Document doc = page(topic());
 

@@ -26,6 +26,16 @@ class StatusPageTest {
         assertThat(Jsoup.parse(html).selectFirst("p.summary").text()).startsWith("6 sources, 3 not ok.");
     }
 
+    @Test
+    void theStatusPageHasThePagesIconUnderTheBasePath() {
+        Site site = Site.builder("Site", URI.create("https://library.example.org/"),
+                URI.create("https://library.example.org/news")).build();
+        Document doc = Jsoup.parse(StatusPage.write(site, List.of(row("a", "ok")), null));
+
+        assertThat(doc.select("head link[rel=icon]").eachAttr("href"))
+                .containsExactly("/news/assets/icon.svg", "/news/assets/icon.png");
+    }
+
     private static SourceStatus.Row held(String id, int held) {
         return new SourceStatus.Row(id, id, "ok", "https://example.org/" + id, null, null, 0, 5, null, List.of(),
                 null, null, null, 0, held);

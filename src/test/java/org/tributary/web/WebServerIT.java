@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigLoader;
@@ -240,6 +241,30 @@ class WebServerIT {
                 csp -> assertThat(csp).contains("default-src 'none'").doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/favicon.ico, image/x-icon", "/assets/icon.png, image/png", "/assets/icon.svg, image/svg+xml"})
+    void theBundledIconAnswersAsAnImageKeptAWeekAndRevalidatesTo304(String path, String type) throws Exception {
+        HttpResponse<byte[]> first = get(path);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type")).hasValue(type);
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=604800");
+        assertThat(first.body()).isNotEmpty();
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+
+        assertThat(get(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(get(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(get(path, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutASiteIconTheFeedsAndPagesNameTheBundledOne() throws Exception {
+        assertThat(text(get("/feed.atom"))).contains("<icon>http://localhost:8080/assets/icon.png</icon>");
+        assertThat(text(get("/feed.rss"))).contains("<url>http://localhost:8080/assets/icon.png</url>");
+        assertThat(text(get("/feed.json"))).contains("\"icon\" : \"http://localhost:8080/assets/icon.png\"");
+        assertThat(text(get("/"))).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/icon.svg\">");
     }
 
     @Test
