@@ -162,7 +162,7 @@ final class InternalEntities {
         int i = 0;
         while (i < n) {
             char c = xml.charAt(i);
-            int verbatim = verbatimEnd(xml, i);
+            int verbatim = XmlRepair.verbatimEnd(xml, i);
             if (verbatim > i) {
                 out.append(xml, i, verbatim);
                 i = verbatim;
@@ -184,15 +184,6 @@ final class InternalEntities {
             i++;
         }
         return out.toString();
-    }
-
-    private static int verbatimEnd(String s, int i) {
-        if (s.charAt(i) != '<') return i;
-        String close = s.startsWith("<![CDATA[", i) ? "]]>" : s.startsWith("<!--", i) ? "-->"
-                : s.startsWith("<?", i) ? "?>" : null;
-        if (close == null) return i;
-        int end = s.indexOf(close, i + 2);
-        return end < 0 ? s.length() : end + close.length();
     }
 
     private static void escape(String text, StringBuilder out) {

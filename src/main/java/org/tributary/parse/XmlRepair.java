@@ -54,7 +54,7 @@ final class XmlRepair {
     }
 
     /** Where a CDATA section, comment or PI starting at {@code i} ends (the document's end if unterminated), else i. */
-    private static int verbatimEnd(String s, int i) {
+    static int verbatimEnd(String s, int i) {
         if (s.charAt(i) != '<') return i;
         String close = s.startsWith("<![CDATA[", i) ? "]]>" : s.startsWith("<!--", i) ? "-->"
                 : s.startsWith("<?", i) ? "?>" : null;
