@@ -103,37 +103,75 @@ public final class WebServer implements AutoCloseable {
         int to(Path dir) throws IOException;
     }
 
-    /** A server that asks the store for its version on every request: what tests want (no staleness at all). */
-    public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
-                     SourceStatus status) {
-        this(config, store, database, publisher, status, InstantSource.system(), Duration.ZERO, null, null);
-    }
-
     /**
+     * What a server is built from.
+     *
      * @param clock      what documents are dated with (Last-Modified, past events); intervals (the version's
      *                   trust, WebSub's quiet period) are measured on a monotonic ticker instead
      * @param versionTtl how long one look at the store's version is trusted; serve uses one second
      * @param metrics    when not null, /metrics is served and documents served are counted
      * @param admin      when not null, the admin API is served under /admin/
      */
+    public record Parts(Supplier<Config> config, Store store, Database database, Publisher publisher,
+                        SourceStatus status, InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin) {
+        public Parts {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(publisher, "publisher");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(versionTtl, "versionTtl");
+        }
+
+        /** The system clock, the store's version asked on every request, no metrics and no admin API. */
+        public static Parts of(Supplier<Config> config, Store store, Database database, Publisher publisher,
+                               SourceStatus status) {
+            return new Parts(config, store, database, publisher, status, InstantSource.system(), Duration.ZERO,
+                    null, null);
+        }
+
+        public Parts withClock(InstantSource clock) {
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin);
+        }
+
+        public Parts withVersionTtl(Duration versionTtl) {
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin);
+        }
+
+        public Parts withMetrics(Metrics metrics) {
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin);
+        }
+
+        public Parts withAdmin(Admin admin) {
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin);
+        }
+    }
+
+    /** A server that asks the store for its version on every request: what tests want (no staleness at all). */
     public WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher,
-                     SourceStatus status, InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin) {
-        this(config, store, database, publisher, status, clock, versionTtl, metrics, admin,
-                new DocumentCache(DocumentCache.DEFAULT_MAX_DOCUMENTS, DocumentCache.DEFAULT_MAX_BYTES));
+                     SourceStatus status) {
+        this(Parts.of(config, store, database, publisher, status));
+    }
+
+    public WebServer(Parts parts) {
+        this(parts, new DocumentCache(DocumentCache.DEFAULT_MAX_DOCUMENTS, DocumentCache.DEFAULT_MAX_BYTES));
     }
 
     /** @param cache where rendered documents are kept: its bounds are all the memory documents may take */
-    WebServer(Supplier<Config> config, Store store, Database database, Publisher publisher, SourceStatus status,
-              InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin, DocumentCache cache) {
-        this.config = Objects.requireNonNull(config);
-        this.database = Objects.requireNonNull(database);
-        this.status = Objects.requireNonNull(status);
+    WebServer(Parts parts, DocumentCache cache) {
+        Supplier<Config> config = parts.config();
+        Store store = parts.store();
+        InstantSource clock = parts.clock();
+        Metrics metrics = parts.metrics();
+        this.config = config;
+        this.database = parts.database();
+        this.status = parts.status();
         this.metrics = metrics;
-        this.admin = admin;
+        this.admin = parts.admin();
         this.store = store;
         this.clock = clock;
-        this.documents = new Documents(config, store, new Views(Objects.requireNonNull(publisher), store, clock),
-                clock, versionTtl, metrics == null ? () -> { } : metrics::rendered, cache, Ticker.system());
+        this.documents = new Documents(config, store, new Views(parts.publisher(), store, clock),
+                clock, parts.versionTtl(), metrics == null ? () -> { } : metrics::rendered, cache, Ticker.system());
         this.hub = new HubNotifier(documents, new Outbound(() -> config.get().fetch().userAgent()), Ticker.system(),
                 Duration.ofSeconds(5));
         this.app = Javalin.create(c -> {

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +40,8 @@ class AdminApiIT {
         Store store = fixture.store;
         WebServer.Admin admin = new WebServer.Admin(TOKEN, "nonce-1", dir, id -> Optional.empty(), d -> 0, null,
                 a -> callerIsThisMachine);
-        web = new WebServer(() -> config, store, database, new Publisher(),
-                new SourceStatus(() -> config, store, id -> Optional.empty()), java.time.InstantSource.system(),
-                Duration.ZERO, null, admin);
+        web = new WebServer(WebServer.Parts.of(() -> config, store, database, new Publisher(),
+                new SourceStatus(() -> config, store, id -> Optional.empty())).withAdmin(admin));
         port = web.start("127.0.0.1", 0);
     }
 

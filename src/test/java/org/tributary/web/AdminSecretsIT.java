@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +62,9 @@ class AdminSecretsIT {
         }, out -> {
             throw new java.io.IOException("disk full");
         }, null, a -> true);
-        web = new WebServer(() -> fixture.config, fixture.store, fixture.database, new Publisher(),
-                new SourceStatus(() -> fixture.config, fixture.store, id -> Optional.empty()),
-                java.time.InstantSource.system(), Duration.ZERO, new Metrics("test"), admin);
+        web = new WebServer(WebServer.Parts.of(() -> fixture.config, fixture.store, fixture.database, new Publisher(),
+                new SourceStatus(() -> fixture.config, fixture.store, id -> Optional.empty()))
+                .withMetrics(new Metrics("test")).withAdmin(admin));
         port = web.start("127.0.0.1", 0);
     }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,9 +52,9 @@ class DocumentFloodIT {
         config = new ConfigLoader().parse("feeds.yml", WebFixture.yaml(null));
         database = Database.h2(dataDir);
         store = new Store(database, true);
-        web = new WebServer(() -> config, store, database, new Publisher(),
-                new SourceStatus(() -> config, store, id -> Optional.empty()), InstantSource.system(), Duration.ZERO,
-                null, null, new DocumentCache(MAX_DOCUMENTS, MAX_BYTES));
+        web = new WebServer(WebServer.Parts.of(() -> config, store, database, new Publisher(),
+                new SourceStatus(() -> config, store, id -> Optional.empty())),
+                new DocumentCache(MAX_DOCUMENTS, MAX_BYTES));
         port = web.start("127.0.0.1", 0);
         for (int i = 0; i < 30; i++) add("Item " + i, T0.plusSeconds(3600L * i));
     }

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,9 +46,8 @@ class MetricsAccessIT {
         database = Database.h2(dir);
         Store store = new Store(database, true);
         metrics = new Metrics("test");
-        web = new WebServer(config::get, store, database, new Publisher(),
-                new SourceStatus(config::get, store, id -> Optional.empty()), InstantSource.system(), Duration.ZERO,
-                metrics, null);
+        web = new WebServer(WebServer.Parts.of(config::get, store, database, new Publisher(),
+                new SourceStatus(config::get, store, id -> Optional.empty())).withMetrics(metrics));
         port = web.start("0.0.0.0", 0);
     }
 

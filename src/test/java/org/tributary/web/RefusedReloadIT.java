@@ -7,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,8 +35,7 @@ class RefusedReloadIT {
         try (Database database = Database.h2(dataDir)) {
             Store store = new Store(database, true);
             WebServer web = new WebServer(live, store, database, new Publisher(),
-                    new SourceStatus(live, store, id -> Optional.empty()), InstantSource.system(), Duration.ZERO,
-                    null, null);
+                    new SourceStatus(live, store, id -> Optional.empty()));
             int port = web.start("127.0.0.1", 0);
             try {
                 for (String path : List.of("/status", "/status.html")) {

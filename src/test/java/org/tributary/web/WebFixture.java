@@ -59,9 +59,8 @@ final class WebFixture implements AutoCloseable {
         config = new ConfigLoader().parse("feeds.yml", yaml);
         database = Database.h2(dataDir);
         store = new Store(database, true);
-        web = new WebServer(() -> config, store, database, new Publisher(),
-                new SourceStatus(() -> config, store, id -> Optional.empty()), clock, java.time.Duration.ZERO, null,
-                null);
+        web = new WebServer(WebServer.Parts.of(() -> config, store, database, new Publisher(),
+                new SourceStatus(() -> config, store, id -> Optional.empty())).withClock(clock));
         port = web.start("127.0.0.1", 0);
     }
 
