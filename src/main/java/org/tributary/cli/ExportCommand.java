@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -89,12 +90,18 @@ final class ExportCommand implements Callable<Integer> {
      */
     private static int writeView(Views views, Config config, Topic topic, Path out) throws IOException {
         int[] files = {0};
+        Views.PageSink sink = page -> {
+            write(file(out, page), page.body());
+            files[0]++;
+        };
+        // The page and the three feeds hold the same items: each page of them is read once and written four ways.
+        List<Views.Output> together = List.of(Views.Output.PAGE, Views.Output.ATOM, Views.Output.RSS,
+                Views.Output.JSON);
+        views.walk(config, Views.Request.first(topic, config.site().items(), Views.Output.PAGE, true), together, sink);
         for (Views.Output output : Views.Output.values()) {
+            if (together.contains(output)) continue;
             int limit = output == Views.Output.EMBED ? Views.EMBED_ITEMS : config.site().items();
-            views.walk(config, Views.Request.first(topic, limit, output, true), page -> {
-                write(file(out, page), page.body());
-                files[0]++;
-            });
+            views.walk(config, Views.Request.first(topic, limit, output, true), sink);
         }
         return files[0];
     }

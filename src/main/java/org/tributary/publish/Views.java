@@ -117,6 +117,11 @@ public final class Views {
             return new Request(topic, query, "", false, null, null, output, staticFiles, null);
         }
 
+        Request as(Output other) {
+            return new Request(topic, query, canonicalQuery, matchesNothing, cursor, direction, other, staticFiles,
+                    emptySince);
+        }
+
         Request from(Paging.Ref page, ItemPages.Direction direction) {
             PageCursor at = PageCursor.decode(page.cursor()).orElseThrow();
             return new Request(topic, query, canonicalQuery, matchesNothing, at, direction, output, staticFiles,
@@ -170,11 +175,32 @@ public final class Views {
      * "previous" is the page it was reached from, since a static export writes no other pages.
      */
     public void walk(Config config, Request first, PageSink sink) throws java.io.IOException {
-        Request request = first;
+        walk(config, first, List.of(first.output()), sink);
+    }
+
+    /**
+     * Every page of a view in each of {@code outputs} (item outputs of one query, or a single output), each page read
+     * from the store once and written in every output: the HTML page and the three feeds of a page hold the same items.
+     */
+    public void walk(Config config, Request first, List<Output> outputs, PageSink sink) throws java.io.IOException {
+        if (outputs.isEmpty() || outputs.size() > 1 && outputs.stream().anyMatch(o -> o.events() || o == Output.EMBED)) {
+            throw new IllegalArgumentException("views: only the page and the feeds are walked together, not " + outputs);
+        }
+        Request request = first.as(outputs.get(0));
+        boolean events = request.output().events();
         Paging.Ref from = null;
         while (true) {
-            Document page = request.output().events() ? events(config, request, from) : items(config, request, from);
-            sink.accept(page);
+            Document page = null;
+            if (events) {
+                page = events(config, request, from);
+                sink.accept(page);
+            } else {
+                ItemRead read = read(config, request);
+                for (Output output : outputs) {
+                    page = items(config, request.as(output), read, from);
+                    sink.accept(page);
+                }
+            }
             Paging.Ref next = page.paging().next();
             if (next == null || request.output() == Output.CALENDAR || request.output() == Output.EMBED) return;
             from = page.paging().self();
@@ -187,7 +213,10 @@ public final class Views {
         return output.events() ? ItemPages.Direction.NEWER : ItemPages.Direction.OLDER;
     }
 
-    private Document items(Config config, Request request, Paging.Ref cameFrom) {
+    /** One page of items as read from the store, and the moment and hiding rule it was read under. */
+    private record ItemRead(ItemPages.Page page, Instant now, Set<String> hiding) {}
+
+    private ItemRead read(Config config, Request request) {
         Set<String> hiding = config.sourcesHidingPastEvents();
         Instant now = clock.instant();
         ItemQuery query = hiding.isEmpty() ? request.query() : request.query().hidingPastEvents(hiding, now);
@@ -195,6 +224,17 @@ public final class Views {
         if (request.matchesNothing()) page = new ItemPages.Page(List.of(), false);
         else if (request.cursor() == null) page = pages.newest(query);
         else page = pages.from(query, request.cursor(), request.direction());
+        return new ItemRead(page, now, hiding);
+    }
+
+    private Document items(Config config, Request request, Paging.Ref cameFrom) {
+        return items(config, request, read(config, request), cameFrom);
+    }
+
+    private Document items(Config config, Request request, ItemRead read, Paging.Ref cameFrom) {
+        ItemPages.Page page = read.page();
+        Instant now = read.now();
+        Set<String> hiding = read.hiding();
         Paging paging = request.output() == Output.EMBED ? Paging.SINGLE
                 : paging(request, page, ItemPages.Page::first, ItemPages.Page::last, cameFrom);
         FeedView view = view(config, request, page.items()).withPaging(paging);
