@@ -47,11 +47,7 @@ class FeedExtensionsIT {
     @ParameterizedTest
     @ValueSource(strings = {"atom", "rss"})
     void validatesWithoutErrors(String format) throws Exception {
-        Path file = written(format);
-        Result r = run(List.of(tool("validate-feed").toString(), file.toString(),
-                "http://localhost:8080/feed." + format));
-        assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("0 errors");
+        assertValid(written(format), format);
     }
 
     @ParameterizedTest
@@ -59,10 +55,15 @@ class FeedExtensionsIT {
     void validatesWithoutErrorsWithTheBundledIcon(String format) throws Exception {
         Path file = written(format, Fixtures.SITE);
         assertThat(Files.readString(file)).contains("http://localhost:8080/assets/icon.png");
+        assertValid(file, format);
+    }
+
+    /** The W3C validator's own checks, offline: no error (warnings are allowed). */
+    private static void assertValid(Path file, String format) throws Exception {
         Result r = run(List.of(tool("validate-feed").toString(), file.toString(),
                 "http://localhost:8080/feed." + format));
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("0 errors");
+        assertThat(r.out()).containsPattern("(?m)^0 errors,");
     }
 
     @ParameterizedTest

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tributary.web.WebFixture.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tributary.normalize.Event;
 import org.tributary.normalize.Item;
-import org.tributary.testing.Required;
+import org.tributary.testing.PythonIcs;
 import org.tributary.testing.StoredItems;
 
 /**
@@ -122,7 +121,7 @@ class CalendarHttpIT {
 
             List<String> ours = ical4jUids(text(r));
             assertThat(ours).as(path).isNotEmpty();
-            List<JsonNode> python = python(file);
+            List<JsonNode> python = PythonIcs.read(file);
             assertThat(python.get(0).get("name").asText()).isEqualTo(path.startsWith("/topics")
                     ? "Library programming — Most Recently Added" : "Most Recently Added");
             assertThat(python.subList(1, python.size())).extracting(n -> n.get("uid").asText()).as(path)
@@ -148,19 +147,5 @@ class CalendarHttpIT {
             uids.add(v.getProperty(Property.UID).orElseThrow().getValue());
         }
         return uids;
-    }
-
-    private static List<JsonNode> python(Path ics) throws Exception {
-        Path python = Required.program("python3 (Debian's, with python3-icalendar)", "/usr/bin/python3");
-        Process check = new ProcessBuilder(python.toString(), "-c", "import icalendar").redirectErrorStream(true).start();
-        Required.present(check.waitFor() == 0, "python3-icalendar is not installed (.ci/run installs it)");
-        Process p = new ProcessBuilder(python.toString(), "src/test/python/read_ics.py", ics.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        List<JsonNode> lines = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : out.split("\n")) if (!line.isBlank()) lines.add(json.readTree(line));
-        return lines;
     }
 }

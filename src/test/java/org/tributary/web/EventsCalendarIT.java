@@ -3,7 +3,6 @@ package org.tributary.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
-import org.tributary.testing.Required;
+import org.tributary.testing.PythonIcs;
 import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestClock;
 
@@ -166,7 +165,7 @@ class EventsCalendarIT {
 
         Path file = dataDir.resolve("events.ics");
         Files.writeString(file, second);
-        List<JsonNode> python = python(file);
+        List<JsonNode> python = PythonIcs.read(file);
         assertThat(python.get(0).get("name").asText()).isEqualTo("Events");
         assertThat(python.subList(1, python.size())).extracting(n -> n.get("summary").asText())
                 .containsExactly("Last week", "Grant writing webinar", "Book fair");
@@ -186,19 +185,5 @@ class EventsCalendarIT {
 
     private static String prop(VEvent v, String name) {
         return v.getProperty(name).orElseThrow(() -> new AssertionError("no " + name)).getValue();
-    }
-
-    private static List<JsonNode> python(Path ics) throws Exception {
-        Path python = Required.program("python3 (Debian's, with python3-icalendar)", "/usr/bin/python3");
-        Process check = new ProcessBuilder(python.toString(), "-c", "import icalendar").redirectErrorStream(true).start();
-        Required.present(check.waitFor() == 0, "python3-icalendar is not installed (.ci/run installs it)");
-        Process p = new ProcessBuilder(python.toString(), "src/test/python/read_ics.py", ics.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        List<JsonNode> lines = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : out.split("\n")) if (!line.isBlank()) lines.add(json.readTree(line));
-        return lines;
     }
 }
