@@ -28,6 +28,7 @@ import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
 import org.tributary.web.Metrics;
 import org.tributary.web.SourceStatus;
+import org.tributary.web.ImageProxy;
 import org.tributary.web.WebServer;
 
 /**
@@ -126,7 +127,8 @@ final class Tributary implements AutoCloseable {
             // One look at the store's version is trusted for a second: a query per request would cost more than a 304.
             WebServer web = new WebServer(WebServer.Parts.of(app.config, app.store, app.database, app.publisher, status)
                     .withClock(app.clock).withVersionTtl(Duration.ofSeconds(1)).withMetrics(app.metrics)
-                    .withAdmin(admin));
+                    .withAdmin(admin).withImages(new ImageProxy(app.config, app.store, app.fetcher,
+                            options.dataDir().resolve("images"), app.clock)));
             service = new Service(app, scheduler, watcher, web, options, h2, nonce);
         } catch (RuntimeException buildFailed) {
             if (scheduler != null) scheduler.close();

@@ -22,7 +22,8 @@ final class ConfigReader {
             "sources", "filters", "metrics");
     private static final List<String> SITE_KEYS =
             List.of("title", "description", "link", "base_url", "language", "items", "excerpt_chars", "hub",
-                    "merge_duplicates", "cache_max_age", "timezone", "source_credit", "icon");
+                    "merge_duplicates", "cache_max_age", "timezone", "source_credit", "icon", "image_proxy");
+    private static final List<String> IMAGE_PROXY_KEYS = List.of("max_bytes", "cache", "cache_files");
     private static final List<String> FETCH_KEYS = List.of("user_agent", "timeout", "max_bytes", "allow_private",
             "per_host", "max_concurrent");
     private static final List<String> ADMIN_KEYS = List.of("allow_remote");
@@ -86,14 +87,34 @@ final class ConfigReader {
         Optional<String> sourceCredit = m.checked("source_credit", false,
                 v -> java.util.Set.of("content", "author", "title", "none").contains(v), "use content, author, title or none");
         Optional<URI> icon = m.url("icon");
+        Optional<Site.ImageProxy> imageProxy = imageProxy(m);
         return problems.build(before, m.node(), m.path(), () -> Site.builder(title.orElseThrow(), link.orElseThrow(),
                         baseUrl.orElseThrow())
                 .description(description.orElse("")).language(language.orElse("en")).items(items.orElse(50))
                 .excerptChars(excerptChars.orElse(250)).hub(hub.orElse(null)).mergeDuplicates(merge.orElse(true))
                 .cacheMaxAge(cacheMaxAge.orElse(Site.DEFAULT_CACHE_MAX_AGE)).timezone(timezone.orElse(null))
                 .sourceCredit(Site.SourceCredit.valueOf(sourceCredit.orElse("content").toUpperCase(java.util.Locale.ROOT)))
-                .icon(icon.orElse(null))
+                .icon(icon.orElse(null)).imageProxy(imageProxy.orElse(Site.ImageProxy.OFF))
                 .build());
+    }
+
+    /** site.image_proxy: true or false, or a mapping of its bounds (which turns it on). */
+    private static Optional<Site.ImageProxy> imageProxy(YamlMap site) {
+        Optional<Node> node = site.get("image_proxy");
+        if (node.isEmpty()) return Optional.empty();
+        if (!(node.get() instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            return ItemOptionsReader.bool(site, "image_proxy").map(on -> on ? Site.ImageProxy.ON : Site.ImageProxy.OFF);
+        }
+        return site.map("image_proxy", IMAGE_PROXY_KEYS).flatMap(m -> {
+            long maxBytes = m.size("max_bytes").orElse(Site.ImageProxy.DEFAULT_MAX_BYTES);
+            long cache = m.size("cache").orElse(Math.max(Site.ImageProxy.DEFAULT_CACHE_BYTES, maxBytes));
+            int files = m.integer("cache_files", 1, 10_000_000).orElse(Site.ImageProxy.DEFAULT_CACHE_FILES);
+            if (cache < maxBytes) {
+                m.report("cache", "must be at least max_bytes (" + maxBytes + " bytes): the cache holds whole images");
+                return Optional.empty();
+            }
+            return Optional.of(new Site.ImageProxy(true, maxBytes, cache, files));
+        });
     }
 
     /** site.timezone: a zone of the IANA database (a region like America/Chicago, or UTC), not a bare offset. */

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param sourceCredit how the feeds show which partner an item came from, to readers that ignore atom:source
  * @param icon     the site's icon (feeds' icon and logo, the pages' favicon) as an absolute http(s) URL, or null for
  *                 the icon bundled with the program, served by us
+ * @param imageProxy whether item images are published as links to our own /images/ route (see {@link ImageProxy})
  */
 public record Site(
         String title,
@@ -32,7 +33,36 @@ public record Site(
         Duration cacheMaxAge,
         java.time.ZoneId timezone,
         SourceCredit sourceCredit,
-        URI icon) {
+        URI icon,
+        ImageProxy imageProxy) {
+
+    /**
+     * site.image_proxy: item images served from our origin out of a bounded disk cache, so an https page has no mixed
+     * content and partners' image servers never see readers' addresses.
+     *
+     * @param maxBytes   the largest image fetched (also capped by fetch.max_bytes)
+     * @param cacheBytes the disk the cached images may take in all
+     * @param cacheFiles how many images the cache keeps at most
+     */
+    public record ImageProxy(boolean enabled, long maxBytes, long cacheBytes, int cacheFiles) {
+
+        public static final long DEFAULT_MAX_BYTES = 5L << 20;
+        public static final long DEFAULT_CACHE_BYTES = 256L << 20;
+        public static final int DEFAULT_CACHE_FILES = 10_000;
+        /** Images are linked to where they are: the default. */
+        public static final ImageProxy OFF = new ImageProxy(false, DEFAULT_MAX_BYTES, DEFAULT_CACHE_BYTES,
+                DEFAULT_CACHE_FILES);
+        /** On, with the default bounds. */
+        public static final ImageProxy ON = new ImageProxy(true, DEFAULT_MAX_BYTES, DEFAULT_CACHE_BYTES,
+                DEFAULT_CACHE_FILES);
+
+        public ImageProxy {
+            if (maxBytes < 1 || cacheBytes < maxBytes || cacheFiles < 1) {
+                throw new IllegalArgumentException("image_proxy: max_bytes, cache and cache_files must be positive, "
+                        + "and the cache must hold at least one image of max_bytes");
+            }
+        }
+    }
 
     /** site.source_credit: where a feed names the partner beside atom:source, RSS source and _tributary.source. */
     public enum SourceCredit {
@@ -73,6 +103,7 @@ public record Site(
         cacheMaxAge = cacheMaxAge == null ? DEFAULT_CACHE_MAX_AGE : cacheMaxAge;
         timezone = timezone == null ? java.time.ZoneOffset.UTC : timezone;
         sourceCredit = sourceCredit == null ? SourceCredit.CONTENT : sourceCredit;
+        imageProxy = imageProxy == null ? ImageProxy.OFF : imageProxy;
     }
 
     /** An absolute URL on this server for a path that starts with "/". */
@@ -113,6 +144,7 @@ public record Site(
         private java.time.ZoneId timezone;
         private SourceCredit sourceCredit = SourceCredit.CONTENT;
         private URI icon;
+        private ImageProxy imageProxy = ImageProxy.OFF;
 
         private Builder(String title, URI link, URI baseUrl) {
             this.title = title;
@@ -132,6 +164,7 @@ public record Site(
             timezone = site.timezone;
             sourceCredit = site.sourceCredit;
             icon = site.icon;
+            imageProxy = site.imageProxy;
         }
 
         public Builder description(String value) {
@@ -184,9 +217,14 @@ public record Site(
             return this;
         }
 
+        public Builder imageProxy(ImageProxy value) {
+            imageProxy = value;
+            return this;
+        }
+
         public Site build() {
             return new Site(title, description, link, baseUrl, language, items, excerptChars, hub, mergeDuplicates,
-                    cacheMaxAge, timezone, sourceCredit, icon);
+                    cacheMaxAge, timezone, sourceCredit, icon, imageProxy);
         }
     }
 }

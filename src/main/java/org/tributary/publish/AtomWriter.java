@@ -42,7 +42,7 @@ final class AtomWriter {
             feed.setLogo(icon);
         }
 
-        List<PublishedItem> items = view.items().stream().map(i -> PublishedItem.of(i, view.sources()).credited(view.site().sourceCredit())).toList();
+        List<PublishedItem> items = view.items().stream().map(i -> PublishedItem.of(i, view.sources(), view.site()).credited(view.site().sourceCredit())).toList();
         Map<String, Instant> sourceUpdated = sourcesUpdated(items);
         List<Entry> entries = new ArrayList<>();
         for (PublishedItem item : items) entries.add(entry(item, sourceUpdated.get(item.source().id()), view.site().timezone()));

@@ -37,7 +37,7 @@ final class EmbedPage {
         } else {
             Element list = main.appendElement("ol").addClass("items");
             for (var stored : view.items()) item(list.appendElement("li").appendElement("article"),
-                    PublishedItem.of(stored, view.sources()), words, DayTime.of(view.site()));
+                    PublishedItem.of(stored, view.sources(), view.site()), words, DayTime.of(view.site()));
         }
         main.appendElement("p").addClass("more").appendElement("a").attr("target", "_blank").attr("rel", "noopener")
                 .attr("href", view.site().url(view.htmlPageHref(Paging.Ref.FIRST))).text(words.format("embed.more", Texts.line(view.title())));

@@ -44,7 +44,7 @@ final class IcsWriter {
         for (StoredItem stored : view.items()) {
             Event event = stored.item().event();
             if (event == null) continue;
-            PublishedItem item = PublishedItem.of(stored, view.sources());
+            PublishedItem item = PublishedItem.of(stored, view.sources(), view.site());
             calendar.add(vevent(item, event, stored, host == null ? "tributary" : host));
         }
         StringWriter out = new StringWriter();

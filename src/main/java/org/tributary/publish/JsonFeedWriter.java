@@ -51,7 +51,7 @@ final class JsonFeedWriter {
         }
 
         ArrayNode items = feed.putArray("items");
-        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit())));
+        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources(), view.site()).credited(view.site().sourceCredit())));
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
         } catch (JsonProcessingException e) {

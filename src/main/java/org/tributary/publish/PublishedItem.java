@@ -65,12 +65,13 @@ record PublishedItem(
         return updated;
     }
 
-    static PublishedItem of(StoredItem stored, Map<String, Source> sources) {
+    static PublishedItem of(StoredItem stored, Map<String, Source> sources, Site site) {
         Item item = stored.item();
         String excerpt = Texts.clean(item.excerpt()).strip();
         Instant updated = updated(stored);
         String type = Texts.line(item.type());
         String image = Texts.attributeUrl(item.imageUrl() == null ? null : item.imageUrl().toString());
+        String imageLink = ImageLinks.link(site, image);
         return new PublishedItem(
                 Texts.entryId(item.publicId()),
                 item.publicId(),
@@ -82,7 +83,7 @@ record PublishedItem(
                 type,
                 lines(item.categories()).stream().filter(c -> !c.equalsIgnoreCase(type)).toList(),
                 lines(item.authors()),
-                image,
+                imageLink,
                 image == null ? null : credit(item.imageCredit()),
                 stored.date(),
                 updated,

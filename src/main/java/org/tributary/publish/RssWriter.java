@@ -53,7 +53,7 @@ final class RssWriter {
         }
 
         List<Item> items = new ArrayList<>();
-        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources()).credited(view.site().sourceCredit()), view.site().timezone()));
+        for (var stored : view.items()) items.add(item(PublishedItem.of(stored, view.sources(), view.site()).credited(view.site().sourceCredit()), view.site().timezone()));
         channel.setItems(items);
         return Rome.write(channel, null);
     }

@@ -49,6 +49,7 @@ public final class WebServer implements AutoCloseable {
     private final HubNotifier hub;
     private final Metrics metrics;
     private final Admin admin;
+    private final ImageProxy images;
     private final Store store;
     private final InstantSource clock;
     private final Javalin app;
@@ -111,9 +112,11 @@ public final class WebServer implements AutoCloseable {
      * @param versionTtl how long one look at the store's version is trusted; serve uses one second
      * @param metrics    when not null, /metrics is served and documents served are counted
      * @param admin      when not null, the admin API is served under /admin/
+     * @param images     when not null, site.image_proxy's images are served under /images/
      */
     public record Parts(Supplier<Config> config, Store store, Database database, Publisher publisher,
-                        SourceStatus status, InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin) {
+                        SourceStatus status, InstantSource clock, Duration versionTtl, Metrics metrics, Admin admin,
+                        ImageProxy images) {
         public Parts {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(database, "database");
@@ -127,23 +130,28 @@ public final class WebServer implements AutoCloseable {
         public static Parts of(Supplier<Config> config, Store store, Database database, Publisher publisher,
                                SourceStatus status) {
             return new Parts(config, store, database, publisher, status, InstantSource.system(), Duration.ZERO,
-                    null, null);
+                    null, null, null);
         }
 
         public Parts withClock(InstantSource clock) {
-            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin);
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin, images);
         }
 
         public Parts withVersionTtl(Duration versionTtl) {
-            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin);
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin, images);
         }
 
         public Parts withMetrics(Metrics metrics) {
-            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin);
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin, images);
         }
 
         public Parts withAdmin(Admin admin) {
-            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin);
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin, images);
+        }
+
+        /** With site.image_proxy's route, /images/{key}. */
+        public Parts withImages(ImageProxy images) {
+            return new Parts(config, store, database, publisher, status, clock, versionTtl, metrics, admin, images);
         }
     }
 
@@ -168,6 +176,7 @@ public final class WebServer implements AutoCloseable {
         this.status = parts.status();
         this.metrics = metrics;
         this.admin = parts.admin();
+        this.images = parts.images();
         this.store = store;
         this.clock = clock;
         this.documents = new Documents(config, store, new Views(parts.publisher(), store, clock),
@@ -214,6 +223,7 @@ public final class WebServer implements AutoCloseable {
             new AdminApi(admin, config, store, new AuditLog(database), new Moderation(database), status, clock)
                     .routes(r);
         }
+        if (images != null) images.routes(r);
         both(r, "/health", ctx -> {
             boolean up = database.isHealthy();
             String down = database.failures().current().map(f -> "store failing: " + f.reason())

@@ -55,9 +55,9 @@ class PublishedItemTest {
         Item public_ = new Item("pid-p", "s", "guid:p", "p", null, "T", "", "", "", "News", List.of(), List.of(),
                 List.of(), java.net.URI.create("https://www.example.org/logo.png"), may, null, "h-p");
 
-        assertThat(PublishedItem.of(new StoredItem(intranet, may, FIRST_SEEN, FIRST_SEEN), java.util.Map.of()).image())
+        assertThat(PublishedItem.of(new StoredItem(intranet, may, FIRST_SEEN, FIRST_SEEN), java.util.Map.of(), Fixtures.SITE).image())
                 .isNull();
-        assertThat(PublishedItem.of(new StoredItem(public_, may, FIRST_SEEN, FIRST_SEEN), java.util.Map.of()).image())
+        assertThat(PublishedItem.of(new StoredItem(public_, may, FIRST_SEEN, FIRST_SEEN), java.util.Map.of(), Fixtures.SITE).image())
                 .isEqualTo("https://www.example.org/logo.png");
     }
 }
