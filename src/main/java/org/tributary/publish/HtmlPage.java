@@ -70,7 +70,7 @@ final class HtmlPage {
         String listHeading;
         int itemLevel;
         if (view.topic() != null) {
-            topicIntro(main.appendElement("section").addClass("topic"), view.topic());
+            topicIntro(main.appendElement("section").addClass("topic"), view.topic(), view.site());
             listHeading = "h2";
             itemLevel = 3;
         } else {
@@ -120,12 +120,12 @@ final class HtmlPage {
         }
     }
 
-    private static void topicIntro(Element section, Topic topic) {
+    private static void topicIntro(Element section, Topic topic, org.tributary.config.Site site) {
         section.appendElement("h1").text(Texts.line(topic.title()));
         String description = Texts.clean(topic.description()).strip();
         if (!description.isEmpty()) section.appendElement("p").addClass("lead").text(description);
         if (topic.image() == null) return;
-        String src = Texts.http(topic.image().url());
+        String src = ImageLinks.link(site, Texts.http(topic.image().url()));
         String credit = Texts.line(topic.image().credit());
         if (src == null && credit.isEmpty()) return;
         Element figure = section.appendElement("figure");

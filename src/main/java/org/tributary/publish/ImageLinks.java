@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.tributary.config.Site;
 
 /**
- * Where a published item image points. With site.image_proxy off, at the image itself; on, at
+ * Where a published image (an item's, a topic's) points. With site.image_proxy off, at the image itself; on, at
  * {@code <base_url>/images/KEY} on our own origin, where KEY names the image's URL (SHA-256, base64url). The key
  * cannot be turned back into a URL: the proxy serves only the keys of images that published items carry, so it is
  * never an open proxy.
@@ -24,7 +24,7 @@ public final class ImageLinks {
     private ImageLinks() {
     }
 
-    /** The link an item image is published under: {@code url} itself, or our route; null stays null. */
+    /** The link an image is published under: {@code url} itself, or our route; null stays null. */
     static String link(Site site, String url) {
         if (url == null || !site.imageProxy().enabled()) return url;
         return site.url(PATH + key(url));
@@ -33,6 +33,11 @@ public final class ImageLinks {
     /** The image URL exactly as an item publishes it (the same checks as {@link PublishedItem#of}), if it does. */
     public static Optional<String> published(String storedUrl) {
         return Optional.ofNullable(Texts.attributeUrl(storedUrl));
+    }
+
+    /** A topic's image URL exactly as its page publishes it, if it does. */
+    public static Optional<String> publishedTopicImage(java.net.URI configured) {
+        return Optional.ofNullable(Texts.http(configured));
     }
 
     /** The key of a published image URL: SHA-256 of its text, base64url without padding (43 characters). */

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Site;
+import org.tributary.config.Topic;
 import org.tributary.fetch.FetchRequest;
 import org.tributary.fetch.FetchResult;
 import org.tributary.fetch.Fetcher;
@@ -26,8 +27,8 @@ import org.tributary.store.PublishedImages;
 import org.tributary.store.Store;
 
 /**
- * {@code GET /images/{key}} (site.image_proxy): an item's image from our own origin. Only keys of images that
- * published items carry are served: the key is looked up among them, never decoded, so this is no open proxy. A
+ * {@code GET /images/{key}} (site.image_proxy): an item's or a topic's image from our own origin. Only keys of images
+ * that published items or configured topics carry are served: the key is looked up among them, never decoded, so this is no open proxy. A
  * miss is fetched once through the feeds' own {@link Fetcher} (its address guard, timeout and User-Agent), checked
  * (size, a Content-Type we pass on and the matching first bytes) and kept in the {@link ImageCache}; a failure is
  * remembered for {@link #RETRY_AFTER} so a broken image does not cost the partner a request per reader.
@@ -50,8 +51,8 @@ public final class ImageProxy {
         record Unavailable(String reason) implements Outcome {}
     }
 
-    /** The keys of the published images as of one store version. */
-    private record Known(Store.PublishVersion version, Map<String, String> urls) {}
+    /** The keys of the published images as of one store version and config. */
+    private record Known(Store.PublishVersion version, Config config, Map<String, String> urls) {}
 
     private final Supplier<Config> config;
     private final Store store;
@@ -168,12 +169,17 @@ public final class ImageProxy {
     private String urlOf(String key) {
         Known current = known;
         Store.PublishVersion version = store.version();
-        if (current == null || !current.version().equals(version)) {
+        Config now = config.get();
+        if (current == null || !current.version().equals(version) || current.config() != now) {
             Map<String, String> urls = new HashMap<>();
             for (String stored : images.urls()) {
                 ImageLinks.published(stored).ifPresent(url -> urls.put(ImageLinks.key(url), url));
             }
-            current = new Known(version, Map.copyOf(urls));
+            for (Topic topic : now.topics()) {
+                if (topic.image() == null) continue;
+                ImageLinks.publishedTopicImage(topic.image().url()).ifPresent(url -> urls.put(ImageLinks.key(url), url));
+            }
+            current = new Known(version, now, Map.copyOf(urls));
             known = current;
         }
         return current.urls().get(key);
