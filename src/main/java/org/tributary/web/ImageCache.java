@@ -87,6 +87,7 @@ final class ImageCache {
                 Files.write(tmp, body);
                 // Readers see either no file or the whole image, never a half-written one.
                 Files.move(tmp, file(key, type), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.setLastModifiedTime(file(key, type), FileTime.from(clock.instant()));
                 index.put(key, new Entry(type, body.length));
                 bytes += body.length;
                 evict();
