@@ -60,6 +60,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportStamp stamp = ExportStamp.of(app.store.version(), config);
         if (stamp.isCurrentIn(out)) return 0;
         int files = writeDocuments(app, config, out);
+        if (config.site().imageProxy().enabled()) files += app.images.export(out.resolve("images"));
         stamp.writeTo(out);
         return files;
     }
@@ -155,6 +156,7 @@ final class ExportCommand implements Callable<Integer> {
             | `assets/icon.svg`, `assets/icon.png`, `favicon.ico` | `image/svg+xml`, `image/png`, `image/x-icon` | `Cache-Control: public, max-age=604800` (they change only with a new release) |
             | `*.html` except `embed.html` | `text/html; charset=utf-8` | `Content-Security-Policy: %2$s`, `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin` |
             | `embed.html` | `text/html; charset=utf-8` | `Content-Security-Policy: %3$s` (it exists to be framed by other sites) |
+            | `images/*` (site.image_proxy) | each image's own (PNG, JPEG, GIF, WebP or AVIF; the names have no extension, and browsers show them in `<img>` whatever the type) | `Cache-Control: public, max-age=31536000, immutable` (a name is the hash of the image's URL), `Access-Control-Allow-Origin: *` |
 
             Caching, for every file: `ETag` and `Last-Modified` (most servers derive them from the file), gzip with
             `Vary: Accept-Encoding`, and `Cache-Control: public, max-age=%1$d` (feeds.yml's site.cache_max_age) for

@@ -56,8 +56,10 @@ final class Tributary implements AutoCloseable {
     final Alerter alerter;
     final Refresher refresher;
     final Publisher publisher;
+    /** site.image_proxy's images, served by serve's web server and written by export (one cache under DATA/images). */
+    final ImageProxy images;
 
-    private Tributary(Config config, Database database, Environment env, InstantSource clock) {
+    private Tributary(Config config, Database database, Environment env, InstantSource clock, Path dataDir) {
         this.config = new LiveConfig(config, clock.instant());
         this.clock = clock;
         this.database = database;
@@ -73,6 +75,7 @@ final class Tributary implements AutoCloseable {
         this.refresher = new Refresher(fetcher, parser, normalizer, store, clock, new java.util.SplittableRandom(),
                 RefreshListener.all(List.of(metrics, alerter)));
         this.publisher = new Publisher();
+        this.images = new ImageProxy(this.config, store, fetcher, dataDir.resolve("images"), clock);
     }
 
     private static List<Notifier> notifiers(Alerts alerts, Environment env, Outbound outbound) {
@@ -90,7 +93,7 @@ final class Tributary implements AutoCloseable {
                 ? Database.open(env.dbUrl(), env.dbUser(), env.dbPassword())
                 : Database.h2(dataDir);
         try {
-            return new Tributary(config, database, env, clock);
+            return new Tributary(config, database, env, clock, dataDir);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -127,8 +130,7 @@ final class Tributary implements AutoCloseable {
             // One look at the store's version is trusted for a second: a query per request would cost more than a 304.
             WebServer web = new WebServer(WebServer.Parts.of(app.config, app.store, app.database, app.publisher, status)
                     .withClock(app.clock).withVersionTtl(Duration.ofSeconds(1)).withMetrics(app.metrics)
-                    .withAdmin(admin).withImages(new ImageProxy(app.config, app.store, app.fetcher,
-                            options.dataDir().resolve("images"), app.clock)));
+                    .withAdmin(admin).withImages(app.images));
             service = new Service(app, scheduler, watcher, web, options, h2, nonce);
         } catch (RuntimeException buildFailed) {
             if (scheduler != null) scheduler.close();

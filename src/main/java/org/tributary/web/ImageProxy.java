@@ -152,6 +152,25 @@ public final class ImageProxy {
         return new Outcome.Served(new ImageCache.Image(key, type, fetched.body()));
     }
 
+    /**
+     * Writes every published image as {@code dir/KEY} (the name its link ends with), from the cache or fetched, for
+     * a static export; an image that cannot be had is left out (and logged). Returns how many were written.
+     */
+    public int export(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        int written = 0;
+        for (String key : known().urls().keySet()) {
+            if (!(image(key) instanceof Outcome.Served served)) continue;
+            Path file = dir.resolve(key);
+            Path tmp = dir.resolve(key + ".tmp");
+            java.nio.file.Files.write(tmp, served.image().bytes());
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            written++;
+        }
+        return written;
+    }
+
     /** Why a fetched body is not served, if it is not: too large, not a type we pass on, or not what it claims. */
     static Optional<String> refusal(FetchResult.Fetched fetched, long maxBytes) {
         if (fetched.body().length > maxBytes) return Optional.of("image over " + maxBytes + " bytes");
@@ -167,6 +186,10 @@ public final class ImageProxy {
 
     /** The URL a key names, among the images published now; the list is read again when the store changed. */
     private String urlOf(String key) {
+        return known().urls().get(key);
+    }
+
+    private Known known() {
         Known current = known;
         Store.PublishVersion version = store.version();
         Config now = config.get();
@@ -182,7 +205,7 @@ public final class ImageProxy {
             current = new Known(version, now, Map.copyOf(urls));
             known = current;
         }
-        return current.urls().get(key);
+        return current;
     }
 
     private void remember(String key) {

@@ -59,6 +59,8 @@ class ImageProxyIT {
     private final List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
     private Service service;
     private String base;
+    private Path configFile;
+    private Path data;
 
     @BeforeEach
     void start() throws Exception {
@@ -96,9 +98,9 @@ class ImageProxyIT {
                     url: %s
                     topics: [partners]
                 """.formatted(base, AGENT, partner.getPort(), partnerUrl("/img/topic.png"), partnerUrl("/feed.rss"));
-        Path configFile = dir.resolve("feeds.yml");
+        configFile = dir.resolve("feeds.yml");
         Files.writeString(configFile, yaml);
-        Path data = Files.createDirectories(dir.resolve("data"));
+        data = Files.createDirectories(dir.resolve("data"));
         service = Tributary.serve(new ServeOptions(configFile, new ConfigLoader().parse("feeds.yml", yaml), data,
                 Environment.of(Map.of()), "127.0.0.1", port, 2, null));
         await().atMost(Duration.ofSeconds(60)).until(() -> jsonItems().size() == 5);
@@ -182,6 +184,24 @@ class ImageProxyIT {
         assertThat(partnerRequests("/img/topic.png")).hasSize(1);
         // Every request the partner ever saw was Tributary's: the feed and the one image, never the browser's.
         assertThat(seen).isNotEmpty().allSatisfy(r -> assertThat(r.getHeaders().get("User-Agent")).isEqualTo(AGENT));
+    }
+
+    @Test
+    void anExportWritesTheImagesItLinksAndLeavesOutTheRefusedOnes() throws Exception {
+        Path out = dir.resolve("site");
+        // While serve runs, export goes through it: the same cache, the same one fetch per image.
+        assertThat(Main.run("--config", configFile.toString(), "--data", data.toString(), "export", "--out",
+                out.toString())).isZero();
+        String ok = imageOf("Ok image");
+        assertThat(Files.readString(out.resolve("feed.atom"))).contains(ok).doesNotContain(partnerUrl("/img/"));
+        Path images = out.resolve("images");
+        assertThat(images.resolve(ok.substring(ok.lastIndexOf('/') + 1))).hasBinaryContent(PNG);
+        assertThat(images.resolve(ImageLinks.key(partnerUrl("/img/topic.png")))).hasBinaryContent(TOPIC_PNG);
+        try (var files = Files.list(images)) {
+            assertThat(files).hasSize(2);   // the four refused images are not there
+        }
+        assertThat(bytes(local(ok), null).body()).isEqualTo(PNG);
+        assertThat(partnerRequests("/img/ok.png")).hasSize(1);
     }
 
     private MockResponse respond(String path) {
