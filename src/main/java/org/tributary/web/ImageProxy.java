@@ -52,13 +52,17 @@ public final class ImageProxy {
     }
 
     /** The keys of the published images as of one store version and config. */
-    private record Known(Store.PublishVersion version, Config config, Map<String, String> urls) {}
+    private record Known(Store.PublishVersion version, Config config, Map<String, String> urls, long checked) {}
+
+    /** How long one look at the store's version is trusted, as serve trusts it for documents. */
+    private static final long TRUST = Duration.ofSeconds(1).toNanos();
 
     private final Supplier<Config> config;
     private final Store store;
     private final PublishedImages images;
     private final Fetcher fetcher;
     private final InstantSource clock;
+    private final Ticker ticker = Ticker.system();
     private final Path cacheDir;
     private volatile ImageCache cache;
     private volatile Known known;
@@ -112,12 +116,13 @@ public final class ImageProxy {
     Outcome image(String key) {
         Site.ImageProxy settings = config.get().site().imageProxy();
         if (!settings.enabled() || !ImageLinks.isKey(key)) return new Outcome.Unknown();
+        // Asked first, cache or not: an image stops being served when its item is hidden or its topic changes.
+        String url = urlOf(key);
+        if (url == null) return new Outcome.Unknown();
         Optional<ImageCache.Image> cached = cache(settings).get(key);
         if (cached.isPresent()) return new Outcome.Served(cached.get());
         Instant until = failedUntil.get(key);
         if (until != null && clock.instant().isBefore(until)) return new Outcome.Unavailable("failed recently");
-        String url = urlOf(key);
-        if (url == null) return new Outcome.Unknown();
         // Readers who ask at once for an image not yet cached share one fetch.
         CompletableFuture<Outcome> mine = new CompletableFuture<>();
         CompletableFuture<Outcome> running = inFlight.putIfAbsent(key, mine);
@@ -159,7 +164,7 @@ public final class ImageProxy {
     public int export(Path dir) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
         int written = 0;
-        for (String key : known().urls().keySet()) {
+        for (String key : known(true).urls().keySet()) {
             if (!(image(key) instanceof Outcome.Served served)) continue;
             Path file = dir.resolve(key);
             Path tmp = dir.resolve(key + ".tmp");
@@ -184,16 +189,26 @@ public final class ImageProxy {
         return Optional.empty();
     }
 
-    /** The URL a key names, among the images published now; the list is read again when the store changed. */
+    /**
+     * The URL a key names, among the images published now. The store's version is trusted for a second, so a cached
+     * image costs no query; a key not found asks again at once (an item published within that second).
+     */
     private String urlOf(String key) {
-        return known().urls().get(key);
+        String url = known(false).urls().get(key);
+        return url != null ? url : known(true).urls().get(key);
     }
 
-    private Known known() {
+    private Known known(boolean fresh) {
         Known current = known;
-        Store.PublishVersion version = store.version();
         Config now = config.get();
-        if (current == null || !current.version().equals(version) || current.config() != now) {
+        long tick = ticker.nanos();
+        if (current != null && current.config() == now && !fresh && !Ticker.elapsed(current.checked(), tick, TRUST)) {
+            return current;
+        }
+        Store.PublishVersion version = store.version();
+        if (current != null && current.config() == now && current.version().equals(version)) {
+            current = new Known(version, now, current.urls(), tick);
+        } else {
             Map<String, String> urls = new HashMap<>();
             for (String stored : images.urls()) {
                 ImageLinks.published(stored).ifPresent(url -> urls.put(ImageLinks.key(url), url));
@@ -202,9 +217,9 @@ public final class ImageProxy {
                 if (topic.image() == null) continue;
                 ImageLinks.publishedTopicImage(topic.image().url()).ifPresent(url -> urls.put(ImageLinks.key(url), url));
             }
-            current = new Known(version, now, Map.copyOf(urls));
-            known = current;
+            current = new Known(version, now, Map.copyOf(urls), tick);
         }
+        known = current;
         return current;
     }
 

@@ -187,6 +187,17 @@ class ImageProxyIT {
     }
 
     @Test
+    void aHiddenItemsImageIsNoLongerServedEvenFromTheCache() throws Exception {
+        String ok = imageOf("Ok image");
+        assertThat(bytes(local(ok), null).statusCode()).isEqualTo(200);
+        String id = jsonItems().stream().filter(i -> i.path("title").asText().equals("Ok image")).findFirst()
+                .orElseThrow().path("id").asText().substring("urn:tributary:".length());
+        assertThat(Main.run("--config", configFile.toString(), "--data", data.toString(), "hide", id)).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> bytes(local(ok), null).statusCode() == 404);
+        assertThat(partnerRequests("/img/ok.png")).hasSize(1);
+    }
+
+    @Test
     void anExportWritesTheImagesItLinksAndLeavesOutTheRefusedOnes() throws Exception {
         Path out = dir.resolve("site");
         // While serve runs, export goes through it: the same cache, the same one fetch per image.
