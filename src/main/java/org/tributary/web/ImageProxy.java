@@ -104,6 +104,8 @@ public final class ImageProxy {
                 return;
             }
             ctx.contentType(image.type().mediaType);
+            // A length rather than chunks: HEAD tells it too, and a reader's progress bar has something to go on.
+            ctx.header("Content-Length", Integer.toString(image.bytes().length));
             ctx.result(image.bytes());
         } else if (outcome instanceof Outcome.Unknown) {
             plain(ctx, 404, "no such image");

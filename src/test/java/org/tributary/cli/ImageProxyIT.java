@@ -126,6 +126,11 @@ class ImageProxyIT {
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.body()).isEqualTo(PNG);
         assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(image.headers().firstValue("Content-Length")).hasValue(Integer.toString(PNG.length));
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(URI.create(imageOf("Ok image")))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(PNG.length));
         assertThat(image.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(image.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c)
                 .contains("immutable").contains("max-age=31536000"));
@@ -135,7 +140,7 @@ class ImageProxyIT {
         HttpResponse<byte[]> again = bytes(local(imageOf("Ok image")), etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(bytes(local(imageOf("Ok image")), null).body()).isEqualTo(PNG);
-        // Three readers, one fetch: the partner saw Tributary once.
+        // Four requests, one fetch: the partner saw Tributary once.
         assertThat(partnerRequests("/img/ok.png")).hasSize(1)
                 .allSatisfy(r -> assertThat(r.getHeaders().get("User-Agent")).isEqualTo(AGENT));
     }
