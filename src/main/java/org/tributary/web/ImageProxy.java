@@ -1,17 +1,27 @@
 package org.tributary.web;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -159,23 +169,47 @@ public final class ImageProxy {
         return new Outcome.Served(new ImageCache.Image(key, type, fetched.body()));
     }
 
+    /** Images an export fetches at once; the fetcher's own per-host and overall caps still apply. */
+    private static final int EXPORT_THREADS = 8;
+
     /**
      * Writes every published image as {@code dir/KEY} (the name its link ends with), from the cache or fetched, for
      * a static export; an image that cannot be had is left out (and logged). Returns how many were written.
      */
-    public int export(Path dir) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dir);
-        int written = 0;
-        for (String key : known(true).urls().keySet()) {
-            if (!(image(key) instanceof Outcome.Served served)) continue;
-            Path file = dir.resolve(key);
-            Path tmp = dir.resolve(key + ".tmp");
-            java.nio.file.Files.write(tmp, served.image().bytes());
-            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            written++;
+    public int export(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ExecutorService pool = Executors.newFixedThreadPool(EXPORT_THREADS,
+                r -> {
+                    Thread t = new Thread(r, "export-images");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<Boolean>> written = new ArrayList<>();
+            for (String key : known(true).urls().keySet()) written.add(pool.submit(() -> write(dir, key)));
+            int count = 0;
+            for (Future<Boolean> w : written) {
+                if (w.get()) count++;
+            }
+            return count;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("export of images interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IllegalStateException("images: export failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return written;
+    }
+
+    private boolean write(Path dir, String key) throws IOException {
+        if (!(image(key) instanceof Outcome.Served served)) return false;
+        Path tmp = dir.resolve(key + ".tmp");
+        Files.write(tmp, served.image().bytes());
+        Files.move(tmp, dir.resolve(key), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        return true;
     }
 
     /** Why a fetched body is not served, if it is not: too large, not a type we pass on, or not what it claims. */
