@@ -56,6 +56,8 @@ class ImageProxyIT {
     Path dir;
 
     private final MockWebServer partner = new MockWebServer();
+    /** On loopback too, but not in fetch.allow_private: the address guard must keep the proxy away from it. */
+    private final MockWebServer intranet = new MockWebServer();
     private final List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
     private Service service;
     private String base;
@@ -72,6 +74,7 @@ class ImageProxyIT {
             }
         });
         partner.start(InetAddress.getByName("127.0.0.1"), 0);
+        intranet.start(InetAddress.getByName("127.0.0.1"), 0);
         int port;
         try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
@@ -103,20 +106,21 @@ class ImageProxyIT {
         data = Files.createDirectories(dir.resolve("data"));
         service = Tributary.serve(new ServeOptions(configFile, new ConfigLoader().parse("feeds.yml", yaml), data,
                 Environment.of(Map.of()), "127.0.0.1", port, 2, null));
-        await().atMost(Duration.ofSeconds(60)).until(() -> jsonItems().size() == 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jsonItems().size() == 6);
     }
 
     @AfterEach
     void stop() {
         if (service != null) service.close();
         partner.close();
+        intranet.close();
     }
 
     @Test
     void everyPublishedImageLinksToOurOriginAndTheRealOneIsServedFromTheCache() throws Exception {
         Document atom = Jsoup.parse(get("/feed.atom").body(), "", Parser.xmlParser());
         List<String> thumbnails = atom.select("media|thumbnail").eachAttr("url");
-        assertThat(thumbnails).hasSize(5).allSatisfy(url -> assertThat(url).startsWith(base + ImageLinks.PATH));
+        assertThat(thumbnails).hasSize(6).allSatisfy(url -> assertThat(url).startsWith(base + ImageLinks.PATH));
         assertThat(jsonItems()).allSatisfy(item -> assertThat(item.path("image").asText()).startsWith(base + "/images/"));
         Document rss = Jsoup.parse(get("/feed.rss").body(), "", Parser.xmlParser());
         assertThat(rss.select("media|thumbnail").eachAttr("url")).containsExactlyInAnyOrderElementsOf(thumbnails);
@@ -158,6 +162,14 @@ class ImageProxyIT {
         for (String path : List.of("/img/page.png", "/img/logo.svg", "/img/fake.png", "/img/huge.png")) {
             assertThat(partnerRequests(path)).as(path).hasSize(1);
         }
+    }
+
+    @Test
+    void anImageOnAnAddressTheGuardRefusesIsNeverFetched() throws Exception {
+        HttpResponse<byte[]> refused = bytes(local(imageOf("Intranet image")), null);
+        assertThat(refused.statusCode()).isEqualTo(502);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo("image unavailable\n");
+        assertThat(intranet.getRequestCount()).isZero();
     }
 
     @Test
@@ -245,13 +257,16 @@ class ImageProxyIT {
     private String feed() {
         StringBuilder items = new StringBuilder();
         String[][] entries = {{"Ok image", "/img/ok.png"}, {"Html page", "/img/page.png"},
-                {"Svg drawing", "/img/logo.svg"}, {"Wrong magic", "/img/fake.png"}, {"Too large", "/img/huge.png"}};
+                {"Svg drawing", "/img/logo.svg"}, {"Wrong magic", "/img/fake.png"}, {"Too large", "/img/huge.png"},
+                {"Intranet image", "intranet:/img/ok.png"}};
         for (int i = 0; i < entries.length; i++) {
             items.append("""
                     <item><title>%s</title><link>https://partner.example/%d</link><guid>item-%d</guid>
                       <pubDate>Mon, 0%d Jun 2025 10:00:00 GMT</pubDate><description>About %s.</description>
                       <media:thumbnail url="%s"/></item>
-                    """.formatted(entries[i][0], i, i, i + 1, entries[i][0], partnerUrl(entries[i][1])));
+                    """.formatted(entries[i][0], i, i, i + 1, entries[i][0], entries[i][1].startsWith("intranet:")
+                    ? "http://127.0.0.1:" + intranet.getPort() + entries[i][1].substring("intranet:".length())
+                    : partnerUrl(entries[i][1])));
         }
         return """
                 <?xml version="1.0" encoding="utf-8"?>
