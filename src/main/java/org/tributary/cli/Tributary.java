@@ -26,9 +26,9 @@ import org.tributary.store.Backups;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
+import org.tributary.web.ImageProxy;
 import org.tributary.web.Metrics;
 import org.tributary.web.SourceStatus;
-import org.tributary.web.ImageProxy;
 import org.tributary.web.WebServer;
 
 /**

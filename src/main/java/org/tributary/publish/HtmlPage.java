@@ -90,8 +90,8 @@ final class HtmlPage {
         }
         Element list = section.appendElement("ol").addClass("items");
         for (var stored : view.items()) {
-            article(list.appendElement("li").appendElement("article"), PublishedItem.of(stored, view.sources(), view.site()),
-                    itemLevel, words(view), DayTime.of(view.site()));
+            article(list.appendElement("li").appendElement("article"),
+                    PublishedItem.of(stored, view.sources(), view.site()), itemLevel, words(view), DayTime.of(view.site()));
         }
         pages(section, view);
     }
