@@ -50,34 +50,6 @@ public record Item(
         String rawHash,
         Event event) {
 
-    /** An item whose event, if any, is its start alone. */
-    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
-                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
-                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
-                String contentHash, Instant eventStart, String imageCredit, String rawHash) {
-        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
-                categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit, rawHash,
-                null);
-    }
-
-    /** An item without event start or image credit. */
-    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
-                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
-                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
-                String contentHash) {
-        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
-                categories, authors, imageUrl, published, updated, contentHash, null, null, null);
-    }
-
-    /** An item not made by the normalizer (no raw fingerprint). */
-    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
-                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
-                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
-                String contentHash, Instant eventStart, String imageCredit) {
-        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
-                categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit, null);
-    }
-
     /** The same item under another public id and identity (a guid that changes on every fetch keeps its first id). */
     public Item withIdentity(String otherPublicId, String otherIdentity) {
         return new Item(otherPublicId, sourceId, otherIdentity, guid, link, title, summaryHtml, contentHtml, excerpt,
