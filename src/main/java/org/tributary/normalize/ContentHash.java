@@ -18,10 +18,10 @@ final class ContentHash {
 
     static String of(String title, URI link, String summary, String content, List<String> authors,
             List<String> categories, URI image, Instant published, Instant updated, String type, List<String> topics, Event event,
-            String imageCredit) {
+            String imageCredit, String imageAlt, String language) {
         StringBuilder b = new StringBuilder(256 + summary.length() + content.length());
         for (Object field : new Object[] {title, link, summary, content, image, published, updated, type,
-                event == null ? null : event.fingerprint(), imageCredit}) {
+                event == null ? null : event.fingerprint(), imageCredit, imageAlt, language}) {
             b.append(field == null ? "" : field.toString()).append(FIELD);
         }
         for (List<String> list : List.of(authors, categories, topics)) {

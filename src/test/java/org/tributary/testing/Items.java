@@ -36,6 +36,8 @@ public final class Items {
     private String imageCredit;
     private String rawHash;
     private Event event;
+    private String imageAlt;
+    private String language;
 
     private Items(String sourceId, String identity) {
         this.sourceId = sourceId;
@@ -72,10 +74,12 @@ public final class Items {
     public Items imageCredit(String value) { imageCredit = value; return this; }
     public Items rawHash(String value) { rawHash = value; return this; }
     public Items event(Event value) { event = value; return this; }
+    public Items imageAlt(String value) { imageAlt = value; return this; }
+    public Items language(String value) { language = value; return this; }
 
     public Item build() {
         return new Item(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type,
                 topics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit,
-                rawHash, event);
+                rawHash, event, imageAlt, language);
     }
 }
