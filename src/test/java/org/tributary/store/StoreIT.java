@@ -1,6 +1,7 @@
 package org.tributary.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -71,6 +72,26 @@ class StoreIT {
         assertThat(first).isEqualTo(new SaveResult(2, 0, 0));
         assertThat(second).isEqualTo(new SaveResult(0, 0, 2));
         assertThat(titles(ItemQuery.newest(50))).containsExactly("Two", "One");
+    }
+
+    @Test
+    void anItemsLanguageAndImageAltAreStoredAndAChangeOfThemIsWrittenInPlace() {
+        Item french = Items.item("a", "guid:fr").publicId("pid-a-fr").title("L'heure du conte").published(T0)
+                .imageUrl("https://a.example/conte.jpg").imageAlt("Une bibliothécaire lit").imageCredit("Photo : M. D.")
+                .language("fr-FR").contentHash("h1").build();
+        Item none = Items.item("a", "guid:none").publicId("pid-a-none").title("Untagged").published(T0.minusSeconds(1))
+                .imageUrl("https://a.example/b.jpg").imageAlt("").build();
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(french, none), Set.of(), T0);
+
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).extracting(s -> s.item().language(),
+                s -> s.item().imageAlt()).containsExactly(tuple("fr-FR", "Une bibliothécaire lit"), tuple(null, ""));
+
+        Item spanish = Items.item("a", "guid:fr").publicId("pid-a-fr").title("L'heure du conte").published(T0)
+                .imageUrl("https://a.example/conte.jpg").imageAlt("Una bibliotecaria lee").language("es")
+                .contentHash("h2").build();
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(spanish, none), Set.of(), T1);
+        assertThat(StoredItems.of(store, ItemQuery.newest(50)).get(0).item()).extracting(Item::language, Item::imageAlt)
+                .containsExactly("es", "Una bibliotecaria lee");
     }
 
     @Test
