@@ -105,6 +105,19 @@ class ItemImageBrowserIT {
         assertThat(facts.get("caption").asText()).isEqualTo("Photo: Ann Example, CC BY 4.0");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/", "/embed"})
+    void axeFindsNoViolationInAnItemWithItsPictureAndCaption(String path) throws Exception {
+        String axe = Files.readString(org.tributary.testing.Required.axeCore());
+        Chromium.Page page = chromium.open(PHONE, 844, false).go(server.url(path));
+        page.until("document.querySelector('figure img') !== null");
+        page.eval(axe + "\n;true");
+        JsonNode violations = page.eval("axe.run(document).then(r => r.violations.map(v => v.id + ': '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', ')))");
+        page.close();
+        assertThat(violations).as("axe-core violations on %s", path).isEmpty();
+    }
+
     private static String json(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
