@@ -24,6 +24,11 @@ final class FieldLimits {
     static final int CATEGORIES = 20_000;
     /** item.image_credit. */
     static final int CREDIT = 2_000;
+    /**
+     * The image's alt text, cut at a word boundary: an alt is read aloud in full, and a media:description is often
+     * the whole story again (item.image_alt holds 2,000).
+     */
+    static final int ALT = 250;
     /** item.summary_html and item.content_html. */
     static final int HTML = 1_000_000;
 

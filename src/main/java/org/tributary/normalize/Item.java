@@ -26,6 +26,8 @@ import java.util.Objects;
  *                    null when it was not made by {@link Normalizer}
  * @param event       the event the item announces (start, end, place, ...), or null; when given, {@code eventStart}
  *                    is its start
+ * @param imageAlt    the image's alt text (plain text, at most {@code FieldLimits.ALT} characters), may be null
+ * @param language    the BCP 47 tag of the language the item's feed declares for it ("fr", "pt-BR"), may be null
  */
 public record Item(
         String publicId,
@@ -48,48 +50,22 @@ public record Item(
         Instant eventStart,
         String imageCredit,
         String rawHash,
-        Event event) {
-
-    /** An item whose event, if any, is its start alone. */
-    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
-                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
-                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
-                String contentHash, Instant eventStart, String imageCredit, String rawHash) {
-        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
-                categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit, rawHash,
-                null);
-    }
-
-    /** An item without event start or image credit. */
-    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
-                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
-                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
-                String contentHash) {
-        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
-                categories, authors, imageUrl, published, updated, contentHash, null, null, null);
-    }
-
-    /** An item not made by the normalizer (no raw fingerprint). */
-    public Item(String publicId, String sourceId, String identity, String guid, URI link, String title,
-                String summaryHtml, String contentHtml, String excerpt, String type, List<String> topics,
-                List<String> categories, List<String> authors, URI imageUrl, Instant published, Instant updated,
-                String contentHash, Instant eventStart, String imageCredit) {
-        this(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type, topics,
-                categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit, null);
-    }
+        Event event,
+        String imageAlt,
+        String language) {
 
     /** The same item under another public id and identity (a guid that changes on every fetch keeps its first id). */
     public Item withIdentity(String otherPublicId, String otherIdentity) {
         return new Item(otherPublicId, sourceId, otherIdentity, guid, link, title, summaryHtml, contentHtml, excerpt,
                 type, topics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit,
-                rawHash, event);
+                rawHash, event, imageAlt, language);
     }
 
     /** The same item with its topics (the store reads them apart). */
     public Item withTopics(List<String> otherTopics) {
         return new Item(publicId, sourceId, identity, guid, link, title, summaryHtml, contentHtml, excerpt, type,
                 otherTopics, categories, authors, imageUrl, published, updated, contentHash, eventStart, imageCredit,
-                rawHash, event);
+                rawHash, event, imageAlt, language);
     }
 
     public Item {

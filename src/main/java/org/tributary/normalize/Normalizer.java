@@ -177,11 +177,21 @@ public final class Normalizer {
         List<String> authors = cuts.fitting(title, "authors", texts(e.authors()), FieldLimits.AUTHORS);
         List<String> categories = cuts.fitting(title, "categories", texts(e.categories()), FieldLimits.CATEGORIES);
         URI image = Urls.absoluteHttp(XmlChars.clean(e.imageUrl()), base);
-        if (image == null) image = FirstImage.in(contentTree.isEmpty() ? summaryTree.body() : contentTree.body());
+        org.jsoup.nodes.Element body = contentTree.isEmpty() ? summaryTree.body() : contentTree.body();
+        String alt = e.imageAlt();
+        if (image == null) {
+            FirstImage.Found first = FirstImage.in(body);
+            image = first == null ? null : first.url();
+            alt = first == null ? null : first.alt();
+        } else if (alt == null || alt.isBlank()) {
+            alt = FirstImage.altOf(body, image);
+        }
         if (image != null && FieldLimits.urlTooLong(image.toString())) {
             cuts.add(title, "image URL of " + image.toString().length() + " characters dropped");
             image = null;
         }
+        alt = image == null ? null : altText(alt);
+        String language = LanguageTag.of(e.language());
         String credit = blankToNull(PlainText.fromHtml(e.imageCredit()));
         if (credit != null && credit.length() > FieldLimits.CREDIT) {
             cuts.add(title, "image credit cut to " + FieldLimits.CREDIT + " characters");
@@ -208,10 +218,17 @@ public final class Normalizer {
         Classifier.Result kind = classifier.classify(title, () -> ruleText(ruledTitle, summaryTree, contentTree), link,
                 categories);
         String hash = ContentHash.of(title, link, summary, content, authors, categories, image, published, updated,
-                kind.type(), kind.topics(), event, credit);
+                kind.type(), kind.topics(), event, credit, alt, language);
         return new Ruled(new Item(Identity.publicId(source.id(), identity), source.id(), identity, guid, link, title,
                 summary, content, excerpt, kind.type(), kind.topics(), categories, authors, image, published, updated,
-                hash, null, credit, rawHash, event), kind.published());
+                hash, null, credit, rawHash, event, alt, language), kind.published());
+    }
+
+    /** Alt text as plain text, cut at a word boundary to {@link FieldLimits#ALT}; "" (decoration) stays "". */
+    private static String altText(String raw) {
+        if (raw == null) return null;
+        String text = PlainText.fromHtml(raw).strip();
+        return Excerpt.cut(text, FieldLimits.ALT);
     }
 
     /** What a {@code when.text} rule searches: the title, then the summary's text and the content's (when it is

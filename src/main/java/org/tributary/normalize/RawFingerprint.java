@@ -26,7 +26,7 @@ final class RawFingerprint {
      * Bump when a change to parse or normalize makes the same entry come out differently: every stored entry is
      * then normalized once more on its next fetch. A packaged release adds its own version on top (see {@link #RULES}).
      */
-    static final int RULES_VERSION = 2;
+    static final int RULES_VERSION = 3;
     private static final String RULES = RULES_VERSION + "/"
             + String.valueOf(RawFingerprint.class.getPackage().getImplementationVersion());
 
@@ -67,7 +67,7 @@ final class RawFingerprint {
         d.update(FIELD);
         for (Object field : new Object[] {e.guid(), e.link(), e.title(), e.summaryHtml(), e.contentHtml(),
                 e.published(), e.updated(), e.imageUrl(), base, e.summaryBase(), e.contentBase(), e.publishedText(),
-                e.updatedText(), e.eventStartText(), e.imageCredit()}) {
+                e.updatedText(), e.eventStartText(), e.imageCredit(), e.imageAlt(), e.language()}) {
             if (field == null) d.update(NULL);
             else d.update(field.toString().getBytes(StandardCharsets.UTF_8));
             d.update(FIELD);

@@ -18,7 +18,8 @@ import org.jdom2.Verifier;
 /**
  * What Rome's model loses, read from the XML tree itself: the xml:base in force on each entry and on its summary and
  * content elements (inherited and nested, in every format), the raw date strings (so dates are parsed by our rules and
- * in the source's zone), an event's fields ({@link EventElements}), and a media:credit. Also decodes, before Rome sees it, base64 text and content,
+ * in the source's zone), an event's fields ({@link EventElements}), a media:credit, and the language declared for each
+ * entry (its own, else inherited from the feed). Also decodes, before Rome sees it, base64 text and content,
  * which Rome cannot decode.
  */
 final class DocumentFacts {
@@ -34,7 +35,7 @@ final class DocumentFacts {
 
     /** What one entry's element says beyond Rome's view; any field may be null. */
     record Facts(URI entryBase, URI summaryBase, URI contentBase, String publishedText, String updatedText,
-                 String eventStartText, String imageCredit, String bodyHtml, ParsedEvent event) {}
+                 String eventStartText, String imageCredit, String bodyHtml, ParsedEvent event, String language) {}
 
     private DocumentFacts() {}
 
@@ -47,29 +48,32 @@ final class DocumentFacts {
     static List<Facts> entries(Document doc, URI documentBase) {
         Element root = doc.getRootElement();
         URI rootBase = base(root, documentBase);
+        String rootLanguage = language(root, null);
         List<Facts> facts = new ArrayList<>();
         String name = root.getName().toLowerCase(Locale.ROOT);
         if (name.equals("feed")) {
             for (Element e : root.getChildren()) {
-                if (e.getName().equals("entry")) facts.add(facts(e, rootBase));
+                if (e.getName().equals("entry")) facts.add(facts(e, rootBase, rootLanguage));
             }
         } else {
             Element channel = child(root, "channel");
             URI channelBase = channel == null ? rootBase : base(channel, rootBase);
+            // The channel's language is the feed's, for the items in it (RSS 2.0) and beside it (RSS 0.90, 1.0).
+            String channelLanguage = channel == null ? rootLanguage : language(channel, rootLanguage);
             // RSS 2.0 nests items in the channel; RSS 0.90 and 1.0 put them beside it.
             if (channel != null) {
                 for (Element e : channel.getChildren()) {
-                    if (e.getName().equals("item")) facts.add(facts(e, channelBase));
+                    if (e.getName().equals("item")) facts.add(facts(e, channelBase, channelLanguage));
                 }
             }
             for (Element e : root.getChildren()) {
-                if (e.getName().equals("item")) facts.add(facts(e, rootBase));
+                if (e.getName().equals("item")) facts.add(facts(e, rootBase, channelLanguage));
             }
         }
         return facts;
     }
 
-    private static Facts facts(Element entry, URI parentBase) {
+    private static Facts facts(Element entry, URI parentBase, String parentLanguage) {
         URI base = base(entry, parentBase);
         Element summary = first(entry, "summary", "description", "tagline");
         Element content = firstNs(entry, "content", "encoded");
@@ -82,7 +86,24 @@ final class DocumentFacts {
                 text(entry, EVENT + "startdate"),
                 credit(entry),
                 body(entry),
-                EventElements.read(entry));
+                EventElements.read(entry),
+                language(entry, parentLanguage));
+    }
+
+    /**
+     * The language an element declares (xml:lang, else a dc:language or RSS language child), else the one it
+     * inherits. An empty xml:lang says "no language" (XML 1.0, 2.12), so it is not inherited past.
+     */
+    static String language(Element e, String inherited) {
+        String lang = e.getAttributeValue("lang", XML);
+        if (lang != null) return lang.isBlank() ? null : lang.strip();
+        for (Element child : e.getChildren()) {
+            if (!child.getName().equals("language")) continue;
+            String ns = child.getNamespaceURI();
+            String t = child.getTextNormalize();
+            if ((ns.isEmpty() || ns.equals(DC) || ns.equals(DCTERMS)) && !t.isEmpty()) return t;
+        }
+        return inherited;
     }
 
     /**

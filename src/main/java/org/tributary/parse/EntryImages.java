@@ -15,59 +15,84 @@ import java.util.Locale;
 
 /**
  * Picks one picture for an entry, most specific first: a media:thumbnail (made for lists like ours), a media:content
- * that is an image, an image enclosure, then the iTunes episode image.
+ * that is an image, an image enclosure, then the iTunes episode image. A Media RSS picture brings its alt text: the
+ * media:description, else the media:title, of the element it came from, else of its group, else of the entry.
  */
 final class EntryImages {
 
+    /** A picture and its alt text as written (null when the feed gives none). */
+    record Image(String url, String alt) {}
+
     private EntryImages() {}
 
-    static String find(SyndEntry e) {
+    static Image find(SyndEntry e) {
         MediaEntryModule media = e.getModule(MediaModule.URI) instanceof MediaEntryModule m ? m : null;
-        String found = media == null ? null : thumbnail(media);
+        Image found = media == null ? null : thumbnail(media);
         if (found == null && media != null) found = imageContent(media);
-        if (found == null) found = imageEnclosure(e);
+        if (found == null) found = plain(imageEnclosure(e));
         if (found == null && e.getModule(ITunes.URI) instanceof EntryInformation itunes) {
-            found = itunes.getImageUri();
+            found = plain(itunes.getImageUri());
         }
-        return found == null || found.isBlank() ? null : found.trim();
+        return found == null || found.url() == null || found.url().isBlank() ? null
+                : new Image(found.url().trim(), found.alt());
     }
 
-    private static String thumbnail(MediaEntryModule media) {
-        String found = thumbnail(media.getMetadata());
+    private static Image plain(String url) {
+        return url == null ? null : new Image(url, null);
+    }
+
+    private static Image thumbnail(MediaEntryModule media) {
+        Metadata entry = media.getMetadata();
+        Image found = thumbnail(entry, entry);
         for (MediaContent c : media.getMediaContents()) {
-            if (found == null) found = thumbnail(c.getMetadata());
+            if (found == null) found = thumbnail(c.getMetadata(), c.getMetadata(), entry);
         }
         for (MediaGroup g : media.getMediaGroups()) {
-            if (found == null) found = thumbnail(g.getMetadata());
+            if (found == null) found = thumbnail(g.getMetadata(), g.getMetadata(), entry);
             for (MediaContent c : g.getContents()) {
-                if (found == null) found = thumbnail(c.getMetadata());
+                if (found == null) found = thumbnail(c.getMetadata(), c.getMetadata(), g.getMetadata(), entry);
             }
         }
         return found;
     }
 
-    private static String thumbnail(Metadata metadata) {
+    /** @param described the metadata that may describe the picture, nearest first */
+    private static Image thumbnail(Metadata metadata, Metadata... described) {
         if (metadata == null) return null;
         for (Thumbnail t : metadata.getThumbnail()) {
-            if (t.getUrl() != null) return t.getUrl().toString();
+            if (t.getUrl() != null) return new Image(t.getUrl().toString(), alt(described));
         }
         return null;
     }
 
-    private static String imageContent(MediaEntryModule media) {
-        String found = imageContent(media.getMediaContents());
+    private static Image imageContent(MediaEntryModule media) {
+        Image found = imageContent(media.getMediaContents(), media.getMetadata());
         for (MediaGroup g : media.getMediaGroups()) {
-            if (found == null) found = imageContent(g.getContents());
+            if (found == null) found = imageContent(g.getContents(), g.getMetadata(), media.getMetadata());
         }
         return found;
     }
 
-    private static String imageContent(MediaContent[] contents) {
+    private static Image imageContent(MediaContent[] contents, Metadata... outer) {
         for (MediaContent c : contents) {
             boolean image = "image".equalsIgnoreCase(c.getMedium()) || isImageType(c.getType());
             if (image && c.getReference() instanceof UrlReference ref && ref.getUrl() != null) {
-                return ref.getUrl().toString();
+                Metadata[] described = new Metadata[outer.length + 1];
+                described[0] = c.getMetadata();
+                System.arraycopy(outer, 0, described, 1, outer.length);
+                return new Image(ref.getUrl().toString(), alt(described));
             }
+        }
+        return null;
+    }
+
+    /** The nearest media:description, else the nearest media:title. */
+    private static String alt(Metadata... described) {
+        for (Metadata m : described) {
+            if (m != null && m.getDescription() != null && !m.getDescription().isBlank()) return m.getDescription();
+        }
+        for (Metadata m : described) {
+            if (m != null && m.getTitle() != null && !m.getTitle().isBlank()) return m.getTitle();
         }
         return null;
     }

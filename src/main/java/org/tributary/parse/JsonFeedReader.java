@@ -68,10 +68,11 @@ final class JsonFeedReader {
         JsonNode items = root.path("items");
         if (!items.isArray()) throw new FeedParseException("not a feed: JSON Feed without an items list");
         List<String> feedAuthors = authorsOrEmpty(root);
+        String language = language(root);
         List<ParsedFeed.Entry> entries = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                entries.add(entry(items.get(i), base, feedAuthors));
+                entries.add(entry(items.get(i), base, feedAuthors, language));
             } catch (IllegalArgumentException e) {
                 log.warn("parse: JSON Feed items[{}] skipped: {}", i, e.getMessage());
             }
@@ -89,7 +90,17 @@ final class JsonFeedReader {
         }
     }
 
-    private static ParsedFeed.Entry entry(JsonNode item, URI base, List<String> feedAuthors) {
+    /** JSON Feed 1.1's top-level {@code language}: the language of every item (the spec has none per item). */
+    private static String language(JsonNode root) {
+        try {
+            return text(root, "language");
+        } catch (IllegalArgumentException e) {
+            log.warn("parse: JSON Feed language ignored: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private static ParsedFeed.Entry entry(JsonNode item, URI base, List<String> feedAuthors, String language) {
         if (!item.isObject()) throw new IllegalArgumentException("not an object");
         String id = id(item);
         String url = text(item, "url");
@@ -109,7 +120,7 @@ final class JsonFeedReader {
         if (image == null) image = imageAttachment(item);
         return new ParsedFeed.Entry(id, url, escaped(text(item, "title")), summary == null ? null : escaped(summary),
                 content, authors.isEmpty() ? feedAuthors : authors, tags(item), instant(published), instant(modified),
-                image, base, null, null, published, modified, null, null);
+                image, base, null, null, published, modified, null, null, null, null, language);
     }
 
     /** The id is a string by the spec; many generators write a number. */

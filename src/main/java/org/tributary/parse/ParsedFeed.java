@@ -61,6 +61,10 @@ public record ParsedFeed(String format, String title, URI link, URI baseUri, Lis
      * @param eventStartText the raw start of the event the entry announces (ev:startdate), may be null
      * @param imageCredit   media:credit, may be null
      * @param event         the event the entry announces (ev:, LibCal, schema.org markup, iCalendar), or null
+     * @param imageAlt      the image's alt text as written (media:description, else media:title, of the element the
+     *                      image came from), may be null
+     * @param language      the language declared for the entry as written: its own xml:lang or dc:language, else the
+     *                      feed's (xml:lang, RSS language, dc:language, JSON Feed language); may be null
      */
     public record Entry(
             String guid,
@@ -80,13 +84,25 @@ public record ParsedFeed(String format, String title, URI link, URI baseUri, Lis
             String updatedText,
             String eventStartText,
             String imageCredit,
-            ParsedEvent event) {
+            ParsedEvent event,
+            String imageAlt,
+            String language) {
 
         public Entry {
             authors = authors == null ? List.of() : List.copyOf(authors);
             categories = categories == null ? List.of() : List.copyOf(categories);
             if (event != null && event.isEmpty()) event = null;
             if (eventStartText == null && event != null) eventStartText = event.start();
+        }
+
+        /** An entry without image alt text or language. */
+        public Entry(String guid, String link, String title, String summaryHtml, String contentHtml,
+                     List<String> authors, List<String> categories, Instant published, Instant updated,
+                     String imageUrl, URI baseUri, URI summaryBase, URI contentBase, String publishedText,
+                     String updatedText, String eventStartText, String imageCredit, ParsedEvent event) {
+            this(guid, link, title, summaryHtml, contentHtml, authors, categories, published, updated, imageUrl,
+                    baseUri, summaryBase, contentBase, publishedText, updatedText, eventStartText, imageCredit, event,
+                    null, null);
         }
 
         /** An entry whose event, if any, is its start alone. */

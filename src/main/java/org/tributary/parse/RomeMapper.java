@@ -67,7 +67,8 @@ final class RomeMapper {
         boolean aligned = facts.size() == syndEntries.size();
         List<ParsedFeed.Entry> entries = new ArrayList<>(syndEntries.size());
         for (int i = 0; i < syndEntries.size(); i++) {
-            entries.add(entry(syndEntries.get(i), atom, rdf, feedBase, aligned ? facts.get(i) : null));
+            entries.add(entry(syndEntries.get(i), atom, rdf, feedBase, aligned ? facts.get(i) : null,
+                    feed.getLanguage()));
         }
         URI link = feed.getLink() == null ? null : resolve(feedBase, feed.getLink());
         String title = feed.getTitle();
@@ -75,7 +76,9 @@ final class RomeMapper {
         return new ParsedFeed(format, title, link, feedBase, entries, PollHintReader.read(feed));
     }
 
-    private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase, DocumentFacts.Facts facts) {
+    /** @param feedLanguage Rome's reading of the feed's language, for entries the XML tree could not be lined up with */
+    private ParsedFeed.Entry entry(SyndEntry e, boolean atom, boolean rdf, URI feedBase, DocumentFacts.Facts facts,
+                                   String feedLanguage) {
         Object wire = e.getWireEntry();
         URI base = feedBase;
         String guid;
@@ -106,7 +109,9 @@ final class RomeMapper {
             guid = atom ? e.getUri() : null;
         }
         if (facts != null && facts.entryBase() != null) base = facts.entryBase();
+        String language = facts != null ? facts.language() : feedLanguage;
         if (e.getModule(DCModule.URI) instanceof DCModule dc) {
+            if (facts == null && dc.getLanguage() != null && !dc.getLanguage().isBlank()) language = dc.getLanguage();
             // Dublin Core stands in for the core elements when a feed uses only it.
             if (title == null || title.isBlank()) title = dc.getTitle();
             if (summary == null || summary.isBlank()) summary = dc.getDescription();
@@ -114,6 +119,7 @@ final class RomeMapper {
         if (content == null && facts != null && facts.bodyHtml() != null && !facts.bodyHtml().isBlank()) {
             content = facts.bodyHtml();
         }
+        EntryImages.Image image = EntryImages.find(e);
         return new ParsedFeed.Entry(
                 blankToNull(guid),
                 blankToNull(link),
@@ -124,7 +130,7 @@ final class RomeMapper {
                 categories(e),
                 instant(e.getPublishedDate()),
                 instant(e.getUpdatedDate()),
-                EntryImages.find(e),
+                image == null ? null : image.url(),
                 base,
                 facts == null ? null : facts.summaryBase(),
                 facts == null ? null : facts.contentBase(),
@@ -132,7 +138,9 @@ final class RomeMapper {
                 facts == null ? null : facts.updatedText(),
                 facts == null ? null : facts.eventStartText(),
                 facts == null ? null : facts.imageCredit(),
-                event(facts == null ? null : facts.event(), title, summary, content));
+                event(facts == null ? null : facts.event(), title, summary, content),
+                image == null ? null : image.alt(),
+                language);
     }
 
     /**

@@ -47,7 +47,22 @@ final class AtomWriter {
         List<Entry> entries = new ArrayList<>();
         for (PublishedItem item : items) entries.add(entry(item, sourceUpdated.get(item.source().id()), view.site().timezone()));
         feed.setEntries(entries);
-        return Rome.write(feed, Texts.line(view.site().language()));
+        String language = Texts.line(view.site().language());
+        return Rome.write(feed, language, doc -> languages(doc, items, language));
+    }
+
+    /**
+     * xml:lang on each entry whose feed declares another language than this feed's (xml:lang is inherited, so an
+     * entry in the site's language says nothing). Rome's Atom model has no xml:lang below the feed: it is set on the
+     * tree, whose entries are in the order of {@code items}.
+     */
+    private static void languages(org.jdom2.Document doc, List<PublishedItem> items, String feedLanguage) {
+        org.jdom2.Element root = doc.getRootElement();
+        List<org.jdom2.Element> written = root.getChildren("entry", root.getNamespace());
+        for (int n = 0; n < written.size() && n < items.size(); n++) {
+            String lang = items.get(n).langWithin(feedLanguage);
+            if (lang != null) written.get(n).setAttribute("lang", lang, org.jdom2.Namespace.XML_NAMESPACE);
+        }
     }
 
     /**

@@ -6,8 +6,8 @@ import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
- * The list alone, for another library's site to show in an iframe: per item its type and date, linked title and
- * source, then a link to the full page. Built with jsoup's DOM like {@link HtmlPage}, so feed text is escaped by
+ * The list alone, for another library's site to show in an iframe: per item its type and date, linked title, its
+ * picture ({@link ItemFigure}) and source, then a link to the full page. Built with jsoup's DOM like {@link HtmlPage}, so feed text is escaped by
  * construction; no script, no inline style. Every link opens a new tab: a page inside someone else's site should
  * not navigate within its frame (and a base element would need base-uri, which the policy forbids).
  */
@@ -58,6 +58,9 @@ final class EmbedPage {
         } else {
             heading.text(item.title());
         }
+        ItemFigure.append(article, item);
         article.appendElement("p").addClass("source").text(item.source().title());
+        ItemFigure.language(article, item, words.lang(),
+                article.select("> p.meta, > p.event, > p.source").toArray(Element[]::new));
     }
 }

@@ -186,9 +186,28 @@ final class EmbedScript {
                     title.rel = "noopener";
                   }
                   li.appendChild(title);
+                  var src = item.image ? httpUrl(item.image) : null;
+                  if (src) {
+                    // Always an alt ("" when the feed gives none: decoration, not a file name read aloud).
+                    var figure = element("figure", "tributary-image");
+                    var img = document.createElement("img");
+                    img.src = src;
+                    img.alt = ours.image_alt ? String(ours.image_alt) : "";
+                    img.loading = "lazy";
+                    img.decoding = "async";
+                    figure.appendChild(img);
+                    if (ours.image_credit) figure.appendChild(element("figcaption", null, String(ours.image_credit)));
+                    li.appendChild(figure);
+                  }
                   if (ours.source && ours.source.title) {
                     li.appendChild(document.createTextNode(" "));
                     li.appendChild(element("span", "tributary-source", String(ours.source.title)));
+                  }
+                  // The item's words in its feed's language; the lines the widget writes stay in the page's.
+                  if (ours.language && String(ours.language).toLowerCase() !== WORDS.lang.toLowerCase()) {
+                    li.lang = String(ours.language);
+                    Array.prototype.forEach.call(li.querySelectorAll(".tributary-meta, .tributary-event, .tributary-source"),
+                      function (own) { own.lang = WORDS.lang; });
                   }
                   list.appendChild(li);
                 });

@@ -146,6 +146,7 @@ final class HtmlPage {
         meta.appendText(" / ");
         meta.appendElement("time").attr("datetime", item.published().toString()).text(days.date(item.published()));
         EventLine.append(article, item, days);
+        ItemFigure.append(article, item);
 
         if (!item.excerpt().isEmpty()) article.appendElement("p").addClass("excerpt").text(item.excerpt());
 
@@ -156,6 +157,8 @@ final class HtmlPage {
         else source.appendText(item.source().title());
         if (!from[1].isEmpty()) source.appendText(from[1]);
         alsoFrom(source, item.alsoFrom(), words);
+        ItemFigure.language(article, item, words.lang(),
+                article.select("> p.meta, > p.event, > p.source").toArray(Element[]::new));
     }
 
     /** The same story from other partners: ", also from A, B". */

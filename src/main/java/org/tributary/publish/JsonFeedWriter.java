@@ -98,6 +98,9 @@ final class JsonFeedWriter {
         }
         if (entry.event() != null) event(ours.putObject("event"), entry.event());
         if (entry.imageCredit() != null) ours.put("image_credit", entry.imageCredit());
+        // JSON Feed has no alt text for "image", and only a feed-wide language; ours are per item.
+        if (entry.image() != null) ours.put("image_alt", entry.imageAlt());
+        if (entry.language() != null) ours.put("language", entry.language());
         return item;
     }
 

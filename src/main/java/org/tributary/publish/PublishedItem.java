@@ -21,10 +21,13 @@ import org.tributary.store.StoredItem;
  * @param categories  the item's own categories, without duplicates and without one that merely repeats the type
  * @param image       null when none, or when a validator would refuse it in an attribute ({@link Texts#attributeUrl})
  * @param imageCredit who made the image (media:credit), one line; null when none or when there is no image
+ * @param imageAlt    what the image shows, one line: "" when the feed says nothing (an img always gets an alt, and
+ *                    an empty one tells a screen reader to skip it); null when there is no image
  * @param updated     when the item last changed (see {@link #updated}); never before {@code published}
  * @param alsoFrom    the other sources that carried the same story, in the order they did
  * @param otherCopies the same, each with the link a reader should follow to that source's copy (see {@link OtherCopy})
  * @param event       the event the item announces, or null
+ * @param language    the BCP 47 tag of the language the item's feed declares, or null when it declares none
  */
 record PublishedItem(
         String id,
@@ -39,12 +42,14 @@ record PublishedItem(
         List<String> authors,
         String image,
         String imageCredit,
+        String imageAlt,
         Instant published,
         Instant updated,
         PublishedSource source,
         List<PublishedSource> alsoFrom,
         List<OtherCopy> otherCopies,
-        org.tributary.normalize.Event event) {
+        org.tributary.normalize.Event event,
+        String language) {
 
     /** Items longer than this many characters of excerpt are not titled by it. */
     private static final int TITLE_FROM_EXCERPT = 80;
@@ -85,12 +90,22 @@ record PublishedItem(
                 lines(item.authors()),
                 imageLink,
                 image == null ? null : credit(item.imageCredit()),
+                image == null ? null : Texts.line(item.imageAlt()),
                 stored.date(),
                 updated,
                 PublishedSource.of(item.sourceId(), sources.get(item.sourceId())),
                 stored.alsoFrom().stream().map(id -> PublishedSource.of(id, sources.get(id))).toList(),
                 stored.otherCopies().stream().map(o -> OtherCopy.of(o, sources.get(o.sourceId()))).toList(),
-                item.event());
+                item.event(),
+                item.language());
+    }
+
+    /**
+     * The item's language for a {@code lang} attribute inside a page whose words are in {@code pageLang}: null
+     * when the feed declares none or the page's own (the attribute would only repeat what the page says).
+     */
+    String langWithin(String pageLang) {
+        return language == null || language.equalsIgnoreCase(pageLang) ? null : language;
     }
 
     /**
@@ -138,7 +153,7 @@ record PublishedItem(
 
     private PublishedItem withText(String newTitle, String summary, String content, List<String> names) {
         return new PublishedItem(id, publicId, newTitle, link, summary, content, excerpt, type, categories, names,
-                image, imageCredit, published, updated, source, alsoFrom, otherCopies, event);
+                image, imageCredit, imageAlt, published, updated, source, alsoFrom, otherCopies, event, language);
     }
 
     /**

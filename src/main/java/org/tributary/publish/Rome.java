@@ -34,8 +34,14 @@ final class Rome {
      *                 generator drops {@code Feed.setLanguage} (RSS has its own element, so pass null there)
      */
     static String write(WireFeed feed, String language) {
+        return write(feed, language, doc -> { });
+    }
+
+    /** @param finish what the writer adds to the tree that Rome's model cannot say (an entry's xml:lang) */
+    static String write(WireFeed feed, String language, java.util.function.Consumer<Document> finish) {
         try {
             Document doc = new WireFeedOutput().outputJDom(feed);
+            finish.accept(doc);
             // Declared once on the root, as the Media RSS and Dublin Core namespaces are, not on every ev: element.
             if (doc.getRootElement().getDescendants(org.jdom2.filter.Filters.element(EventElements.NAMESPACE))
                     .hasNext()) {

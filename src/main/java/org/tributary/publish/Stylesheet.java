@@ -95,6 +95,13 @@ final class Stylesheet {
             .meta .type { font-weight: 600; }
             .excerpt { overflow-wrap: anywhere; }
             .source { color: var(--muted); font-size: 0.9rem; }
+            /* An item's picture: a bounded 3:2 box, never wider than its column whatever the file's size (a
+               4000x3000 photo included), cropped to fill it rather than stretched; the box is known before the
+               file arrives, so the list does not jump as pictures load. */
+            figure.item-image { margin: 0.5rem 0; max-width: 24rem; }
+            figure.item-image img { width: 100%; max-width: 100%; height: auto; aspect-ratio: 3 / 2;
+                                    object-fit: cover; background: var(--rule); }
+            body.embed figure.item-image { max-width: 12rem; margin: 0.25rem 0; }
 
             nav.pages { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-top: 1.5rem;
                         border-top: 1px solid var(--rule); padding-top: 1rem; }
@@ -148,6 +155,10 @@ final class Stylesheet {
             .tributary-meta { display: block; font-size: 0.85em; opacity: 0.85; }
             .tributary-title { display: block; font-weight: 600; }
             .tributary-source { display: block; font-size: 0.85em; opacity: 0.85; }
+            .tributary-image { margin: 0.25em 0; max-width: min(100%, 16em); }
+            .tributary-image img { display: block; width: 100%; max-width: 100%; height: auto; aspect-ratio: 3 / 2;
+                                   object-fit: cover; }
+            .tributary-image figcaption { font-size: 0.75em; opacity: 0.85; }
             """;
 
     private Stylesheet() {

@@ -31,7 +31,7 @@ final class ItemRows {
 
     private ItemRows() {}
 
-    /** Binds the twenty-seven columns that come from the item itself; returns the next parameter index. */
+    /** Binds the twenty-nine columns that come from the item itself; returns the next parameter index. */
     static int bindContent(PreparedStatement ps, Item item) throws SQLException {
         int i = 1;
         ps.setString(i++, item.sourceId());
@@ -62,6 +62,8 @@ final class ItemRows {
         ps.setString(i++, event == null ? null : event.type());
         ps.setBoolean(i++, event != null && event.cancelled());
         ps.setString(i++, event == null || event.registration() == null ? null : event.registration().toString());
+        ps.setString(i++, item.language());
+        ps.setString(i++, item.imageAlt());
         return i;
     }
 
@@ -88,7 +90,9 @@ final class ItemRows {
                 null,
                 rs.getString("image_credit"),
                 null,
-                event(rs));
+                event(rs),
+                rs.getString("image_alt"),
+                rs.getString("language"));
         return new StoredItem(item, getInstant(rs, "sort_date"), getInstant(rs, "first_seen_at"),
                 getInstant(rs, "changed_at"), List.of(), rs.getInt("revision"));
     }

@@ -242,9 +242,10 @@ final class ItemWrites {
                                   item_type, categories, authors, image_url, published_at, source_updated_at,
                                   content_hash, event_start_at, image_credit, title_key, raw_hash,
                                   event_end_at, event_all_day, event_zone, event_location, event_organizer,
-                                  event_type, event_cancelled, event_registration, sort_date,
-                                  text_print, first_seen_at, changed_at, public_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  event_type, event_cancelled, event_registration, language, image_alt,
+                                  sort_date, text_print, first_seen_at, changed_at, public_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?, ?)
                 """)) {
             for (int n = 0; n < items.size(); n++) {
                 Item item = items.get(n);
@@ -271,7 +272,7 @@ final class ItemWrites {
                                 event_start_at = ?, image_credit = ?, title_key = ?, raw_hash = ?,
                                 event_end_at = ?, event_all_day = ?, event_zone = ?, event_location = ?,
                                 event_organizer = ?, event_type = ?, event_cancelled = ?, event_registration = ?,
-                                sort_date = ?, text_print = ?, changed_at = ?, revision = revision + 1
+                                language = ?, image_alt = ?, sort_date = ?, text_print = ?, changed_at = ?, revision = revision + 1
                 WHERE public_id = ?
                 """)) {
             for (Item item : items) {

@@ -34,7 +34,8 @@ class RawFingerprintTest {
                 URI.create("https://partner.example.org/summary/"), URI.create("https://partner.example.org/content/"),
                 "Thu, 01 Jan 2026 00:00:00 GMT", "2026-01-02", "2026-02-01T10:00:00Z", "Photo: Bob",
                 new ParsedEvent("2026-02-01T10:00:00Z", "2026-02-01T11:00:00Z", false, "Europe/Paris", "Online",
-                        "Team", "Webinar", null, "https://partner.example.org/register", "ev"));
+                        "Team", "Webinar", null, "https://partner.example.org/register", "ev"),
+                "Readers in the reading room", "fr");
     }
 
     private static ParsedFeed feed(ParsedFeed.Entry... entries) {
@@ -134,7 +135,8 @@ class RawFingerprintTest {
             ParsedFeed.Entry variant = new ParsedFeed.Entry(base.guid(), base.link(), base.title(), base.summaryHtml(),
                     base.contentHtml(), base.authors(), base.categories(), base.published(), base.updated(),
                     base.imageUrl(), base.baseUri(), base.summaryBase(), base.contentBase(), base.publishedText(),
-                    base.updatedText(), base.eventStartText(), base.imageCredit(), event);
+                    base.updatedText(), base.eventStartText(), base.imageCredit(), event, base.imageAlt(),
+                    base.language());
             assertThat(seen.add(fingerprint.of(variant, variant.baseUri())))
                     .as("changing the event's %s changes the fingerprint", components[n].getName()).isTrue();
         }

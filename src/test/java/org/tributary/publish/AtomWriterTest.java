@@ -14,8 +14,8 @@ import java.net.URI;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
+import org.tributary.testing.Items;
 import org.w3c.dom.Element;
 
 class AtomWriterTest {
@@ -179,8 +179,8 @@ class AtomWriterTest {
 
     @Test
     void anEntryWithoutLinkHasNoAlternateLinkButHasContent() throws Exception {
-        StoredItem bare = new StoredItem(new Item("bare", "wls", "hash:1", null, null, "Bare", "", "",
-                "Only an excerpt.", "News", List.of(), List.of(), List.of(), null, ORPHAN_DATE, null, "h"),
+        StoredItem bare = new StoredItem(Items.item("wls", "hash:1").publicId("bare").title("Bare")
+                .excerpt("Only an excerpt.").published(ORPHAN_DATE).build(),
                 ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
         String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(bare), SOURCES_BY_ID, RENDERED));
 
@@ -193,9 +193,10 @@ class AtomWriterTest {
 
     @Test
     void aLinkThatIsNotHttpIsLeftOut() throws Exception {
-        StoredItem sneaky = new StoredItem(new Item("sneaky", "wls", "hash:2", null, URI.create("javascript:alert(1)"),
-                "Sneaky", "", "", "x", "News", List.of(), List.of(), List.of(), URI.create("data:image/png;base64,AAAA"),
-                ORPHAN_DATE, null, "h"), ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
+        StoredItem sneaky = new StoredItem(Items.item("wls", "hash:2").publicId("sneaky")
+                .link(URI.create("javascript:alert(1)")).title("Sneaky").excerpt("x")
+                .imageUrl("data:image/png;base64,AAAA").published(ORPHAN_DATE).build(),
+                ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
 
         String atom = publisher.atom(FeedView.merged(SITE, TOPICS, "", List.of(sneaky), SOURCES_BY_ID, RENDERED));
 

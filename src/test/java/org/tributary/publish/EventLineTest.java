@@ -15,6 +15,7 @@ import org.tributary.config.Site;
 import org.tributary.normalize.Event;
 import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
+import org.tributary.testing.Items;
 
 /** The event line in the site's zone and language, and the schema.org Event microdata a reader takes from the page. */
 class EventLineTest {
@@ -58,9 +59,9 @@ class EventLineTest {
 
     @Test
     void thePageShowsTheEventLineAndCarriesSchemaOrgEventMicrodata() {
-        Item item = new Item("pid-1", "wls", "guid:1", "1", URI.create("https://wls.example.org/e/1"),
-                "Grant writing", "", "", "Learn to write grants", "Webinar", List.of(), List.of(), List.of(), null,
-                Instant.parse("2026-05-01T12:00:00Z"), null, "h", null, null, null, WEBINAR);
+        Item item = Items.item("wls", "guid:1").publicId("pid-1").guid("1").link("https://wls.example.org/e/1")
+                .title("Grant writing").excerpt("Learn to write grants").type("Webinar")
+                .published(Instant.parse("2026-05-01T12:00:00Z")).event(WEBINAR).build();
         StoredItem stored = new StoredItem(item, item.published(), item.published(), item.published());
         String html = new Publisher().html(FeedView.merged(site(CHICAGO, "en"), List.of(), "", List.of(stored),
                 Fixtures.SOURCES_BY_ID, Fixtures.RENDERED));
@@ -84,9 +85,9 @@ class EventLineTest {
 
     @Test
     void jsonFeedCarriesTheEventUnderTributary() throws Exception {
-        Item item = new Item("pid-1", "wls", "guid:1", "1", URI.create("https://wls.example.org/e/1"),
-                "Grant writing", "", "", "Learn to write grants", "Webinar", List.of(), List.of(), List.of(), null,
-                Instant.parse("2026-05-01T12:00:00Z"), null, "h", null, null, null, WEBINAR);
+        Item item = Items.item("wls", "guid:1").publicId("pid-1").guid("1").link("https://wls.example.org/e/1")
+                .title("Grant writing").excerpt("Learn to write grants").type("Webinar")
+                .published(Instant.parse("2026-05-01T12:00:00Z")).event(WEBINAR).build();
         StoredItem stored = new StoredItem(item, item.published(), item.published(), item.published());
         String json = new Publisher().jsonFeed(FeedView.merged(site(CHICAGO, "en"), List.of(), "", List.of(stored),
                 Fixtures.SOURCES_BY_ID, Fixtures.RENDERED));

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.tributary.normalize.Event;
-import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
+import org.tributary.testing.Items;
 
 /**
  * What Atom and RSS carry beside the item itself, read back with Rome: the event module (ev:), the image's
@@ -140,9 +140,10 @@ class FeedExtensionsTest {
     }
 
     private static FeedView view(org.tributary.config.Site site, Event event) {
-        StoredItem item = new StoredItem(new Item("pl-e", "programming-librarian", "guid:e", "e", null, "An event",
-                "", "", "An event.", "Event", List.of(), List.of(), List.of(), null, Fixtures.WEBINAR_DATE, null, "he",
-                null, null, null, event), Fixtures.WEBINAR_DATE, Fixtures.WEBINAR_DATE, Fixtures.WEBINAR_DATE);
+        StoredItem item = new StoredItem(Items.item("programming-librarian", "guid:e").publicId("pl-e").guid("e")
+                .title("An event").excerpt("An event.").type("Event").published(Fixtures.WEBINAR_DATE)
+                .contentHash("he").event(event).build(),
+                Fixtures.WEBINAR_DATE, Fixtures.WEBINAR_DATE, Fixtures.WEBINAR_DATE);
         return FeedView.merged(site, Fixtures.TOPICS, "", List.of(item), Fixtures.SOURCES_BY_ID, Fixtures.RENDERED);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.tributary.config.Site;
 import org.tributary.config.Source;
 import org.tributary.config.Topic;
-import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
+import org.tributary.testing.Items;
 
 /**
  * Hand-made items for the publish tests, newest first: a hostile one (script title, "]]>", U+0001, an emoji,
@@ -56,46 +56,41 @@ final class Fixtures {
     static final Map<String, Source> SOURCES_BY_ID = Map.of(PROGRAMMING_LIBRARIAN.id(), PROGRAMMING_LIBRARIAN,
             WLS.id(), WLS);
 
-    static final StoredItem HOSTILE = new StoredItem(new Item(
-            "pl-hostile", "programming-librarian", "guid:hostile", "hostile", null,
-            HOSTILE_TITLE,
-            "<p>Summary that ends a CDATA ]]> too " + EMOJI + "</p>",
-            "<p>Content with ]]> and &amp; and \u0001 a control</p>",
-            HOSTILE_EXCERPT,
-            "News", List.of("partnerships"), List.of("Outreach"), List.of("Ann Author"),
-            null, HOSTILE_DATE, null, "h1"),
+    static final StoredItem HOSTILE = new StoredItem(Items.item("programming-librarian", "guid:hostile")
+            .publicId("pl-hostile").guid("hostile").title(HOSTILE_TITLE)
+            .summaryHtml("<p>Summary that ends a CDATA ]]> too " + EMOJI + "</p>")
+            .contentHtml("<p>Content with ]]> and &amp; and \u0001 a control</p>").excerpt(HOSTILE_EXCERPT)
+            .topics("partnerships").categories("Outreach").authors("Ann Author").published(HOSTILE_DATE)
+            .contentHash("h1").build(),
             HOSTILE_DATE, HOSTILE_DATE, HOSTILE_DATE);
 
-    static final StoredItem WEBINAR = new StoredItem(new Item(
-            "pl-webinar", "programming-librarian", "guid:webinar-1", "webinar-1", URI.create(WEBINAR_LINK),
-            WEBINAR_TITLE,
-            "<p>This webinar presents tools, methodologies and strategies.</p>",
-            "",
-            "This webinar presents tools, methodologies and strategies that can be used to gather input.",
-            "Webinar", List.of("engagement"), List.of("Community", "Webinar"), List.of("Jane Doe", "Sam Roe"),
-            URI.create(WEBINAR_IMAGE), WEBINAR_DATE, null, "h2"),
+    static final StoredItem WEBINAR = new StoredItem(Items.item("programming-librarian", "guid:webinar-1")
+            .publicId("pl-webinar").guid("webinar-1").link(WEBINAR_LINK).title(WEBINAR_TITLE)
+            .summaryHtml("<p>This webinar presents tools, methodologies and strategies.</p>")
+            .excerpt("This webinar presents tools, methodologies and strategies that can be used to gather input.")
+            .type("Webinar").topics("engagement").categories("Community", "Webinar").authors("Jane Doe", "Sam Roe")
+            .imageUrl(WEBINAR_IMAGE).published(WEBINAR_DATE).contentHash("h2").build(),
             WEBINAR_DATE, WEBINAR_DATE, WEBINAR_CHANGED);
 
     /** Its source "gone" was removed from feeds.yml after the item was stored. */
-    static final StoredItem ORPHAN = new StoredItem(new Item(
-            "gone-1", "gone", "link:https://gone.example.org/con", null, URI.create("https://gone.example.org/con"),
-            ORPHAN_TITLE, "", "", "Librarian Recommended blogger shares her experience.",
-            "News", List.of(), List.of(), List.of(), null, ORPHAN_DATE, null, "h3"),
+    static final StoredItem ORPHAN = new StoredItem(Items.item("gone", "link:https://gone.example.org/con")
+            .publicId("gone-1").link("https://gone.example.org/con").title(ORPHAN_TITLE)
+            .excerpt("Librarian Recommended blogger shares her experience.").published(ORPHAN_DATE).contentHash("h3")
+            .build(),
             ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
 
     static final String PHOTO_CREDIT = "Photo: jenlen, CC BY-NC-ND 2.0";
     static final java.time.ZoneId CHICAGO = java.time.ZoneId.of("America/Chicago");
 
     /** A webinar with its event (in Chicago's zone) and an image with its credit. */
-    static final StoredItem EVENT = new StoredItem(new Item(
-            "pl-event", "programming-librarian", "guid:event-1", "event-1",
-            URI.create("https://programminglibrarian.org/webinars/story-time"),
-            "Story time for grown-ups", "<p>Join us.</p>", "", "Join us.",
-            "Webinar", List.of(), List.of(), List.of(), URI.create(WEBINAR_IMAGE), WEBINAR_DATE, null, "h4",
-            null, PHOTO_CREDIT, null,
-            new org.tributary.normalize.Event(Instant.parse("2019-07-11T19:00:00Z"),
+    static final StoredItem EVENT = new StoredItem(Items.item("programming-librarian", "guid:event-1")
+            .publicId("pl-event").guid("event-1").link("https://programminglibrarian.org/webinars/story-time")
+            .title("Story time for grown-ups").summaryHtml("<p>Join us.</p>").excerpt("Join us.").type("Webinar")
+            .imageUrl(WEBINAR_IMAGE).published(WEBINAR_DATE).contentHash("h4").imageCredit(PHOTO_CREDIT)
+            .event(new org.tributary.normalize.Event(Instant.parse("2019-07-11T19:00:00Z"),
                     Instant.parse("2019-07-11T20:00:00Z"), false, CHICAGO, "Online", "ALA Public Programs Office",
-                    "Webinar", false, URI.create("https://programminglibrarian.org/register"))),
+                    "Webinar", false, URI.create("https://programminglibrarian.org/register")))
+            .build(),
             WEBINAR_DATE, WEBINAR_DATE, WEBINAR_DATE);
 
     static FeedView withEvent() {

@@ -10,8 +10,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
+import org.tributary.testing.Items;
 
 class HtmlPageTest {
 
@@ -131,8 +131,8 @@ class HtmlPageTest {
 
     @Test
     void everyLinkIsHttpOrOurOwnPathEvenWhenAnItemCarriesAJavascriptLink() {
-        StoredItem sneaky = new StoredItem(new Item("sneaky", "wls", "hash:2", null, URI.create("javascript:alert(1)"),
-                "Sneaky", "", "", "x", "News", List.of(), List.of(), List.of(), null, ORPHAN_DATE, null, "h"),
+        StoredItem sneaky = new StoredItem(Items.item("wls", "hash:2").publicId("sneaky")
+                .link(URI.create("javascript:alert(1)")).title("Sneaky").excerpt("x").published(ORPHAN_DATE).build(),
                 ORPHAN_DATE, ORPHAN_DATE, ORPHAN_DATE);
         Document doc = page(FeedView.merged(SITE, TOPICS, "", List.of(sneaky, WEBINAR), SOURCES_BY_ID, RENDERED));
 
@@ -172,8 +172,8 @@ class HtmlPageTest {
     @Test
     void datesAreUtcDays() {
         Instant lateEvening = Instant.parse("2019-06-11T23:30:00-05:00");
-        StoredItem late = new StoredItem(new Item("late", "wls", "hash:3", null, null, "Late", "", "", "x",
-                "Webinar", List.of(), List.of(), List.of(), null, lateEvening, null, "h"),
+        StoredItem late = new StoredItem(Items.item("wls", "hash:3").publicId("late").title("Late").excerpt("x")
+                .type("Webinar").published(lateEvening).build(),
                 lateEvening, lateEvening, lateEvening);
 
         assertThat(page(FeedView.merged(SITE, TOPICS, "", List.of(late), SOURCES_BY_ID, RENDERED)).select(".meta").text())

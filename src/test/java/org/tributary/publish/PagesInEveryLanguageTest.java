@@ -17,6 +17,7 @@ import org.tributary.normalize.Event;
 import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
 import org.tributary.testing.EnglishLeft;
+import org.tributary.testing.Items;
 
 /**
  * Every page in each bundled language, scanned for English: the bundle's English strings and common English words
@@ -54,9 +55,10 @@ class PagesInEveryLanguageTest {
     }
 
     private static StoredItem event(String id, Event event) {
-        Item item = new Item("pid-" + id, "wls", "guid:" + id, id, URI.create("https://wls.example.org/e/" + id),
-                "Grant writing", "", "", "Learn to write grants", "Webinar", List.of(), List.of(), List.of(), null,
-                Instant.parse("2026-05-01T12:00:00Z"), null, "h" + id, null, null, null, event);
+        Item item = Items.item("wls", "guid:" + id).publicId("pid-" + id).guid(id)
+                .link("https://wls.example.org/e/" + id).title("Grant writing").excerpt("Learn to write grants")
+                .type("Webinar").published(Instant.parse("2026-05-01T12:00:00Z")).contentHash("h" + id).event(event)
+                .build();
         return new StoredItem(item, item.published(), item.published(), item.published());
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
+import org.tributary.testing.Items;
 
 /** What atom:updated and JSON Feed's date_modified say: when the item last changed, not when we first saw it. */
 class PublishedItemTest {
@@ -14,8 +15,8 @@ class PublishedItemTest {
     private static final Instant FIRST_SEEN = Instant.parse("2026-11-29T17:09:52Z");
 
     private static StoredItem stored(String id, Instant date, Instant ownUpdated, Instant changedAt) {
-        Item item = new Item("pid-" + id, "s", "guid:" + id, id, null, "Title " + id, "", "", "", "News", List.of(),
-                List.of(), List.of(), null, date, ownUpdated, "h-" + id);
+        Item item = Items.item("s", "guid:" + id).publicId("pid-" + id).guid(id).title("Title " + id).published(date)
+                .updated(ownUpdated).contentHash("h-" + id).build();
         return new StoredItem(item, date, FIRST_SEEN, changedAt);
     }
 
@@ -50,10 +51,11 @@ class PublishedItemTest {
     @Test
     void anImageOnASingleLabelHostIsDroppedAndAPublicOneKept() {
         Instant may = Instant.parse("2019-05-23T09:00:00Z");
-        Item intranet = new Item("pid-i", "s", "guid:i", "i", null, "T", "", "", "", "News", List.of(), List.of(),
-                List.of(), java.net.URI.create("http://intranet/logo.png"), may, null, "h-i");
-        Item public_ = new Item("pid-p", "s", "guid:p", "p", null, "T", "", "", "", "News", List.of(), List.of(),
-                List.of(), java.net.URI.create("https://www.example.org/logo.png"), may, null, "h-p");
+        Item intranet = Items.item("s", "guid:i").publicId("pid-i").guid("i").title("T")
+                .imageUrl(java.net.URI.create("http://intranet/logo.png")).published(may).contentHash("h-i").build();
+        Item public_ = Items.item("s", "guid:p").publicId("pid-p").guid("p").title("T")
+                .imageUrl(java.net.URI.create("https://www.example.org/logo.png")).published(may).contentHash("h-p")
+                .build();
 
         assertThat(PublishedItem.of(new StoredItem(intranet, may, FIRST_SEEN, FIRST_SEEN), java.util.Map.of(), Fixtures.SITE).image())
                 .isNull();

@@ -324,4 +324,25 @@ class RefreshIT {
         assertThat(again.outcome()).isEqualTo(RefreshReport.Outcome.NOT_MODIFIED);
         assertThat(published()).noneMatch(s -> s.item().sourceId().equals(plain.id()));
     }
+
+    @Test
+    void aFrenchFeedsItemsAreStoredWithTheirLanguageAndTheirPicturesAltText() throws Exception {
+        String french;
+        try (var in = RefreshIT.class.getResourceAsStream("/feeds/language_french_rss.xml")) {
+            french = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        partners.serve(PartnerServer.RSS, french);
+        Source rss = config.sources().get(0);
+        assertThat(refresher.refresh(rss).outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
+
+        assertThat(published()).filteredOn(s -> s.item().sourceId().equals(rss.id()))
+                .extracting(s -> s.item().title(), s -> s.item().language(), s -> s.item().imageAlt())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("L'heure du conte", "fr-FR",
+                                "Une bibliothécaire lit un album à des enfants assis en cercle"),
+                        org.assertj.core.groups.Tuple.tuple("Nouveaux horaires d'été", "fr-FR",
+                                "La façade de la bibliothèque au matin"),
+                        org.assertj.core.groups.Tuple.tuple("English conversation club", "en",
+                                "Members of the conversation club"));
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.normalize.Event;
 import org.tributary.normalize.Item;
+import org.tributary.testing.Items;
 import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestDatabase;
 
@@ -49,9 +50,8 @@ class EventStoreIT {
     }
 
     private static Item item(Event event, String hash) {
-        return new Item("pid-cal-1", "cal", "guid:1", "1", URI.create("https://cal.example.org/e/1"), "Webinar",
-                "", "", "A webinar", "Events", List.of(), List.of(), List.of(), null, null, null, hash, null, null,
-                null, event);
+        return Items.item("cal", "guid:1").publicId("pid-cal-1").guid("1").link("https://cal.example.org/e/1")
+                .title("Webinar").excerpt("A webinar").type("Events").contentHash(hash).event(event).build();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.normalize.Item;
+import org.tributary.testing.Items;
 import org.tributary.testing.StoredItems;
 
 /** The store's item rules against a real H2 file: duplicates across partners, changing guids, retention, hide. */
@@ -39,8 +40,9 @@ class ItemRulesIT {
     }
 
     private static Item item(String source, String guid, String link, String title, Instant published, String hash) {
-        return new Item(source + "-" + guid, source, "guid:" + guid, guid, link == null ? null : URI.create(link), title,
-                "", "", title, "News", List.of(), List.of(), List.of(), null, published, null, hash);
+        return Items.item(source, "guid:" + guid).publicId(source + "-" + guid).guid(guid)
+                .link(link == null ? null : URI.create(link)).title(title).excerpt(title).published(published)
+                .contentHash(hash).build();
     }
 
     private void save(String source, Instant now, Item... items) {
@@ -65,10 +67,10 @@ class ItemRulesIT {
 
     @Test
     void aCopyStandsInForTheStoryWhereItsOriginalDoesNotAppear() {
-        Item original = new Item("a-1", "a", "guid:1", "1", URI.create("https://news.example/story"), "Library wins",
-                "", "", "Library wins", "News", List.of("partnerships"), List.of(), List.of(), null, T0, null, "h");
-        Item copy = new Item("b-x", "b", "guid:x", "x", URI.create("https://news.example/story"), "Our library wins",
-                "", "", "Our library wins", "News", List.of("programming"), List.of(), List.of(), null, T0, null, "h");
+        Item original = Items.item("a", "guid:1").publicId("a-1").guid("1").link("https://news.example/story")
+                .title("Library wins").excerpt("Library wins").topics("partnerships").published(T0).build();
+        Item copy = Items.item("b", "guid:x").publicId("b-x").guid("x").link("https://news.example/story")
+                .title("Our library wins").excerpt("Our library wins").topics("programming").published(T0).build();
         save("a", T0, original);
         save("b", T0.plusSeconds(60), copy);
 
@@ -191,9 +193,9 @@ class ItemRulesIT {
     }
 
     private static Item event(String source, String guid, String title, Instant eventStart) {
-        return new Item(source + "-" + guid, source, "guid:" + guid, guid, URI.create("https://" + source + ".example/"
-                + guid), title, "", "", title, "Event", List.of(), List.of(), List.of(), null, T0.minus(Duration.ofDays(1)),
-                null, "h", eventStart, null);
+        return Items.item(source, "guid:" + guid).publicId(source + "-" + guid).guid(guid)
+                .link("https://" + source + ".example/" + guid).title(title).excerpt(title).type("Event")
+                .published(T0.minus(Duration.ofDays(1))).eventStart(eventStart).build();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tributary.testing.Items;
 import org.tributary.testing.StoredItems;
 import org.tributary.normalize.Item;
 import org.tributary.testing.TestDatabase;
@@ -67,8 +68,9 @@ class SameStoryConcurrencyIT {
     }
 
     private static Item item(String source, String id, String link, String title, String text, Instant date) {
-        return new Item("pid-" + source + "-" + id, source, "guid:" + id, id, link == null ? null : URI.create(link),
-                title, "", "", text, "News", List.of(), List.of(), List.of(), null, date, null, "h-" + id);
+        return Items.item(source, "guid:" + id).publicId("pid-" + source + "-" + id).guid(id)
+                .link(link == null ? null : URI.create(link)).title(title).excerpt(text).published(date)
+                .contentHash("h-" + id).build();
     }
 
     private static final String[] WORDS = ("library branch reading room children teens adults volunteers garden "

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tributary.normalize.Item;
+import org.tributary.testing.Items;
 import org.tributary.testing.StoredItems;
 
 /**
@@ -51,8 +52,8 @@ class SameStoryIT {
     }
 
     private static Item item(String source, String id, String link, String title, String text, Instant date) {
-        return new Item(source + "-" + id, source, "guid:" + id, id, link == null ? null : URI.create(link), title, "",
-                "", text, "News", List.of(), List.of(), List.of(), null, date, null, "h");
+        return Items.item(source, "guid:" + id).publicId(source + "-" + id).guid(id)
+                .link(link == null ? null : URI.create(link)).title(title).excerpt(text).published(date).build();
     }
 
     @ParameterizedTest(name = "{0}")

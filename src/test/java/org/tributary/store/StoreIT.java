@@ -1,9 +1,9 @@
 package org.tributary.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.normalize.Item;
 import org.tributary.normalize.NormalizedFeed;
+import org.tributary.testing.Items;
 import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestDatabase;
 
@@ -51,9 +52,10 @@ class StoreIT {
     }
 
     static Item item(String source, String id, String title, Instant published, String hash, String... topics) {
-        return new Item("pid-" + source + "-" + id, source, "guid:" + id, id, URI.create("https://example.org/" + source + "/" + id),
-                title, "<p>" + title + "</p>", "", title, "News", List.of(topics), List.of("cat"), List.of("Ann"),
-                null, published, null, hash);
+        return Items.item(source, "guid:" + id).publicId("pid-" + source + "-" + id).guid(id)
+                .link("https://example.org/" + source + "/" + id).title(title).summaryHtml("<p>" + title + "</p>")
+                .excerpt(title).topics(topics).categories("cat").authors("Ann").published(published).contentHash(hash)
+                .build();
     }
 
     private List<String> titles(ItemQuery q) {
@@ -70,6 +72,26 @@ class StoreIT {
         assertThat(first).isEqualTo(new SaveResult(2, 0, 0));
         assertThat(second).isEqualTo(new SaveResult(0, 0, 2));
         assertThat(titles(ItemQuery.newest(50))).containsExactly("Two", "One");
+    }
+
+    @Test
+    void anItemsLanguageAndImageAltAreStoredAndAChangeOfThemIsWrittenInPlace() {
+        Item french = Items.item("a", "guid:fr").publicId("pid-a-fr").title("L'heure du conte").published(T0)
+                .imageUrl("https://a.example/conte.jpg").imageAlt("Une bibliothécaire lit").imageCredit("Photo : M. D.")
+                .language("fr-FR").contentHash("h1").build();
+        Item none = Items.item("a", "guid:none").publicId("pid-a-none").title("Untagged").published(T0.minusSeconds(1))
+                .imageUrl("https://a.example/b.jpg").imageAlt("").build();
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(french, none), Set.of(), T0);
+
+        assertThat(StoredItems.of(store, ItemQuery.newest(50))).extracting(s -> s.item().language(),
+                s -> s.item().imageAlt()).containsExactly(tuple("fr-FR", "Une bibliothécaire lit"), tuple(null, ""));
+
+        Item spanish = Items.item("a", "guid:fr").publicId("pid-a-fr").title("L'heure du conte").published(T0)
+                .imageUrl("https://a.example/conte.jpg").imageAlt("Una bibliotecaria lee").language("es")
+                .contentHash("h2").build();
+        StoredItems.saveFetched(store, "a", "u", null, null, List.of(spanish, none), Set.of(), T1);
+        assertThat(StoredItems.of(store, ItemQuery.newest(50)).get(0).item()).extracting(Item::language, Item::imageAlt)
+                .containsExactly("es", "Una bibliotecaria lee");
     }
 
     @Test
@@ -115,8 +137,8 @@ class StoreIT {
 
     @Test
     void filtersByTypeTopicAndSource() {
-        Item webinar = new Item("pid-w", "b", "guid:w", "w", null, "Webinar", "", "", "", "Webinar",
-                List.of("programming"), List.of(), List.of(), null, T0.minusSeconds(10), null, "hw");
+        Item webinar = Items.item("b", "guid:w").publicId("pid-w").guid("w").title("Webinar").type("Webinar")
+                .topics("programming").published(T0.minusSeconds(10)).contentHash("hw").build();
         StoredItems.saveFetched(store, "a", "u", null, null, List.of(item("a", "1", "News A", T0.minusSeconds(20), "h",
                 "partnerships")), Set.of(), T0);
         StoredItems.saveFetched(store, "b", "u", null, null, List.of(webinar), Set.of(), T0);
@@ -200,8 +222,8 @@ class StoreIT {
 
         // An item the database refuses (its type is longer than the column) fails the whole save: the health the
         // fetch would have left is not written either, and nothing stored before is lost.
-        Item refused = new Item("pid-a-2", "a", "guid:2", "2", null, "Two", "", "", "", "T".repeat(500), List.of(),
-                List.of(), List.of(), null, T1, null, "h2");
+        Item refused = Items.item("a", "guid:2").publicId("pid-a-2").guid("2").title("Two").type("T".repeat(500))
+                .published(T1).contentHash("h2").build();
         SourceHealth failing = new SourceHealth(SourceHealth.State.FAILING, T1.plusSeconds(60), null, 0, null, null,
                 null);
         assertThatThrownBy(() -> store.saveFetched("a", new FetchedDocument("u", "\"e2\"", null, "d2"),

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.normalize.Item;
+import org.tributary.testing.Items;
 import org.tributary.testing.Required;
 import org.tributary.testing.StoredItems;
 
@@ -48,9 +49,9 @@ class BrowserIT {
         server.add("Getting to the Heart of the Community Through Discovery", "Webinar", T0.minusSeconds(86_400 * 16),
                 T0, "partnerships");
         server.add("Always Be Listening", "News", T0, T0, "partnerships");
-        Item hostile = new Item("pid-hostile", "partner", "guid:h", "h", URI.create("javascript:alert(1)"), HOSTILE,
-                "<p>x</p>", "", HOSTILE, "News", List.of("partnerships"), List.of(), List.of(), null,
-                T0.minusSeconds(86_400), null, "hh");
+        Item hostile = Items.item("partner", "guid:h").publicId("pid-hostile").guid("h")
+                .link(URI.create("javascript:alert(1)")).title(HOSTILE).summaryHtml("<p>x</p>").excerpt(HOSTILE)
+                .topics("partnerships").published(T0.minusSeconds(86_400)).contentHash("hh").build();
         StoredItems.saveFetched(server.store, "partner", "u", null, null, List.of(hostile), Set.of(), T0);
     }
 

@@ -6,7 +6,6 @@ import static org.tributary.web.WebFixture.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tributary.normalize.Event;
 import org.tributary.normalize.Item;
+import org.tributary.testing.Items;
 import org.tributary.testing.PythonIcs;
 import org.tributary.testing.StoredItems;
 
@@ -60,10 +60,12 @@ class CalendarHttpIT {
 
     /** One event item of source "partner", in its own fetch, with the given type and topic. */
     private void saveEvent(String id, String title, String type, String topic, Instant start) {
-        Item item = new Item("pid-" + id, "partner", "guid:" + id, id, URI.create("https://example.org/" + id), title,
-                "<p>" + title + "</p>", "", "Excerpt of " + title, type, List.of(topic), List.of(), List.of(), null,
-                Instant.now().minus(Duration.ofDays(1)), null, "h" + id, null, null, null,
-                new Event(start, start.plus(Duration.ofHours(1)), false, null, "Online", null, null, false, null));
+        Item item = Items.item("partner", "guid:" + id).publicId("pid-" + id).guid(id)
+                .link("https://example.org/" + id).title(title).summaryHtml("<p>" + title + "</p>")
+                .excerpt("Excerpt of " + title).type(type).topics(topic)
+                .published(Instant.now().minus(Duration.ofDays(1))).contentHash("h" + id)
+                .event(new Event(start, start.plus(Duration.ofHours(1)), false, null, "Online", null, null, false, null))
+                .build();
         StoredItems.saveFetched(web.store, "partner", "u", null, null, List.of(item), Set.of(),
                 Instant.now().minus(Duration.ofDays(1)));
     }

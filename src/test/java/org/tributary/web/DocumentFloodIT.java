@@ -24,6 +24,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.PageCursor;
 import org.tributary.store.Store;
+import org.tributary.testing.Items;
 import org.tributary.testing.StoredItems;
 
 /**
@@ -69,9 +70,9 @@ class DocumentFloodIT {
     private String add(String title, Instant at) {
         String id = "x" + (next++);
         String body = "<p>" + (title + " ").repeat(200) + "</p>";
-        Item item = new Item("pid-" + id, "partner", "guid:" + id, id, URI.create("https://example.org/" + id), title,
-                body, "", "Excerpt of " + title, "News", List.of("partnerships"), List.of(), List.of("Ann"), null, at,
-                null, "h" + id);
+        Item item = Items.item("partner", "guid:" + id).publicId("pid-" + id).guid(id)
+                .link("https://example.org/" + id).title(title).summaryHtml(body).excerpt("Excerpt of " + title)
+                .topics("partnerships").authors("Ann").published(at).contentHash("h" + id).build();
         StoredItems.saveFetched(store, "partner", "u", null, null, List.of(item), Set.of(), at);
         return item.publicId();
     }

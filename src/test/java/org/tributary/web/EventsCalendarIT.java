@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
+import org.tributary.testing.Items;
 import org.tributary.testing.PythonIcs;
 import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestClock;
@@ -77,9 +77,9 @@ class EventsCalendarIT {
     }
 
     private static Item item(String id, String title, Event event) {
-        return new Item("cal-" + id, "cal", "guid:" + id, id, URI.create("https://cal.example/e/" + id), title, "",
-                "", title + " excerpt", "Event", List.of("programmes"), List.of(), List.of(), null, null, null,
-                "h" + id + event.hashCode(), null, null, null, event);
+        return Items.item("cal", "guid:" + id).publicId("cal-" + id).guid(id).link("https://cal.example/e/" + id)
+                .title(title).excerpt(title + " excerpt").type("Event").topics("programmes")
+                .contentHash("h" + id + event.hashCode()).event(event).build();
     }
 
     private void save(Instant at, Item... items) {

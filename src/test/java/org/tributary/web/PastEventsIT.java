@@ -2,7 +2,6 @@ package org.tributary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.ItemPages;
 import org.tributary.store.Store;
+import org.tributary.testing.Items;
 import org.tributary.testing.StoredItems;
 import org.tributary.testing.TestClock;
 
@@ -60,9 +60,9 @@ class PastEventsIT {
     }
 
     private static Item event(String source, String guid, String title, Instant start) {
-        return new Item(source + "-" + guid, source, "guid:" + guid, guid, URI.create("https://" + source + ".example/"
-                + guid), title, "", "", title, "Event", List.of(), List.of(), List.of(), null,
-                T0.minus(Duration.ofDays(2)), null, "h" + guid, start, null);
+        return Items.item(source, "guid:" + guid).publicId(source + "-" + guid).guid(guid)
+                .link("https://" + source + ".example/" + guid).title(title).excerpt(title).type("Event")
+                .published(T0.minus(Duration.ofDays(2))).contentHash("h" + guid).eventStart(start).build();
     }
 
     private String render(FeedFormat format) {

@@ -17,6 +17,7 @@ import org.tributary.normalize.Item;
 import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.Store;
+import org.tributary.testing.Items;
 import org.tributary.testing.StoredItems;
 
 /** A real server on loopback over a real H2 file, with a two-topic config and items made to order. */
@@ -94,9 +95,10 @@ final class WebFixture implements AutoCloseable {
     /** Stores an item of source "partner" in a fetch of its own, seen at {@code seen}. Returns its public id. */
     String add(String title, String type, Instant published, Instant seen, String topic) {
         String id = "x" + (next++);
-        Item item = new Item("pid-" + id, "partner", "guid:" + id, id, URI.create("https://example.org/" + id), title,
-                "<p>" + title + "</p>", "", "Excerpt of " + title, type, List.of(topic), List.of(), List.of("Ann"),
-                null, published, null, "h" + id);
+        Item item = Items.item("partner", "guid:" + id).publicId("pid-" + id).guid(id)
+                .link("https://example.org/" + id).title(title).summaryHtml("<p>" + title + "</p>")
+                .excerpt("Excerpt of " + title).type(type).topics(topic).authors("Ann").published(published)
+                .contentHash("h" + id).build();
         StoredItems.saveFetched(store, "partner", "u", null, null, List.of(item), Set.of(), seen);
         return item.publicId();
     }
@@ -104,9 +106,10 @@ final class WebFixture implements AutoCloseable {
     /** Stores an event item of source "partner" (type Webinar, in {@code topic}). Returns its public id. */
     String addEvent(String title, org.tributary.normalize.Event event, Instant published, String topic) {
         String id = "x" + (next++);
-        Item item = new Item("pid-" + id, "partner", "guid:" + id, id, URI.create("https://example.org/" + id), title,
-                "<p>" + title + "</p>", "", "Excerpt of " + title, "Webinar", List.of(topic), List.of(), List.of("Ann"),
-                null, published, null, "h" + id, null, null, null, event);
+        Item item = Items.item("partner", "guid:" + id).publicId("pid-" + id).guid(id)
+                .link("https://example.org/" + id).title(title).summaryHtml("<p>" + title + "</p>")
+                .excerpt("Excerpt of " + title).type("Webinar").topics(topic).authors("Ann").published(published)
+                .contentHash("h" + id).event(event).build();
         org.tributary.testing.StoredItems.saveFetched(store, "partner", "u", null, null, List.of(item), Set.of(), published);
         return item.publicId();
     }

@@ -27,6 +27,7 @@ import org.tributary.normalize.Item;
 import org.tributary.publish.Publisher;
 import org.tributary.store.Database;
 import org.tributary.store.Store;
+import org.tributary.testing.Items;
 import org.tributary.testing.PartnerServer;
 import org.tributary.testing.StoredItems;
 
@@ -71,9 +72,9 @@ class WebServerIT {
     }
 
     private void save(String source, String id, String title, String type, Instant date, String topic) {
-        Item item = new Item("pid" + id, source, "guid:" + id, id, URI.create("https://example.org/" + id), title,
-                "<p>" + title + "</p>", "", title, type, List.of(topic), List.of(), List.of(), null, date, null,
-                "h" + title);
+        Item item = Items.item(source, "guid:" + id).publicId("pid" + id).guid(id).link("https://example.org/" + id)
+                .title(title).summaryHtml("<p>" + title + "</p>").excerpt(title).type(type).topics(topic)
+                .published(date).contentHash("h" + title).build();
         StoredItems.saveFetched(store, source, "u", null, null, List.of(item), Set.of(), date.plusSeconds(60));
     }
 

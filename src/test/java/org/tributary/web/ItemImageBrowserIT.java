@@ -1,0 +1,124 @@
+package org.tributary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tributary.normalize.Item;
+import org.tributary.testing.Chromium;
+import org.tributary.testing.Items;
+import org.tributary.testing.LocalSite;
+import org.tributary.testing.StoredItems;
+
+/**
+ * A partner's 4000×3000 photograph in headless Chromium at a phone's 390 px: on the page, in /embed and in what
+ * embed.js renders on a host page, the picture really loads (its natural size is the file's) and neither it nor the
+ * page grows wider than the screen. The picture is served by another web server, as a partner's would be.
+ */
+class ItemImageBrowserIT {
+
+    private static final Instant T0 = Instant.parse("2019-06-27T14:00:00Z");
+    private static final int PHONE = 390;
+    private static final String ALT = "Children listening to a story in the reading room";
+
+    @TempDir
+    Path dataDir;
+
+    private WebFixture server;
+    private LocalSite partner;
+    private Chromium chromium;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path images = Files.createDirectories(dataDir.resolve("images"));
+        // One bit per pixel: a 4000×3000 picture of a few kilobytes, written in well under a second.
+        ImageIO.write(new BufferedImage(4000, 3000, BufferedImage.TYPE_BYTE_BINARY), "png",
+                images.resolve("huge.png").toFile());
+        partner = new LocalSite().files("/images", images);
+        server = new WebFixture(dataDir, null);
+        server.add("A story without a picture", "News", T0, T0, "partnerships");
+        Item pictured = Items.item("partner", "guid:photo").publicId("pid-photo").guid("photo")
+                .link("https://example.org/photo").title("Storytime in the reading room")
+                .summaryHtml("<p>Stories.</p>").excerpt("Stories for everyone, every Wednesday.").topics("partnerships")
+                .imageUrl(partner.url("/images/huge.png")).imageAlt(ALT).imageCredit("Photo: Ann Example, CC BY 4.0")
+                .published(T0.plusSeconds(60)).contentHash("hp").build();
+        StoredItems.saveFetched(server.store, "partner", "u", null, null, List.of(pictured), Set.of(), T0);
+        partner.page("/host.html", """
+                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="stylesheet" href="%s"></head>
+                <body><h1>Our partners' news</h1><div data-tributary></div><script src="%s"></script></body></html>
+                """.formatted(server.url("/assets/embed.css"), server.url("/embed.js")));
+        chromium = Chromium.start(dataDir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (chromium != null) chromium.close();
+        if (partner != null) partner.close();
+        if (server != null) server.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"page", "embed", "embed.js"})
+    void aHugePictureLoadsButNeverWidensThePageOnAPhone(String where) throws Exception {
+        String url = switch (where) {
+            case "page" -> server.url("/");
+            case "embed" -> server.url("/embed");
+            default -> partner.url("/host.html");
+        };
+        Chromium.Page page = chromium.open(PHONE, 844, false).go(url);
+        String img = "document.querySelector('img[alt=" + json(ALT) + "]')";
+        page.until(img + " !== null");
+        page.eval(img + ".scrollIntoView(); true");
+        page.until(img + ".complete && " + img + ".naturalWidth > 0");
+
+        JsonNode facts = page.eval("(() => { const i = " + img + "; const r = i.getBoundingClientRect(); return {"
+                + "natural: i.naturalWidth + 'x' + i.naturalHeight, width: r.width, right: r.right, height: r.height,"
+                + "page: document.documentElement.scrollWidth, body: document.body.scrollWidth,"
+                + "viewport: window.innerWidth, loading: i.getAttribute('loading'), decoding: i.getAttribute('decoding'),"
+                + "caption: i.closest('figure') && i.closest('figure').querySelector('figcaption') "
+                + "? i.closest('figure').querySelector('figcaption').textContent : null }; })()");
+        page.screenshot(Path.of("target", "screenshots", "item-image-" + where.replace('.', '-') + "-390.png"));
+        page.close();
+
+        assertThat(facts.get("natural").asText()).as("the file itself was loaded").isEqualTo("4000x3000");
+        assertThat(facts.get("viewport").asInt()).isEqualTo(PHONE);
+        assertThat(facts.get("page").asInt()).as("the page's width").isLessThanOrEqualTo(PHONE);
+        assertThat(facts.get("body").asInt()).as("the body's width").isLessThanOrEqualTo(PHONE);
+        assertThat(facts.get("width").asDouble()).as("the picture's width").isGreaterThan(0).isLessThanOrEqualTo(PHONE);
+        assertThat(facts.get("right").asDouble()).as("the picture's right edge").isLessThanOrEqualTo(PHONE);
+        assertThat(facts.get("height").asDouble()).as("the picture's height, not 3000 px").isLessThan(PHONE);
+        assertThat(facts.get("loading").asText()).isEqualTo("lazy");
+        assertThat(facts.get("decoding").asText()).isEqualTo("async");
+        assertThat(facts.get("caption").asText()).isEqualTo("Photo: Ann Example, CC BY 4.0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/", "/embed"})
+    void axeFindsNoViolationInAnItemWithItsPictureAndCaption(String path) throws Exception {
+        String axe = Files.readString(org.tributary.testing.Required.axeCore());
+        Chromium.Page page = chromium.open(PHONE, 844, false).go(server.url(path));
+        page.until("document.querySelector('figure img') !== null");
+        page.eval(axe + "\n;true");
+        JsonNode violations = page.eval("axe.run(document).then(r => r.violations.map(v => v.id + ': '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', ')))");
+        page.close();
+        assertThat(violations).as("axe-core violations on %s", path).isEmpty();
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
