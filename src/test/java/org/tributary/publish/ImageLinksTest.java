@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tributary.config.Site;
 import org.tributary.normalize.Item;
 import org.tributary.store.StoredItem;
+import org.tributary.testing.Items;
 
 /** Where a published image points with site.image_proxy off and on. */
 class ImageLinksTest {
@@ -20,8 +21,8 @@ class ImageLinksTest {
             URI.create("https://lib.example.org/news")).imageProxy(Site.ImageProxy.ON).build();
 
     private static PublishedItem published(String imageUrl, Site site) {
-        Item item = new Item("pid-p", "s", "guid:p", "p", null, "T", "", "", "", "News", List.of(), List.of(),
-                List.of(), imageUrl == null ? null : URI.create(imageUrl), MAY, null, "h-p");
+        Item item = Items.item("s", "guid:p").publicId("pid-p").guid("p").title("T").imageUrl(imageUrl)
+                .published(MAY).contentHash("h-p").build();
         return PublishedItem.of(new StoredItem(item, MAY, MAY, MAY), Map.of(), site);
     }
 
