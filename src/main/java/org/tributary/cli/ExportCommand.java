@@ -13,6 +13,8 @@ import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.SiteIcon;
 import org.tributary.publish.Views;
+import org.tributary.store.Events;
+import org.tributary.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -57,7 +59,11 @@ final class ExportCommand implements Callable<Integer> {
      * would be written. Serve runs it too.
      */
     static int writeAll(Tributary app, Config config, Path out) throws IOException {
-        ExportStamp stamp = ExportStamp.of(app.store.version(), config);
+        // The moment is read before anything is rendered: a document rendered later is at least as new as it.
+        java.time.Instant now = app.clock.instant();
+        Store.PublishVersion version = app.store.version();
+        ExportStamp stamp = ExportStamp.of(version, config, now,
+                new Events(app.store).listsUnchangedThrough(now, Views.CALENDAR_PAST));
         if (stamp.isCurrentIn(out)) return 0;
         int files = writeDocuments(app, config, out);
         stamp.writeTo(out);

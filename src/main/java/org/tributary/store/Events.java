@@ -84,6 +84,36 @@ public final class Events {
     }
 
     /**
+     * The last instant through which lists of events read at {@code now} stay the same with no write to the store:
+     * an event is listed while its end (its start, without one) is not before the list's "from", so the lists from
+     * now (the events pages) change just after the earliest such end at or after now, and the lists from
+     * {@code now - past} (the calendars) just after the earliest end at or after that, plus {@code past}. Null when
+     * no visible event is listed in either, so only a write changes them.
+     */
+    public Instant listsUnchangedThrough(Instant now, java.time.Duration past) {
+        String sql = """
+                SELECT MIN(CASE WHEN COALESCE(event_end_at, event_start_at) >= ?
+                                THEN COALESCE(event_end_at, event_start_at) END) AS page_end,
+                       MIN(COALESCE(event_end_at, event_start_at)) AS calendar_end
+                FROM item WHERE hidden = FALSE AND event_start_at IS NOT NULL
+                  AND COALESCE(event_end_at, event_start_at) >= ?""";
+        return store.published.jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                setInstant(ps, 1, now);
+                setInstant(ps, 2, now.minus(past));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    Instant pageEnd = getInstant(rs, "page_end");
+                    Instant calendarEnd = getInstant(rs, "calendar_end");
+                    Instant calendarMoves = calendarEnd == null ? null : calendarEnd.plus(past);
+                    if (pageEnd == null) return calendarMoves;
+                    return calendarMoves == null || pageEnd.isBefore(calendarMoves) ? pageEnd : calendarMoves;
+                }
+            }
+        });
+    }
+
+    /**
      * The earliest event start after {@code now} among visible items of these sources, or null if none: a selection
      * read at {@code now} holds until that instant and is wrong just after it (an event is shown while it starts).
      */
