@@ -73,6 +73,17 @@ class EventsExportIT {
 
     @Test
     void theExportedEventsDocumentsAreTheBytesServeAnswersForTheSameStoreAndClock() throws Exception {
+        assertSameAsServed(UpcomingEvents.WEBINAR);
+    }
+
+    @Test
+    void onceEveryEventIsPastTheCalendarsTheEmptyDocumentsAreServesBytesToo() throws Exception {
+        clock.advance(Duration.ofDays(60));
+        assertSameAsServed(null);
+    }
+
+    /** Exports, then asks a server over the same store and clock for each events document: the same bytes. */
+    private void assertSameAsServed(String listed) throws Exception {
         assertThat(export()).isPositive();
         WebServer web = new WebServer(WebServer.Parts.of(() -> config, app.store, app.database, app.publisher,
                 new SourceStatus(() -> config, app.store, id -> Optional.empty())).withClock(clock));
@@ -85,9 +96,10 @@ class EventsExportIT {
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(served.statusCode()).as(doc.getKey()).isEqualTo(200);
                 byte[] exported = Files.readAllBytes(out.resolve(doc.getValue()));
-                assertThat(new String(exported, StandardCharsets.UTF_8)).as(doc.getValue())
-                        .contains(UpcomingEvents.WEBINAR)
-                        .isEqualTo(new String(served.body(), StandardCharsets.UTF_8));
+                String text = new String(exported, StandardCharsets.UTF_8);
+                if (listed != null) assertThat(text).as(doc.getValue()).contains(listed);
+                else assertThat(text).as(doc.getValue()).doesNotContain(UpcomingEvents.FAIR);
+                assertThat(text).as(doc.getValue()).isEqualTo(new String(served.body(), StandardCharsets.UTF_8));
                 assertThat(exported).as(doc.getValue()).isEqualTo(served.body());
             }
         } finally {
