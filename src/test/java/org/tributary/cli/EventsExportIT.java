@@ -134,6 +134,44 @@ class EventsExportIT {
     }
 
     @Test
+    void anEventsPageOfAnEarlierExportThatNoLinkReachesAnyMoreIsRemoved() throws Exception {
+        config = new ConfigLoader().parse("feeds.yml", UpcomingEvents.yaml("fr").replace("items: 20", "items: 1"));
+        assertThat(export()).isPositive();
+        assertThat(walk("events")).containsExactly(UpcomingEvents.WEBINAR, UpcomingEvents.CANCELLED, UpcomingEvents.FAIR);
+        assertThat(pages("events")).hasSize(3);
+
+        clock.advance(Duration.between(clock.instant(), UpcomingEvents.WEBINAR_END.plusSeconds(1)));
+        assertThat(export()).isPositive();
+        assertThat(walk("events")).containsExactly(UpcomingEvents.CANCELLED, UpcomingEvents.FAIR);
+        assertThat(walk("topics/programmes/events")).containsExactly(UpcomingEvents.CANCELLED, UpcomingEvents.FAIR);
+        // What is left is what the links reach: no file lists the webinar that is over.
+        assertThat(pages("events")).hasSize(2).allSatisfy(p -> assertThat(Files.readString(p))
+                .doesNotContain(UpcomingEvents.WEBINAR));
+        assertThat(pages("topics/programmes/events")).hasSize(2);
+        assertThat(out.resolve("feed.atom")).as("other documents stay").isNotEmptyFile();
+    }
+
+    /** The events pages' files under dir (its index.html and its later pages). */
+    private java.util.List<Path> pages(String dir) throws Exception {
+        try (var files = Files.list(out.resolve(dir))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    /** The titles a reader of the static files sees following rel=next from dir/index.html. */
+    private java.util.List<String> walk(String dir) throws Exception {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Path page = out.resolve(dir).resolve("index.html");
+        for (int i = 0; page != null && i < 10; i++) {
+            org.jsoup.nodes.Document doc = Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8));
+            seen.addAll(titles(doc.outerHtml()));
+            String next = doc.select("link[rel=next]").attr("href");
+            page = next.isEmpty() ? null : out.resolve(URI.create(next).getPath().substring(1));
+        }
+        return seen;
+    }
+
+    @Test
     void anExportThirtyDaysAfterAnEventDropsItFromTheCalendars() throws Exception {
         assertThat(export()).isPositive();
         assertThat(file("events.ics")).contains("SUMMARY:" + UpcomingEvents.PAST);
