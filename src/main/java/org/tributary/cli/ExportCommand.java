@@ -62,11 +62,11 @@ final class ExportCommand implements Callable<Integer> {
      * would be written. Serve runs it too.
      */
     static int writeAll(Tributary app, Config config, Path out) throws IOException {
-        // The moment is read before anything is rendered: a document rendered later is at least as new as it.
-        java.time.Instant now = app.clock.instant();
+        // Read before anything is rendered: should an event end while the pages are written, the next export finds
+        // another span and writes them again.
         Store.PublishVersion version = app.store.version();
-        ExportStamp stamp = ExportStamp.of(version, config, now,
-                new Events(app.store).listsUnchangedThrough(now, Views.CALENDAR_PAST));
+        Events.Span span = new Events(app.store).unchangedSpan(app.clock.instant(), Views.CALENDAR_PAST);
+        ExportStamp stamp = ExportStamp.of(version, config, span);
         if (stamp.isCurrentIn(out)) return 0;
         int files = writeDocuments(app, config, out);
         stamp.writeTo(out);

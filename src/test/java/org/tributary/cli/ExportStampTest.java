@@ -2,25 +2,23 @@ package org.tributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.tributary.config.Config;
 import org.tributary.config.ConfigLoader;
+import org.tributary.store.Events;
 import org.tributary.store.Store;
 
-/** Whether an export directory is current: by version, config and program, and by the moment it is good through. */
+/** Whether an export directory is current: by version, config, program and the span of its events lists. */
 class ExportStampTest {
 
-    private static final Instant MADE = Instant.parse("2026-06-01T15:00:00Z");
-    private static final Instant UNTIL = Instant.parse("2026-06-05T01:00:00Z");
-    private static final Store.PublishVersion VERSION = new Store.PublishVersion(7, MADE.minusSeconds(3600));
+    private static final Instant T = Instant.parse("2026-06-01T15:00:00Z");
+    private static final Store.PublishVersion VERSION = new Store.PublishVersion(7, T);
+    private static final Events.Span SPAN = new Events.Span(T.minusSeconds(86_400), T.plusSeconds(86_400));
 
     @TempDir
     Path out;
@@ -35,41 +33,41 @@ class ExportStampTest {
                   - { id: a, title: A, url: "https://a.example/feed" }
                 """);
         Files.writeString(out.resolve("index.html"), "<!doctype html>");
-        ExportStamp.of(VERSION, config, MADE, UNTIL).writeTo(out);
-    }
-
-    @ParameterizedTest(name = "at {0}: {1}")
-    @CsvSource({
-            "2026-06-01T15:00:00Z, true",   // the moment it was made
-            "2026-06-05T01:00:00Z, true",   // its last good instant
-            "2026-06-05T01:00:01Z, false",  // just after: an event is over
-            "2026-06-01T14:59:59Z, false",  // a clock set back could bring past events back
-    })
-    void anUnchangedExportIsCurrentFromWhenItWasMadeThroughItsLastGoodInstant(Instant at, boolean current)
-            throws Exception {
-        assertThat(ExportStamp.of(VERSION, config, at, null).isCurrentIn(out)).isEqualTo(current);
+        ExportStamp.of(VERSION, config, SPAN).writeTo(out);
     }
 
     @Test
-    void anExportWithNoEventsListedStaysCurrentHowEverLateUntilSomethingChanges() throws Exception {
-        ExportStamp.of(VERSION, config, MADE, null).writeTo(out);
-        assertThat(ExportStamp.of(VERSION, config, MADE.plusSeconds(86_400L * 365), null).isCurrentIn(out)).isTrue();
-        Store.PublishVersion changed = new Store.PublishVersion(8, MADE);
-        assertThat(ExportStamp.of(changed, config, MADE, null).isCurrentIn(out)).isFalse();
+    void theSameVersionConfigAndSpanIsCurrent() throws Exception {
+        assertThat(ExportStamp.of(VERSION, config, SPAN).isCurrentIn(out)).isTrue();
     }
 
     @Test
-    void aStampWithoutItsTimeLineAsAnOlderProgramWroteItIsNotCurrent() throws Exception {
-        Path file = out.resolve(ExportStamp.FILE);
-        String stamp = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("(?m)^time .*\n", "");
-        Files.writeString(file, stamp, StandardCharsets.UTF_8);
-        assertThat(ExportStamp.of(VERSION, config, MADE, UNTIL).isCurrentIn(out)).isFalse();
+    void anotherSpanOfTheEventsListsIsNot() throws Exception {
+        assertThat(ExportStamp.of(VERSION, config, new Events.Span(SPAN.through(), null)).isCurrentIn(out)).isFalse();
+        assertThat(ExportStamp.of(VERSION, config, new Events.Span(null, SPAN.after())).isCurrentIn(out)).isFalse();
+    }
+
+    @Test
+    void anotherVersionIsNot() throws Exception {
+        assertThat(ExportStamp.of(new Store.PublishVersion(8, T), config, SPAN).isCurrentIn(out)).isFalse();
     }
 
     @Test
     void aMissingFileMakesTheExportStale() throws Exception {
-        assertThat(ExportStamp.of(VERSION, config, MADE, null).isCurrentIn(out)).isTrue();
         Files.delete(out.resolve("index.html"));
-        assertThat(ExportStamp.of(VERSION, config, MADE, null).isCurrentIn(out)).isFalse();
+        assertThat(ExportStamp.of(VERSION, config, SPAN).isCurrentIn(out)).isFalse();
+    }
+
+    @Test
+    void aSourceHidingPastEventsMakesEveryExportStale() throws Exception {
+        Config hiding = new ConfigLoader().parse("feeds.yml", """
+                site: { title: T, link: "https://library.example.org/", base_url: "http://feeds.example.org" }
+                sources:
+                  - { id: a, title: A, url: "https://a.example/feed", hide_past_events: true }
+                """);
+        ExportStamp stamp = ExportStamp.of(VERSION, hiding, SPAN);
+        stamp.writeTo(out);
+        assertThat(out.resolve(ExportStamp.FILE)).doesNotExist();
+        assertThat(stamp.isCurrentIn(out)).isFalse();
     }
 }

@@ -16,8 +16,8 @@ import org.tributary.testing.TestDatabase;
 import org.tributary.testing.UpcomingEvents;
 
 /**
- * How long lists of events stay the same with no write, on each real database: until the next listed event is over
- * (the events pages) or 30 days after the earliest end the calendars still list; never, once nothing is listed.
+ * The span of time in which lists of events read the same with no write, on each real database: between one event
+ * end and the next (the events pages) or the same 30 days later (the calendars); open once nothing is listed.
  */
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.class)
@@ -47,26 +47,33 @@ class EventListsIT {
         database.close();
     }
 
-    private Instant through(String now) {
-        return events.listsUnchangedThrough(Instant.parse(now), PAST);
+    private Events.Span at(String now) {
+        return events.unchangedSpan(Instant.parse(now), PAST);
+    }
+
+    private static Events.Span span(String after, String through) {
+        return new Events.Span(after == null ? null : Instant.parse(after), through == null ? null : Instant.parse(through));
     }
 
     @Test
-    void theListsHoldUntilTheNextListedEventIsOverOrLeavesTheCalendarsThirtyDaysLater() {
-        // The webinar's end comes before the past workshop's 30 days are up.
-        assertThat(events.listsUnchangedThrough(UpcomingEvents.NOW, PAST)).isEqualTo(UpcomingEvents.WEBINAR_END);
-        // Exactly at its end the webinar is still listed; a second later the cancelled one's end is next.
-        assertThat(events.listsUnchangedThrough(UpcomingEvents.WEBINAR_END, PAST)).isEqualTo(UpcomingEvents.WEBINAR_END);
-        assertThat(through("2026-06-05T01:00:01Z")).isEqualTo(Instant.parse("2026-06-10T19:45:00Z"));
+    void theListsHoldFromJustAfterOneEventEndToTheNextOrToThirtyDaysAfterOne() {
+        // From the past workshop's end to the webinar's, the last moment the webinar is listed.
+        Events.Span now = events.unchangedSpan(UpcomingEvents.NOW, PAST);
+        assertThat(now).isEqualTo(new Events.Span(UpcomingEvents.PAST_END, UpcomingEvents.WEBINAR_END));
+        assertThat(events.unchangedSpan(UpcomingEvents.WEBINAR_END, PAST)).as("the same span: two exports agree")
+                .isEqualTo(now);
+        assertThat(at("2026-05-25T18:00:01Z")).isEqualTo(now);
+        assertThat(at("2026-06-05T01:00:01Z")).isEqualTo(span("2026-06-05T01:00:00Z", "2026-06-10T19:45:00Z"));
         // Once the all-day fair (no end: its start) has begun, no page lists anything: the calendars decide.
-        assertThat(through("2026-06-21T00:00:00Z")).isEqualTo(UpcomingEvents.PAST_END.plus(PAST));
-        assertThat(through("2026-06-25T00:00:00Z")).isEqualTo(UpcomingEvents.WEBINAR_END.plus(PAST));
-        assertThat(through("2026-07-19T00:00:00Z")).isEqualTo(Instant.parse("2026-07-20T05:00:00Z"));
+        assertThat(at("2026-06-21T00:00:00Z")).isEqualTo(span("2026-06-20T05:00:00Z", "2026-06-24T18:00:00Z"));
+        assertThat(at("2026-06-25T00:00:00Z")).isEqualTo(span("2026-06-24T18:00:00Z", "2026-07-05T01:00:00Z"));
+        assertThat(at("2026-07-19T00:00:00Z")).isEqualTo(span("2026-07-10T19:45:00Z", "2026-07-20T05:00:00Z"));
     }
 
     @Test
-    void withNothingListedAnywhereOnlyAWriteChangesTheLists() {
-        assertThat(through("2026-07-20T05:00:01Z")).isNull();
-        assertThat(through("2027-01-01T00:00:00Z")).isNull();
+    void beforeEveryEventAndOnceNothingIsListedTheSpanIsOpenOnThatSide() {
+        assertThat(at("2026-05-01T00:00:00Z")).isEqualTo(span(null, "2026-05-25T18:00:00Z"));
+        assertThat(at("2026-07-20T05:00:01Z")).isEqualTo(span("2026-07-20T05:00:00Z", null));
+        assertThat(at("2027-01-01T00:00:00Z")).isEqualTo(span("2026-07-20T05:00:00Z", null));
     }
 }
