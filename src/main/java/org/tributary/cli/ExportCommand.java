@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +16,8 @@ import org.tributary.config.Config;
 import org.tributary.config.Topic;
 import org.tributary.publish.SiteIcon;
 import org.tributary.publish.Views;
+import org.tributary.store.Events;
+import org.tributary.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -57,7 +62,11 @@ final class ExportCommand implements Callable<Integer> {
      * would be written. Serve runs it too.
      */
     static int writeAll(Tributary app, Config config, Path out) throws IOException {
-        ExportStamp stamp = ExportStamp.of(app.store.version(), config);
+        // Read before anything is rendered: should an event end while the pages are written, the next export finds
+        // another span and writes them again.
+        Store.PublishVersion version = app.store.version();
+        Events.Span span = new Events(app.store).unchangedSpan(app.clock.instant(), Views.CALENDAR_PAST);
+        ExportStamp stamp = ExportStamp.of(version, config, span);
         if (stamp.isCurrentIn(out)) return 0;
         int files = writeDocuments(app, config, out);
         if (config.site().imageProxy().enabled()) files += app.images.export(out.resolve("images"));
@@ -102,10 +111,38 @@ final class ExportCommand implements Callable<Integer> {
         for (Views.Output output : Views.Output.values()) {
             if (together.contains(output)) continue;
             int limit = output == Views.Output.EMBED ? Views.EMBED_ITEMS : config.site().items();
-            views.walk(config, Views.Request.first(topic, limit, output, true), sink);
+            if (output != Views.Output.EVENTS) {
+                views.walk(config, Views.Request.first(topic, limit, output, true), sink);
+                continue;
+            }
+            Set<Path> written = new HashSet<>();
+            views.walk(config, Views.Request.first(topic, limit, output, true), page -> {
+                written.add(file(out, page));
+                sink.accept(page);
+            });
+            removeOtherPages(written);
         }
         return files[0];
     }
+
+    /**
+     * Removes the events pages of an earlier export that this one did not write. Their cursors name the events a
+     * page starts after, so once an event is over the pages start at other events and get other names; an old one,
+     * still at its address, would list events that are over.
+     */
+    private static void removeOtherPages(Set<Path> written) throws IOException {
+        Path first = written.stream().filter(p -> p.getFileName().toString().equals("index.html")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("export: an events view without its first page"));
+        try (var pages = Files.list(first.getParent())) {
+            for (Path page : pages.toList()) {
+                if (LATER_PAGE.matcher(page.getFileName().toString()).matches() && !written.contains(page)) {
+                    Files.delete(page);
+                }
+            }
+        }
+    }
+
+    private static final Pattern LATER_PAGE = Pattern.compile("page-(after|before)-[^/]+\\.html");
 
     /** A document's file: its path, with "index.html" for a directory-like page and ".html" for an embed page. */
     private static Path file(Path out, Views.Document page) {

@@ -8,30 +8,44 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.tributary.config.Config;
+import org.tributary.store.Events;
 import org.tributary.store.Store;
 
 /**
  * What an export was made from, kept beside it (.tributary-export): the store's published version, the config and
- * the program. The documents are a function of those three, so an export whose stamp matches writes nothing: a cron
- * run after a refresh that found nothing new (every source a 304) costs a read of one row instead of rendering every
- * page. The serve caches documents by the same version. An export that depends on the time (a source hides its past
- * events) is always written in full; so is one whose directory has lost a file the stamp lists.
+ * the program, and the span of time its events lists hold for. The documents are a function of those, so an export
+ * whose stamp matches writes nothing: a cron run after a refresh that found nothing new (every source a 304) costs a
+ * read of one row and one aggregate over the event items instead of rendering every page. The serve caches documents by the same version. The events pages and calendars
+ * also move on with the clock (an event leaves the pages once it is over, and the calendars 30 days later): the
+ * stamp keeps the span of time in which they read the same (from just after the last event end before the export
+ * through the next one, see {@link Events#unchangedSpan}), and an export at a moment outside it finds another span
+ * and is written again; two exports in one span write the same stamp. An export
+ * that depends on the time in every document (a source hides its past events) is always written in full; so is one
+ * whose directory has lost a file the stamp lists.
+ *
+ * @param text the version, config, program and events lines; null: never current
  */
 record ExportStamp(String text) {
 
     static final String FILE = ".tributary-export";
 
-    static ExportStamp of(Store.PublishVersion version, Config config) {
+    /** @param events {@link Events#unchangedSpan} at the moment of the export, read before it renders anything */
+    static ExportStamp of(Store.PublishVersion version, Config config, Events.Span events) {
         BuildInfo build = BuildInfo.current();
         String text = "version " + version.version() + " " + version.changedAt() + "\n"
                 + "config " + sha256(config.toString()) + "\n"
-                + "program " + build.version() + " " + build.commit() + " " + programModified() + "\n";
+                + "program " + build.version() + " " + build.commit() + " " + programModified() + "\n"
+                + "events " + bound(events.after()) + " " + bound(events.through()) + "\n";
         return new ExportStamp(config.sourcesHidingPastEvents().isEmpty() ? text : null);
     }
 
-    /** True when out was written from the same version, config and program, and still has every file it had. */
+    /**
+     * True when out was written from the same version, config and program in the same span of the events lists, and
+     * still has every file it had.
+     */
     boolean isCurrentIn(Path out) throws IOException {
         Path file = out.resolve(FILE);
         if (text == null || !Files.isRegularFile(file)) return false;
@@ -41,6 +55,11 @@ record ExportStamp(String text) {
             if (!line.isEmpty() && !Files.isRegularFile(out.resolve(line))) return false;
         }
         return true;
+    }
+
+    /** An instant of the span, "-" for none. */
+    private static String bound(Instant t) {
+        return t == null ? "-" : t.toString();
     }
 
     /** Written last, after every document: an export cut short leaves the old stamp or none, never a false one. */

@@ -84,6 +84,56 @@ public final class Events {
     }
 
     /**
+     * The moments at which every list of events is what it is at one moment: later than {@code after} and not later
+     * than {@code through}; null for no bound on that side.
+     */
+    public record Span(Instant after, Instant through) {}
+
+    /**
+     * When lists of events read at {@code now} read the same with no write to the store. An event is listed while
+     * its end (its start, without one) is not before the list's "from": the events pages (from now) hold from just
+     * after the latest end before now through the earliest end at or after now; the calendars (from
+     * {@code now - past}) the same, shifted by {@code past}. Both bounds depend on the store and on which span now
+     * falls in, not on now itself, so exports made at different moments of one span record the same span.
+     */
+    public Span unchangedSpan(Instant now, java.time.Duration past) {
+        String e = "COALESCE(event_end_at, event_start_at)";
+        String sql = """
+                SELECT MIN(CASE WHEN %1$s >= ? THEN %1$s END) AS page_next,
+                       MAX(CASE WHEN %1$s < ? THEN %1$s END) AS page_last,
+                       MIN(CASE WHEN %1$s >= ? THEN %1$s END) AS calendar_next,
+                       MAX(CASE WHEN %1$s < ? THEN %1$s END) AS calendar_last
+                FROM item WHERE hidden = FALSE AND event_start_at IS NOT NULL""".formatted(e);
+        Instant from = now.minus(past);
+        return store.published.jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                setInstant(ps, 1, now);
+                setInstant(ps, 2, now);
+                setInstant(ps, 3, from);
+                setInstant(ps, 4, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return new Span(null, null);
+                    Instant after = later(getInstant(rs, "page_last"), plus(getInstant(rs, "calendar_last"), past));
+                    Instant through = sooner(getInstant(rs, "page_next"), plus(getInstant(rs, "calendar_next"), past));
+                    return new Span(after, through);
+                }
+            }
+        });
+    }
+
+    private static Instant plus(Instant t, java.time.Duration d) {
+        return t == null ? null : t.plus(d);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Instant sooner(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    /**
      * The earliest event start after {@code now} among visible items of these sources, or null if none: a selection
      * read at {@code now} holds until that instant and is wrong just after it (an event is shown while it starts).
      */
