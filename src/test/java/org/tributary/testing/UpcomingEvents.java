@@ -71,8 +71,9 @@ public final class UpcomingEvents {
     }
 
     private static Item item(String id, String title, String type, Event event) {
-        return new Item("westfield-" + id, "westfield", "guid:" + id, id, URI.create("https://westfield.example/e/" + id),
-                title, "", "", title + ".", type, List.of("programmes"), List.of(), List.of(), null,
-                NOW.minus(Duration.ofDays(20)), null, "h" + id, null, null, null, event);
+        return Items.item("westfield", "guid:" + id).publicId("westfield-" + id).guid(id)
+                .link("https://westfield.example/e/" + id).title(title).excerpt(title + ".").type(type)
+                .topics("programmes").published(NOW.minus(Duration.ofDays(20))).contentHash("h" + id).event(event)
+                .build();
     }
 }
