@@ -114,7 +114,7 @@ final class Stylesheet {
             body.embed ol.items > li { padding: 0.5rem 0; }
             body.embed h1.embed-title { font-size: 1.1rem; margin: 0 0 0.25rem; }
             body.embed h2 { font-size: 1rem; margin: 0; }
-            body.embed .meta, body.embed .source { font-size: 0.8rem; margin: 0; }
+            body.embed .meta, body.embed .source, body.embed .event { font-size: 0.8rem; margin: 0; }
             body.embed .more { font-size: 0.85rem; margin: 0.5rem 0 0; }
 
             /* /status.html: a wide table, dates on one line, scrolled inside its region on a phone. */
