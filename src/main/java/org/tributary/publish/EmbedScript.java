@@ -34,8 +34,8 @@ final class EmbedScript {
               var theme = script && script.hasAttribute("data-theme")
                 ? script.getAttribute("data-theme").trim().toLowerCase() : null;
               if (theme !== null && ["light", "dark", "auto"].indexOf(theme) < 0) {
-                console.warn("Tributary embed.js: data-theme=\"" + script.getAttribute("data-theme")
-                  + "\" is not a theme; use light, dark or auto. The list keeps the page's colours.");
+                console.warn("Tributary embed.js: data-theme='" + script.getAttribute("data-theme")
+                  + "' is not a theme; use light, dark or auto. The list keeps the page's colours.");
                 theme = null;
               }
 

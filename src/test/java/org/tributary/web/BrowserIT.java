@@ -355,6 +355,96 @@ class BrowserIT {
         }
     }
 
+    private static final String LIGHT = "rgb(253, 253, 252)";
+    private static final String DARK = "rgb(22, 22, 22)";
+
+    /** A light library page (its own colours, no colour scheme of its own) around the widget markup given. */
+    static String lightHostPage(String widget) {
+        return """
+                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1"><title>Our library</title>
+                <style>body { background: #ffffff; color: #222222; }</style></head>
+                <body><main><h1>Our library</h1>%s</main></body></html>
+                """.formatted(widget);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "?theme=light, true, light", "?theme=LIGHT, true, light", "?theme=dark, false, dark",
+        "'', true, dark", "'', false, light", "?theme=auto, true, dark"})
+    void theFramesThemeDecidesItsBackgroundWhateverTheVisitorsScheme(String query, boolean darkVisitor,
+                                                                    String seen) throws Exception {
+        String background = seen.equals("light") ? LIGHT : DARK;
+        try (org.tributary.testing.LocalSite site = new org.tributary.testing.LocalSite();
+             org.tributary.testing.Chromium browser = org.tributary.testing.Chromium.start(dataDir)) {
+            site.page("/", lightHostPage("<iframe src=\"" + server.url("/embed" + query)
+                    + "\" title=\"Partner news\" style=\"border:0;width:100%;height:46rem\"></iframe>"));
+            var page = browser.open(1280, 900, darkVisitor).go(site.url("/"));
+            String frame = server.url("/embed");
+            page.untilInFrame(frame, "document.readyState === 'complete'");
+            assertThat(page.evalInFrame(frame, "getComputedStyle(document.documentElement).backgroundColor").asText())
+                    .as("/embed%s for a %s visitor", query, darkVisitor ? "dark" : "light").isEqualTo(background);
+            // The text takes the theme's colour too: light text on dark, dark text on light.
+            String text = page.evalInFrame(frame, "getComputedStyle(document.querySelector('h2 a')).color").asText();
+            assertThat(text).isEqualTo(background.equals(LIGHT) ? "rgb(11, 83, 148)" : "rgb(140, 196, 255)");
+            assertThat(page.eval("getComputedStyle(document.body).backgroundColor").asText()).isEqualTo("rgb(255, 255, 255)");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "light, true, light", "LIGHT, true, light", "Dark, false, dark", "auto, true, dark", "auto, false, light"})
+    void embedJsDataThemeGivesTheWidgetItsOwnColours(String theme, boolean darkVisitor, String seen)
+            throws Exception {
+        String background = seen.equals("light") ? LIGHT : DARK;
+        try (org.tributary.testing.LocalSite site = new org.tributary.testing.LocalSite();
+             org.tributary.testing.Chromium browser = org.tributary.testing.Chromium.start(dataDir)) {
+            site.page("/", lightHostPage("<div id=\"list\" data-tributary data-topic=\"partnerships\"></div>"
+                    + "<script src=\"" + server.url("/embed.js") + "\" data-theme=\"" + theme + "\" async></script>"));
+            var page = browser.open(1280, 900, darkVisitor).go(site.url("/"));
+            page.until("document.querySelector('#list').getAttribute('data-tributary-loaded') === '3'");
+            assertThat(page.eval("document.querySelector('#list').getAttribute('data-tributary-theme')").asText())
+                    .isEqualTo(theme.toLowerCase(java.util.Locale.ROOT));
+            // The script linked embed.css (the page did not), once.
+            assertThat(page.eval("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)").toString())
+                    .isEqualTo("[\"" + server.url("/assets/embed.css") + "\"]");
+            page.until("getComputedStyle(document.querySelector('#list')).backgroundColor === '" + background + "'");
+            assertThat(page.eval("getComputedStyle(document.querySelector('#list .tributary-title')).color").asText())
+                    .isEqualTo(background.equals(LIGHT) ? "rgb(11, 83, 148)" : "rgb(140, 196, 255)");
+            // The rest of the host page keeps its own colours.
+            assertThat(page.eval("getComputedStyle(document.body).backgroundColor").asText()).isEqualTo("rgb(255, 255, 255)");
+            assertThat(page.console()).noneMatch(line -> line.startsWith("exception") || line.startsWith("warning"));
+        }
+    }
+
+    @Test
+    void embedJsWithoutATheme_keepsTheHostsColours_andAnUnknownOneSaysSo() throws Exception {
+        try (org.tributary.testing.LocalSite site = new org.tributary.testing.LocalSite();
+             org.tributary.testing.Chromium browser = org.tributary.testing.Chromium.start(dataDir)) {
+            String css = server.url("/assets/embed.css");
+            site.page("/plain.html", lightHostPage("<link rel=\"stylesheet\" href=\"" + css + "\">"
+                    + "<div id=\"list\" data-tributary data-topic=\"partnerships\"></div>"
+                    + "<script src=\"" + server.url("/embed.js") + "\" async></script>"));
+            site.page("/typo.html", lightHostPage("<div id=\"list\" data-tributary data-topic=\"partnerships\"></div>"
+                    + "<script src=\"" + server.url("/embed.js") + "\" data-theme=\"blue\" async></script>"));
+            for (String path : List.of("/plain.html", "/typo.html")) {
+                var page = browser.open(1280, 900, true).go(site.url(path));
+                page.until("document.querySelector('#list').getAttribute('data-tributary-loaded') === '3'");
+                assertThat(page.eval("document.querySelector('#list').hasAttribute('data-tributary-theme')").asBoolean())
+                        .isFalse();
+                assertThat(page.eval("getComputedStyle(document.querySelector('#list')).backgroundColor").asText())
+                        .as(path).isEqualTo("rgba(0, 0, 0, 0)");
+                assertThat(page.eval("getComputedStyle(document.querySelector('#list .tributary-source')).color").asText())
+                        .as(path).isEqualTo("rgb(34, 34, 34)");
+                if (path.equals("/typo.html")) {
+                    assertThat(page.console()).anyMatch(line -> line.startsWith("warning")
+                            && line.contains("data-theme='blue' is not a theme; use light, dark or auto"));
+                }
+                page.close();
+            }
+        }
+    }
+
     private static void await(java.util.concurrent.Callable<Boolean> condition) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().until(condition);
     }
