@@ -30,6 +30,26 @@ final class EmbedScript {
               var base = script && script.src ? new URL(script.src, document.baseURI) : new URL(document.baseURI);
               var PARAMS = ["topic", "type", "kind", "source", "limit"];
               var WORDS = /*WORDS*/;
+              // <script data-theme="light|dark|auto">: the widget's own colours (embed.css) instead of the host's.
+              var theme = script && script.hasAttribute("data-theme")
+                ? script.getAttribute("data-theme").trim().toLowerCase() : null;
+              if (theme !== null && ["light", "dark", "auto"].indexOf(theme) < 0) {
+                console.warn("Tributary embed.js: data-theme='" + script.getAttribute("data-theme")
+                  + "' is not a theme; use light, dark or auto. The list keeps the page's colours.");
+                theme = null;
+              }
+
+              // The theme's colours are in embed.css: linked here unless the page links it already.
+              function linkThemeStylesheet() {
+                var href = new URL("assets/embed.css", base).href;
+                var linked = Array.prototype.some.call(document.querySelectorAll("link[rel~=stylesheet]"),
+                  function (link) { return link.href === href; });
+                if (linked) return;
+                var link = document.createElement("link");
+                link.rel = "stylesheet";
+                link.href = href;
+                document.head.appendChild(link);
+              }
 
               function httpUrl(value) {
                 try {
@@ -228,6 +248,7 @@ final class EmbedScript {
               }
 
               function load(host) {
+                if (theme) host.setAttribute("data-tributary-theme", theme);
                 // Beside the script, so a site under a path (https://library.example.org/news/embed.js) is asked there.
                 var url = new URL("feed.json", base);
                 PARAMS.forEach(function (name) {
@@ -246,6 +267,7 @@ final class EmbedScript {
               }
 
               function start() {
+                if (theme) linkThemeStylesheet();
                 Array.prototype.forEach.call(document.querySelectorAll("[data-tributary]"), load);
               }
 

@@ -60,7 +60,12 @@ public final class Publisher {
 
     /** The list alone for an iframe on another site (served at /embed with frame-ancestors open). */
     public String embed(FeedView view) {
-        return embed.write(Objects.requireNonNull(view, "view"));
+        return embed(view, EmbedTheme.AUTO);
+    }
+
+    /** The same in a chosen theme: {@link EmbedTheme#AUTO} follows the visitor's colour scheme. */
+    public String embed(FeedView view, EmbedTheme theme) {
+        return embed.write(Objects.requireNonNull(view, "view"), Objects.requireNonNull(theme, "theme"));
     }
 
     /** Path the embed script is served from; the snippet in docs/http.md points there. */

@@ -6,28 +6,37 @@ package org.tributary.publish;
  */
 final class Stylesheet {
 
+    /**
+     * The colours of both schemes, once for the pages and the widget: text and links pass WCAG AA (muted text and
+     * links 7:1 and more) on their background in each.
+     */
+    private static final String[][] PALETTE = {
+        // name, light, dark
+        {"text", "#1b1b1b", "#ececec"},
+        {"muted", "#4a4a4a", "#b8b8b8"},        // 8.9:1 on the light background
+        {"background", "#fdfdfc", "#161616"},
+        {"rule", "#d6d6d2", "#3a3a3a"},
+        {"link", "#0b5394", "#8cc4ff"},         // 7.6:1 on the light background
+        {"link-visited", "#5b2a86", "#c9a6ff"},
+        {"accent", "#0b5394", "#8cc4ff"},
+    };
+
     static final String CSS = """
             /* Tributary: one column, system fonts, no web fonts, no images needed. */
             :root {
               color-scheme: light dark;
-              --text: #1b1b1b;
-              --muted: #4a4a4a;        /* 8.9:1 on the background */
-              --background: #fdfdfc;
-              --rule: #d6d6d2;
-              --link: #0b5394;         /* 7.6:1 on the background */
-              --link-visited: #5b2a86;
-              --accent: #0b5394;
+            /*LIGHT*/
             }
+            /* data-theme (on /embed, chosen by the framing page) holds to one scheme whatever the visitor's. */
             @media (prefers-color-scheme: dark) {
-              :root {
-                --text: #ececec;
-                --muted: #b8b8b8;
-                --background: #161616;
-                --rule: #3a3a3a;
-                --link: #8cc4ff;
-                --link-visited: #c9a6ff;
-                --accent: #8cc4ff;
+              :root:not([data-theme="light"]) {
+            /*DARK*/
               }
+            }
+            :root[data-theme="light"] { color-scheme: light; }
+            :root[data-theme="dark"] {
+              color-scheme: dark;
+            /*DARK*/
             }
 
             *, *::before, *::after { box-sizing: border-box; }
@@ -112,7 +121,7 @@ final class Stylesheet {
             body.embed ol.items > li { padding: 0.5rem 0; }
             body.embed h1.embed-title { font-size: 1.1rem; margin: 0 0 0.25rem; }
             body.embed h2 { font-size: 1rem; margin: 0; }
-            body.embed .meta, body.embed .source { font-size: 0.8rem; margin: 0; }
+            body.embed .meta, body.embed .source, body.embed .event { font-size: 0.8rem; margin: 0; }
             body.embed .more { font-size: 0.85rem; margin: 0.5rem 0 0; }
 
             /* /status.html: a wide table, dates on one line, scrolled inside its region on a phone. */
@@ -141,12 +150,13 @@ final class Stylesheet {
               header.site nav, footer.site .subscribe, .skip { display: none; }
               a { color: inherit; }
             }
-            """;
+            """.replace("/*LIGHT*/", palette("--", false)).replace("/*DARK*/", palette("--", true));
 
     /**
      * /assets/embed.css: a small default look for what embed.js renders into a host page, for a host that has no
      * style of its own for it. Only the widget's own classes, so nothing else on the host page changes; colours
-     * are inherited from the host page.
+     * are inherited from the host page unless the script tag names a theme (data-theme), which embed.js marks on
+     * each widget as data-tributary-theme: then the widget has the pages' own colours, light, dark or the visitor's.
      */
     static final String EMBED_CSS = """
             /* Tributary embed.js default style: <link rel="stylesheet" href="https://FEEDS/assets/embed.css"> */
@@ -159,7 +169,35 @@ final class Stylesheet {
             .tributary-image img { display: block; width: 100%; max-width: 100%; height: auto; aspect-ratio: 3 / 2;
                                    object-fit: cover; }
             .tributary-image figcaption { font-size: 0.75em; opacity: 0.85; }
-            """;
+            /* <script data-theme="light|dark|auto">: the widget's own colours instead of the host page's. */
+            [data-tributary-theme] {
+              color-scheme: light;
+            /*LIGHT*/
+              color: var(--tributary-text); background: var(--tributary-background); padding: 0.5em;
+            }
+            [data-tributary-theme="dark"] {
+              color-scheme: dark;
+            /*DARK*/
+            }
+            @media (prefers-color-scheme: dark) {
+              [data-tributary-theme="auto"] {
+                color-scheme: dark;
+            /*DARK*/
+              }
+            }
+            [data-tributary-theme] a { color: var(--tributary-link); }
+            [data-tributary-theme] a:visited { color: var(--tributary-link-visited); }
+            """.replace("/*LIGHT*/", palette("--tributary-", false)).replace("/*DARK*/", palette("--tributary-", true));
+
+    /** The palette as custom properties named {@code prefix + name}, one declaration a line. */
+    private static String palette(String prefix, boolean dark) {
+        StringBuilder out = new StringBuilder();
+        for (String[] colour : PALETTE) {
+            if (!out.isEmpty()) out.append('\n');
+            out.append("  ").append(prefix).append(colour[0]).append(": ").append(colour[dark ? 2 : 1]).append(';');
+        }
+        return out.toString();
+    }
 
     private Stylesheet() {
     }

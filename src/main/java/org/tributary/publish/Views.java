@@ -32,8 +32,12 @@ public final class Views {
     /** The policy of our HTML pages: no script at all, our style sheet, images from anywhere, never framed. */
     public static final String HTML_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    /** The same policy, except that any site may frame it: /embed exists to be put in another library's page. */
+    /**
+     * The same policy, except that any site may frame it (/embed exists to be put in another library's page) and that
+     * its one script, which tells the framing page its height, runs: allowed by its hash, no other script.
+     */
     public static final String EMBED_CSP = "default-src 'none'; style-src 'self'; img-src http: https:; "
+            + "script-src " + EmbedPage.SCRIPT_SOURCE + "; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors *";
 
     /** What a view is published as. */
@@ -100,15 +104,23 @@ public final class Views {
      * @param staticFiles    page links as file names, for the static export
      * @param emptySince     on the server, when this view was first rendered empty (it keeps that date while it stays
      *                       empty); null: now
+     * @param theme          the colours of an embed page (AUTO for every other output, which has none of its own)
      */
     public record Request(Topic topic, ItemQuery query, String canonicalQuery, boolean matchesNothing,
                           PageCursor cursor, ItemPages.Direction direction, Output output, boolean staticFiles,
-                          Instant emptySince) {
+                          Instant emptySince, EmbedTheme theme) {
         public Request {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(output, "output");
+            theme = theme == null || output != Output.EMBED ? EmbedTheme.AUTO : theme;
             canonicalQuery = canonicalQuery == null ? "" : canonicalQuery;
             if ((cursor == null) != (direction == null)) throw new IllegalArgumentException("cursor and direction go together");
+        }
+
+        /** A request in the visitor's own colours ({@link EmbedTheme#AUTO}). */
+        public Request(Topic topic, ItemQuery query, String canonicalQuery, boolean matchesNothing, PageCursor cursor,
+                       ItemPages.Direction direction, Output output, boolean staticFiles, Instant emptySince) {
+            this(topic, query, canonicalQuery, matchesNothing, cursor, direction, output, staticFiles, emptySince, null);
         }
 
         /** The first page of an unfiltered view, as the export writes it. */
@@ -119,13 +131,13 @@ public final class Views {
 
         Request as(Output other) {
             return new Request(topic, query, canonicalQuery, matchesNothing, cursor, direction, other, staticFiles,
-                    emptySince);
+                    emptySince, theme);
         }
 
         Request from(Paging.Ref page, ItemPages.Direction direction) {
             PageCursor at = PageCursor.decode(page.cursor()).orElseThrow();
             return new Request(topic, query, canonicalQuery, matchesNothing, at, direction, output, staticFiles,
-                    emptySince);
+                    emptySince, theme);
         }
     }
 
@@ -241,7 +253,7 @@ public final class Views {
         Output output = request.output();
         String body = switch (output) {
             case PAGE -> publisher.html(view);
-            case EMBED -> publisher.embed(view);
+            case EMBED -> publisher.embed(view, request.theme());
             default -> publisher.feed(view, output.format());
         };
         String href = output == Output.PAGE || output == Output.EMBED ? view.htmlPageHref(paging.self())

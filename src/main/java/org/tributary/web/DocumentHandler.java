@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
+import org.tributary.publish.EmbedTheme;
 import org.tributary.publish.FeedFormat;
 import org.tributary.publish.SiteIcon;
 import org.tributary.publish.Views;
@@ -330,14 +331,21 @@ final class DocumentHandler extends Handler.Wrapper {
                 calendar, calendar ? null : HTML_SECURITY);
     }
 
-    /** /embed?topic=…&type=…&limit=5: the newest items only, in a page any site may frame. */
+    /** /embed?topic=…&type=…&limit=5&theme=dark: the newest items only, in a page any site may frame. */
     private Outcome embed(Exchange x) {
-        FeedFilter filter = filter(x, null, Views.EMBED_ITEMS, false);
+        Map<String, List<String>> params = new LinkedHashMap<>(queryParams(x.request().getHttpURI().getQuery()));
+        // theme= chooses the page's colours, not its items: it is taken out before the feed's filters are read.
+        List<String> named = params.remove(EmbedTheme.PARAMETER);
+        EmbedTheme theme = named == null ? EmbedTheme.AUTO : named.size() == 1 ? EmbedTheme.named(named.get(0)) : null;
+        if (theme == null) {
+            return plain(x, 400, named.size() == 1 ? "theme: use light, dark or auto" : "theme: give it once");
+        }
+        FeedFilter filter = filter(x, params, null, Views.EMBED_ITEMS, false, true);
         if (filter == null) return Outcome.ANSWERED;
         var topics = filter.query().topics();
         // One topic named: the page is titled and linked like that topic's page.
         Topic topic = topics.size() == 1 ? config.get().topic(topics.iterator().next()).orElse(null) : null;
-        return send(x, documents.embed(topic, filter, x.mode()), false, EMBED_SECURITY);
+        return send(x, documents.embed(topic, filter, theme, x.mode()), false, EMBED_SECURITY);
     }
 
     /** The request's filter, or null after answering 400 with a reason that does not echo the request. */
@@ -346,8 +354,13 @@ final class DocumentHandler extends Handler.Wrapper {
     }
 
     private FeedFilter filter(Exchange x, Topic topic, int defaultLimit, boolean paged, boolean itemCursors) {
+        return filter(x, queryParams(x.request().getHttpURI().getQuery()), topic, defaultLimit, paged, itemCursors);
+    }
+
+    private FeedFilter filter(Exchange x, Map<String, List<String>> params, Topic topic, int defaultLimit,
+                              boolean paged, boolean itemCursors) {
         try {
-            FeedFilter filter = FeedFilter.parse(queryParams(x.request().getHttpURI().getQuery()), config.get(),
+            FeedFilter filter = FeedFilter.parse(params, config.get(),
                     topic == null ? null : topic.id(), defaultLimit, paged);
             if (itemCursors && filter.cursor() != null && documents.beyondStoredRange(filter.cursor())) {
                 throw new FeedFilter.BadRequest(filter.pageParam().substring(0, filter.pageParam().indexOf('='))

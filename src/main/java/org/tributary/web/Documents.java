@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.config.Topic;
+import org.tributary.publish.EmbedTheme;
 import org.tributary.publish.FeedFormat;
 import org.tributary.publish.Publisher;
 import org.tributary.publish.SiteIcon;
@@ -103,9 +104,9 @@ final class Documents {
         return view(Views.Output.PAGE, topic, filter, mode);
     }
 
-    /** The embeddable page; with {@link Mode#MEMORY}, null unless it is in memory and current. */
-    Rendered embed(Topic topic, FeedFilter filter, Mode mode) {
-        return view(Views.Output.EMBED, topic, filter, mode);
+    /** The embeddable page in a theme; with {@link Mode#MEMORY}, null unless it is in memory and current. */
+    Rendered embed(Topic topic, FeedFilter filter, EmbedTheme theme, Mode mode) {
+        return view(Views.Output.EMBED, topic, filter, theme, mode);
     }
 
     /**
@@ -182,9 +183,14 @@ final class Documents {
     }
 
     private Rendered view(Views.Output output, Topic topic, FeedFilter filter, Mode mode) {
+        return view(output, topic, filter, EmbedTheme.AUTO, mode);
+    }
+
+    private Rendered view(Views.Output output, Topic topic, FeedFilter filter, EmbedTheme theme, Mode mode) {
         Config cfg = config.get();
+        // The theme as parsed (theme=LIGHT and theme=light are one value, so one document).
         String key = configKey(cfg) + output + "|" + (topic == null ? "" : topic.id()) + "|"
-                + filter.canonicalQuery() + "|" + filter.pageParam();
+                + filter.canonicalQuery() + "|" + filter.pageParam() + "|" + theme.id();
         // Without sources that hide past events, a document of items changes only with the store; with them, also
         // when the next of their events starts, so it is kept until then and no longer. Event lists move with time.
         Instant now = output.events() || !cfg.sourcesHidingPastEvents().isEmpty() ? clock.instant() : null;
@@ -196,7 +202,7 @@ final class Documents {
             onRender.run();
             Instant since = emptySince.since(key, clock.instant());
             Views.Document doc = views.render(cfg, new Views.Request(topic, filter.query(), filter.canonicalQuery(),
-                    filter.matchesNothing(), filter.cursor(), filter.direction(), output, false, since));
+                    filter.matchesNothing(), filter.cursor(), filter.direction(), output, false, since, theme));
             if (filter.cursor() == null) emptySince.record(key, doc.empty(), since);
             // Last-Modified: when these bytes were made (the cache keeps it while the bytes stay the same); item dates
             // would not move when an item is hidden or the config changes a title, and a 304 would keep old bytes.

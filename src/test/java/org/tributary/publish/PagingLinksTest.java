@@ -88,7 +88,10 @@ class PagingLinksTest {
     @Test
     void theEmbedPageIsTheListAloneWithHostileTextInertAndLinksLeavingTheFrame() {
         var doc = Jsoup.parse(publisher.embed(Fixtures.merged()));
-        assertThat(doc.select("script")).isEmpty();
+        // One script only, our own height message; the hostile title stayed text.
+        assertThat(doc.select("script")).hasSize(1);
+        assertThat(doc.select("script[src]")).isEmpty();
+        assertThat(doc.select("script").first().data()).isEqualTo(EmbedPage.HEIGHT_SCRIPT);
         assertThat(doc.select("h2").eachText()).contains(Fixtures.HOSTILE_TITLE);
         assertThat(doc.select("a[href]")).isNotEmpty();
         assertThat(doc.select("a[href]").eachAttr("target")).containsOnly("_blank");

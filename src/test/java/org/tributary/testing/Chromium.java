@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Headless Chromium driven over the DevTools protocol (one WebSocket, Java's own client): what the pages do in a
  * real browser at a given width and colour scheme, computed styles and sizes, scripts such as axe-core evaluated
- * in the page, and screenshots. {@link #start} skips the test (fails it in CI) when no chromium is installed.
+ * in the page or in one of its frames, and screenshots. {@link #start} skips the test (fails it in CI) when no chromium is installed.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -171,6 +171,50 @@ public final class Chromium implements AutoCloseable {
             }
             JsonNode value = r.path("result").path("value");
             return value.isMissingNode() ? JSON.nullNode() : value;
+        }
+
+        /**
+         * Evaluates an expression in the page's own world of the first frame whose URL starts with {@code urlPrefix}
+         * (an iframe, of another origin too: DevTools is not bound by the same-origin rule); its value as JSON.
+         */
+        public JsonNode evalInFrame(String urlPrefix, String expression) throws Exception {
+            String frame = frameId(call("Page.getFrameTree", Map.of()).get("frameTree"), urlPrefix, true);
+            if (frame == null) throw new IllegalStateException("no frame at " + urlPrefix);
+            // The frame's main world, as the page's Runtime reported it (the newest one: a navigation makes another).
+            Integer context = null;
+            for (JsonNode e : events) {
+                JsonNode c = e.path("params").path("context");
+                if (session.equals(e.path("sessionId").asText())
+                        && e.path("method").asText().equals("Runtime.executionContextCreated")
+                        && frame.equals(c.path("auxData").path("frameId").asText())
+                        && c.path("auxData").path("isDefault").asBoolean()) {
+                    context = c.get("id").asInt();
+                }
+            }
+            if (context == null) throw new IllegalStateException("no script context yet in the frame at " + urlPrefix);
+            JsonNode r = call("Runtime.evaluate", Map.of("expression", expression, "awaitPromise", true,
+                    "returnByValue", true, "contextId", context));
+            if (r.has("exceptionDetails")) {
+                throw new IllegalStateException("script failed in the frame: " + r.get("exceptionDetails"));
+            }
+            JsonNode value = r.path("result").path("value");
+            return value.isMissingNode() ? JSON.nullNode() : value;
+        }
+
+        /** Waits until the expression is true in the frame at {@code urlPrefix} (see {@link #evalInFrame}). */
+        public void untilInFrame(String urlPrefix, String expression) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> evalInFrame(urlPrefix, expression).asBoolean());
+        }
+
+        private static String frameId(JsonNode tree, String urlPrefix, boolean top) {
+            JsonNode frame = tree.path("frame");
+            if (!top && frame.path("url").asText().startsWith(urlPrefix)) return frame.path("id").asText();
+            for (JsonNode child : tree.path("childFrames")) {
+                String found = frameId(child, urlPrefix, false);
+                if (found != null) return found;
+            }
+            return null;
         }
 
         /** Waits until the expression is true in the page. */

@@ -254,4 +254,199 @@ class BrowserIT {
             }
         }
     }
+
+    /** Five items of the seed page, the longest titles among them and an event line, in the topic partnerships. */
+    private WebFixture seedItems() throws Exception {
+        WebFixture seed = WebFixture.withSite(Files.createTempDirectory(dataDir, "seed"),
+                "  timezone: America/Chicago\n");
+        seed.add("Always Be Listening: How Public Libraries are Approaching Community Engagement as a Mindset", "News",
+                T0, T0, "partnerships");
+        seed.addEvent("Getting to the Heart of the Community Through Discovery", new org.tributary.normalize.Event(
+                Instant.parse("2026-06-12T00:00:00Z"), Instant.parse("2026-06-12T01:00:00Z"), false,
+                java.time.ZoneId.of("America/Chicago"), "Online", null, null, false,
+                URI.create("https://cal.example.org/register")), T0.minusSeconds(86_400 * 16), "partnerships");
+        seed.add("Planning a Library Con or Pop Culture Festival", "News", T0.minusSeconds(86_400 * 35), T0,
+                "partnerships");
+        seed.add("Not Just Deodorant: Teen Hygiene Health Center at the Rockwood Makerspace", "News",
+                T0.minusSeconds(86_400 * 121), T0, "partnerships");
+        seed.add("The Future Is Now: Virtual, Augmented, and Mixed Reality in Public Libraries", "Webinar",
+                T0.minusSeconds(86_400 * 155), T0, "partnerships");
+        return seed;
+    }
+
+    /** The first ```html block of docs/embedding.md that contains {@code marker}, pointed at {@code server}. */
+    static String documented(String marker, WebFixture server) throws IOException {
+        String doc = Files.readString(Path.of("docs", "embedding.md"));
+        var blocks = java.util.regex.Pattern.compile("(?s)```html\n(.*?)```").matcher(doc);
+        while (blocks.find()) {
+            if (blocks.group(1).contains(marker)) {
+                return blocks.group(1).replace("https://feeds.example.org", server.url(""));
+            }
+        }
+        throw new AssertionError("docs/embedding.md has no html block with " + marker);
+    }
+
+    /** A library's page around the documented iframe, with or without the documented height listener. */
+    static String framingPage(WebFixture server, String query, boolean listener) throws IOException {
+        String frame = documented("<iframe", server).replace("/embed?topic=partnerships&limit=5", "/embed" + query);
+        return """
+                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1"><title>Our library</title></head>
+                <body><main><h1>Our library</h1><p>News from our partners:</p>
+                %s%s<p>Opening hours: 9 to 5.</p></main></body></html>
+                """.formatted(frame, listener ? documented("tributary:height", server) : "");
+    }
+
+    /** The embed frame's size and its "More" link's place, as the frame itself sees them (CSS pixels). */
+    private static com.fasterxml.jackson.databind.JsonNode frameBox(org.tributary.testing.Chromium.Page page,
+                                                                   String frameUrl) throws Exception {
+        return page.evalInFrame(frameUrl, "({content: Math.ceil(document.documentElement.getBoundingClientRect().height),"
+                + " scroll: document.documentElement.scrollHeight, inner: innerHeight,"
+                + " more: document.querySelector('p.more a').getBoundingClientRect().bottom,"
+                + " items: document.querySelectorAll('ol.items > li').length})");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {320, 390, 768, 1280})
+    void withTheListenerTheFrameIsAsTallAsItsListAndWithoutItTheDocumentedHeightClipsNothing(int width)
+            throws Exception {
+        try (WebFixture seed = seedItems(); org.tributary.testing.LocalSite site = new org.tributary.testing.LocalSite();
+             org.tributary.testing.Chromium browser = org.tributary.testing.Chromium.start(dataDir)) {
+            site.page("/listening.html", framingPage(seed, "?topic=partnerships", true));
+            site.page("/static.html", framingPage(seed, "?topic=partnerships", false));
+            String frameUrl = seed.url("/embed");
+
+            var page = browser.open(width, 900, false).go(site.url("/listening.html"));
+            page.untilInFrame(frameUrl, "document.readyState === 'complete'");
+            // The frame takes its list's height: the message arrived and the listener applied it.
+            page.until("(() => { const f = document.querySelector('iframe'); return f.style.height !== ''"
+                    + " && !f.style.height.endsWith('rem'); })()");
+            var box = frameBox(page, frameUrl);
+            assertThat(box.get("items").asInt()).isEqualTo(5);
+            int frameHeight = page.eval("document.querySelector('iframe').getBoundingClientRect().height").asInt();
+            assertThat(frameHeight).as("frame height at %d px", width).isEqualTo(box.get("content").asInt());
+            assertThat(box.get("scroll").asInt()).as("nothing scrolls in the frame").isLessThanOrEqualTo(box.get("inner").asInt());
+            assertThat(box.get("more").asDouble()).as("More inside the frame").isLessThanOrEqualTo(box.get("inner").asDouble());
+            if (width == 390 || width == 1280) {
+                page.screenshot(Path.of("target", "screenshots", "embed-iframe-" + width + ".png"));
+            }
+            // Narrower, the list wraps taller: the frame follows (ResizeObserver), still to the pixel.
+            if (width > 320) {
+                page.resize(320, 900);
+                page.until("document.querySelector('iframe').getBoundingClientRect().height > " + frameHeight);
+                await(() -> {
+                    var narrow = frameBox(page, frameUrl);
+                    int now = page.eval("document.querySelector('iframe').getBoundingClientRect().height").asInt();
+                    return now == narrow.get("content").asInt() && narrow.get("scroll").asInt() <= narrow.get("inner").asInt();
+                });
+            }
+            assertThat(page.console()).noneMatch(line -> line.startsWith("exception"));
+            page.close();
+
+            var fixed = browser.open(width, 900, false).go(site.url("/static.html"));
+            fixed.untilInFrame(frameUrl, "document.readyState === 'complete'");
+            var still = frameBox(fixed, frameUrl);
+            assertThat(fixed.eval("document.querySelector('iframe').style.height").asText()).endsWith("rem");
+            assertThat(still.get("items").asInt()).isEqualTo(5);
+            assertThat(still.get("more").asDouble()).as("More inside the documented height at %d px", width)
+                    .isLessThanOrEqualTo(still.get("inner").asDouble());
+            assertThat(still.get("scroll").asInt()).as("nothing clipped at %d px", width)
+                    .isLessThanOrEqualTo(still.get("inner").asInt());
+            fixed.close();
+        }
+    }
+
+    private static final String LIGHT = "rgb(253, 253, 252)";
+    private static final String DARK = "rgb(22, 22, 22)";
+
+    /** A light library page (its own colours, no colour scheme of its own) around the widget markup given. */
+    static String lightHostPage(String widget) {
+        return """
+                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1"><title>Our library</title>
+                <style>body { background: #ffffff; color: #222222; }</style></head>
+                <body><main><h1>Our library</h1>%s</main></body></html>
+                """.formatted(widget);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "?theme=light, true, light", "?theme=LIGHT, true, light", "?theme=dark, false, dark",
+        "'', true, dark", "'', false, light", "?theme=auto, true, dark"})
+    void theFramesThemeDecidesItsBackgroundWhateverTheVisitorsScheme(String query, boolean darkVisitor,
+                                                                    String seen) throws Exception {
+        String background = seen.equals("light") ? LIGHT : DARK;
+        try (org.tributary.testing.LocalSite site = new org.tributary.testing.LocalSite();
+             org.tributary.testing.Chromium browser = org.tributary.testing.Chromium.start(dataDir)) {
+            site.page("/", lightHostPage("<iframe src=\"" + server.url("/embed" + query)
+                    + "\" title=\"Partner news\" style=\"border:0;width:100%;height:46rem\"></iframe>"));
+            var page = browser.open(1280, 900, darkVisitor).go(site.url("/"));
+            String frame = server.url("/embed");
+            page.untilInFrame(frame, "document.readyState === 'complete'");
+            assertThat(page.evalInFrame(frame, "getComputedStyle(document.documentElement).backgroundColor").asText())
+                    .as("/embed%s for a %s visitor", query, darkVisitor ? "dark" : "light").isEqualTo(background);
+            // The text takes the theme's colour too: light text on dark, dark text on light.
+            String text = page.evalInFrame(frame, "getComputedStyle(document.querySelector('h2 a')).color").asText();
+            assertThat(text).isEqualTo(background.equals(LIGHT) ? "rgb(11, 83, 148)" : "rgb(140, 196, 255)");
+            assertThat(page.eval("getComputedStyle(document.body).backgroundColor").asText()).isEqualTo("rgb(255, 255, 255)");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "light, true, light", "LIGHT, true, light", "Dark, false, dark", "auto, true, dark", "auto, false, light"})
+    void embedJsDataThemeGivesTheWidgetItsOwnColours(String theme, boolean darkVisitor, String seen)
+            throws Exception {
+        String background = seen.equals("light") ? LIGHT : DARK;
+        try (org.tributary.testing.LocalSite site = new org.tributary.testing.LocalSite();
+             org.tributary.testing.Chromium browser = org.tributary.testing.Chromium.start(dataDir)) {
+            site.page("/", lightHostPage("<div id=\"list\" data-tributary data-topic=\"partnerships\"></div>"
+                    + "<script src=\"" + server.url("/embed.js") + "\" data-theme=\"" + theme + "\" async></script>"));
+            var page = browser.open(1280, 900, darkVisitor).go(site.url("/"));
+            page.until("document.querySelector('#list').getAttribute('data-tributary-loaded') === '3'");
+            assertThat(page.eval("document.querySelector('#list').getAttribute('data-tributary-theme')").asText())
+                    .isEqualTo(theme.toLowerCase(java.util.Locale.ROOT));
+            // The script linked embed.css (the page did not), once.
+            assertThat(page.eval("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)").toString())
+                    .isEqualTo("[\"" + server.url("/assets/embed.css") + "\"]");
+            page.until("getComputedStyle(document.querySelector('#list')).backgroundColor === '" + background + "'");
+            assertThat(page.eval("getComputedStyle(document.querySelector('#list .tributary-title')).color").asText())
+                    .isEqualTo(background.equals(LIGHT) ? "rgb(11, 83, 148)" : "rgb(140, 196, 255)");
+            // The rest of the host page keeps its own colours.
+            assertThat(page.eval("getComputedStyle(document.body).backgroundColor").asText()).isEqualTo("rgb(255, 255, 255)");
+            assertThat(page.console()).noneMatch(line -> line.startsWith("exception") || line.startsWith("warning"));
+        }
+    }
+
+    @Test
+    void embedJsWithoutATheme_keepsTheHostsColours_andAnUnknownOneSaysSo() throws Exception {
+        try (org.tributary.testing.LocalSite site = new org.tributary.testing.LocalSite();
+             org.tributary.testing.Chromium browser = org.tributary.testing.Chromium.start(dataDir)) {
+            String css = server.url("/assets/embed.css");
+            site.page("/plain.html", lightHostPage("<link rel=\"stylesheet\" href=\"" + css + "\">"
+                    + "<div id=\"list\" data-tributary data-topic=\"partnerships\"></div>"
+                    + "<script src=\"" + server.url("/embed.js") + "\" async></script>"));
+            site.page("/typo.html", lightHostPage("<div id=\"list\" data-tributary data-topic=\"partnerships\"></div>"
+                    + "<script src=\"" + server.url("/embed.js") + "\" data-theme=\"blue\" async></script>"));
+            for (String path : List.of("/plain.html", "/typo.html")) {
+                var page = browser.open(1280, 900, true).go(site.url(path));
+                page.until("document.querySelector('#list').getAttribute('data-tributary-loaded') === '3'");
+                assertThat(page.eval("document.querySelector('#list').hasAttribute('data-tributary-theme')").asBoolean())
+                        .isFalse();
+                assertThat(page.eval("getComputedStyle(document.querySelector('#list')).backgroundColor").asText())
+                        .as(path).isEqualTo("rgba(0, 0, 0, 0)");
+                assertThat(page.eval("getComputedStyle(document.querySelector('#list .tributary-source')).color").asText())
+                        .as(path).isEqualTo("rgb(34, 34, 34)");
+                if (path.equals("/typo.html")) {
+                    assertThat(page.console()).anyMatch(line -> line.startsWith("warning")
+                            && line.contains("data-theme='blue' is not a theme; use light, dark or auto"));
+                }
+                page.close();
+            }
+        }
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().until(condition);
+    }
 }
