@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,8 @@ import java.util.concurrent.Future;
 import org.tributary.config.Config;
 import org.tributary.config.Source;
 import org.tributary.refresh.RefreshReport;
+import org.tributary.store.SourceState;
+import org.tributary.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,7 +75,12 @@ final class RefreshCommand implements Callable<Integer> {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<RefreshReport>> futures = new ArrayList<>();
-                for (Source s : sources) futures.add(pool.submit(() -> progress.finished(app.refresher.refresh(s))));
+                Map<String, SourceState> states = statesOrNull(app);
+                for (Source s : sources) {
+                    SourceState state = states == null ? null
+                            : states.getOrDefault(s.id(), SourceState.unknown(s.id()));
+                    futures.add(pool.submit(() -> progress.finished(app.refresher.refresh(s, state))));
+                }
                 progress.started();
                 for (Future<RefreshReport> f : futures) reports.add(f.get());
             } finally {
@@ -86,6 +94,19 @@ final class RefreshCommand implements Callable<Integer> {
         if (export != null) out.println(ExportCommand.summary(exported, export));
         out.flush();
         return Main.OK;
+    }
+
+    /**
+     * Every source's row in one query, so that a refresh of many sources does not read them one by one; null when
+     * the store fails, and then each refresh reads its own row and reports the store's failure as its outcome.
+     */
+    private static Map<String, SourceState> statesOrNull(Tributary app) {
+        try {
+            return app.store.states();
+        } catch (RuntimeException e) {
+            if (Store.isStoreFailure(e)) return null;
+            throw e;
+        }
     }
 
     /**

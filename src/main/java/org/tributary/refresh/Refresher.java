@@ -63,10 +63,18 @@ public final class Refresher {
 
     /** Never throws: every outcome, the unexpected included, is written to the store and returned. */
     public RefreshReport refresh(Source source) {
+        return refresh(source, null);
+    }
+
+    /**
+     * As {@link #refresh(Source)}, with the source's row as the caller read it: a batch of refreshes reads every
+     * row in one query ({@link Store#states()}) rather than one query per source. Null reads the row here.
+     */
+    public RefreshReport refresh(Source source, SourceState known) {
         long started = clock.millis();
         RefreshReport report;
         try {
-            SourceState state = store.state(source.id());
+            SourceState state = known != null ? known : store.state(source.id());
             report = state.health().isDue(clock.instant()) ? fetchAndStore(source, state, started)
                     : skipped(source, state.health(), started);
         } catch (RuntimeException e) {

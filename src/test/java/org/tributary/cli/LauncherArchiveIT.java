@@ -126,7 +126,7 @@ class LauncherArchiveIT {
         assertThat(serve.out()).contains("-XX:+UseSerialGC").contains("-XX:MaxHeapSize=167772160")
                 .doesNotContain("TieredStopAtLevel");
         Program.Result status = run(home, flags, "status");
-        assertThat(status.out()).contains("-XX:+UseSerialGC").contains("-XX:MaxHeapSize=201326592")
+        assertThat(status.out()).contains("-XX:+UseSerialGC").contains("-XX:MaxHeapSize=134217728")
                 .contains("-XX:TieredStopAtLevel=1");
         Program.Result mine = run(home, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmx300m",
                 "TRIBUTARY_CDS", "off"), "status");

@@ -105,6 +105,24 @@ class RefreshIT {
     }
 
     @Test
+    void aBatchThatReadsEveryRowInOneQuerySendsTheValidatorsOfThoseRows() {
+        refreshAll();
+        Map<String, org.tributary.store.SourceState> states = store.states();
+        List<RefreshReport> second = config.sources().stream()
+                .map(s -> refresher.refresh(s, states.get(s.id()))).toList();
+
+        assertThat(second).extracting(RefreshReport::outcome).containsOnly(RefreshReport.Outcome.NOT_MODIFIED);
+        var requests = partners.requests(PartnerServer.RSS);
+        assertThat(requests.get(1).getHeaders().get("If-None-Match"))
+                .isEqualTo(states.get(config.sources().get(0).id()).etag()).startsWith("\"");
+        // A row the caller did not have (a new source): as if nothing had been stored, so a full fetch.
+        Source first = config.sources().get(0);
+        RefreshReport unknown = refresher.refresh(first, org.tributary.store.SourceState.unknown(first.id()));
+        assertThat(unknown.outcome()).isEqualTo(RefreshReport.Outcome.FETCHED);
+        assertThat(partners.requests(PartnerServer.RSS).get(2).getHeaders().get("If-None-Match")).isNull();
+    }
+
+    @Test
     void notModifiedKeepsEverything() {
         refreshAll();
         List<StoredItem> before = published();
