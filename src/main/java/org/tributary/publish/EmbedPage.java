@@ -93,6 +93,9 @@ final class EmbedPage {
     }
 
     private static void item(Element article, PublishedItem item, Messages words, DayTime days) {
+        // First, so that the stylesheet can float it beside the lines rather than under them: a picture under every
+        // title would make five items taller than the documented static iframe height.
+        ItemFigure.thumbnail(article, item);
         Element meta = article.appendElement("p").addClass("meta");
         meta.appendElement("span").addClass("type").text(item.type());
         meta.appendText(" / ");
@@ -105,8 +108,8 @@ final class EmbedPage {
         } else {
             heading.text(item.title());
         }
-        ItemFigure.append(article, item);
         article.appendElement("p").addClass("source").text(item.source().title());
+        ItemFigure.credit(article, item);
         ItemFigure.language(article, item, words.lang(),
                 article.select("> p.meta, > p.event, > p.source").toArray(Element[]::new));
     }

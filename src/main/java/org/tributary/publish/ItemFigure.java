@@ -12,13 +12,30 @@ final class ItemFigure {
 
     private ItemFigure() {}
 
-    /** Appends the item's figure to {@code parent}; nothing when the item has no image. */
+    /** Appends the item's figure to {@code parent}, its credit as the caption; nothing when the item has no image. */
     static void append(Element parent, PublishedItem item) {
-        if (item.image() == null) return;
+        Element figure = thumbnail(parent, item);
+        if (figure != null && item.imageCredit() != null) figure.appendElement("figcaption").text(item.imageCredit());
+    }
+
+    /**
+     * Appends the item's figure without a caption (null when the item has no image): /embed floats it beside the
+     * item's lines and gives the credit a line of its own among them ({@link #credit}), where a caption under a
+     * narrow thumbnail would wrap into a tall column.
+     */
+    static Element thumbnail(Element parent, PublishedItem item) {
+        if (item.image() == null) return null;
         Element figure = parent.appendElement("figure").addClass("item-image");
         figure.appendElement("img").attr("src", item.image()).attr("alt", item.imageAlt() == null ? "" : item.imageAlt())
                 .attr("loading", "lazy").attr("decoding", "async");
-        if (item.imageCredit() != null) figure.appendElement("figcaption").text(item.imageCredit());
+        return figure;
+    }
+
+    /** Appends the image's credit as a line of the item's (class credit); nothing without an image or a credit. */
+    static void credit(Element parent, PublishedItem item) {
+        if (item.image() != null && item.imageCredit() != null) {
+            parent.appendElement("p").addClass("credit").text(item.imageCredit());
+        }
     }
 
     /**

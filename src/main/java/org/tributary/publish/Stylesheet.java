@@ -110,7 +110,16 @@ final class Stylesheet {
             figure.item-image { margin: 0.5rem 0; max-width: 24rem; }
             figure.item-image img { width: 100%; max-width: 100%; height: auto; aspect-ratio: 3 / 2;
                                     object-fit: cover; background: var(--rule); }
-            body.embed figure.item-image { max-width: 12rem; margin: 0.25rem 0; }
+            /* In /embed a thumbnail beside the item's lines and its credit a line among them, so an item with a
+               picture is hardly taller than one without and the documented static iframe height still holds; a
+               frame narrower than 24rem has no room beside the lines and shows the list without pictures. */
+            body.embed article { display: flow-root; }
+            body.embed figure.item-image { float: inline-end; width: 5rem; max-width: 30%; margin: 0 0 0.25rem;
+                                          margin-inline-start: 0.75rem; }
+            body.embed .credit { color: var(--muted); font-size: 0.7rem; margin: 0; overflow-wrap: anywhere; }
+            @media (max-width: 23.99rem) {
+              body.embed figure.item-image, body.embed .credit { display: none; }
+            }
 
             nav.pages { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-top: 1.5rem;
                         border-top: 1px solid var(--rule); padding-top: 1rem; }

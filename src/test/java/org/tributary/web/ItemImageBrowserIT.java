@@ -88,8 +88,9 @@ class ItemImageBrowserIT {
                 + "natural: i.naturalWidth + 'x' + i.naturalHeight, width: r.width, right: r.right, height: r.height,"
                 + "page: document.documentElement.scrollWidth, body: document.body.scrollWidth,"
                 + "viewport: window.innerWidth, loading: i.getAttribute('loading'), decoding: i.getAttribute('decoding'),"
-                + "caption: i.closest('figure') && i.closest('figure').querySelector('figcaption') "
-                + "? i.closest('figure').querySelector('figcaption').textContent : null }; })()");
+                + "caption: (i.closest('figure').querySelector('figcaption')"
+                + " || (i.closest('article') && i.closest('article').querySelector('.credit'))"
+                + " || { textContent: null }).textContent }; })()");
         page.screenshot(Path.of("target", "screenshots", "item-image-" + where.replace('.', '-') + "-390.png"));
         page.close();
 
@@ -116,6 +117,51 @@ class ItemImageBrowserIT {
                 + " + v.nodes.map(n => n.target.join(' ')).join(', ')))");
         page.close();
         assertThat(violations).as("axe-core violations on %s", path).isEmpty();
+    }
+
+    /**
+     * In /embed the picture is a thumbnail beside the item's lines and its credit a line among them: five pictured
+     * items with the seed page's longest titles still fit the static iframe height docs/embedding.md gives (46rem)
+     * from 320 to 1280 px; below 24rem the frame shows them without pictures.
+     */
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {320, 390, 768, 1280})
+    void fivePicturedItemsFitTheDocumentedStaticFrameHeight(int width) throws Exception {
+        String[] titles = {
+            "Always Be Listening: How Public Libraries are Approaching Community Engagement as a Mindset",
+            "Getting to the Heart of the Community Through Discovery",
+            "Planning a Library Con or Pop Culture Festival",
+            "Not Just Deodorant: Teen Hygiene Health Center at the Rockwood Makerspace",
+            "The Future Is Now: Virtual, Augmented, and Mixed Reality in Public Libraries"};
+        List<Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < titles.length; i++) {
+            items.add(Items.item("partner", "guid:p" + i).publicId("pid-p" + i).guid("p" + i)
+                    .link("https://example.org/p" + i).title(titles[i]).excerpt("Text.").topics("partnerships")
+                    .imageUrl(partner.url("/images/huge.png")).imageAlt(ALT)
+                    .imageCredit("Photo: Ann Example, Library of Example, CC BY 4.0")
+                    .published(T0.plusSeconds(3_600 + i)).contentHash("hp" + i).build());
+        }
+        StoredItems.saveFetched(server.store, "partner", "u", null, null, items, Set.of(), T0.plusSeconds(7_200));
+        String documented = Files.readString(Path.of("docs", "embedding.md"));
+        assertThat(documented).contains("height:46rem");
+
+        // A short window, so that the document's scroll height is its content's, not the window's.
+        Chromium.Page page = chromium.open(width, 300, false).go(server.url("/embed?limit=5"));
+        page.until("document.querySelectorAll('figure img').length === 5");
+        boolean shown = width >= 24 * 16;
+        JsonNode facts = page.eval("(() => ({ height: document.documentElement.scrollHeight,"
+                + " rem: parseFloat(getComputedStyle(document.documentElement).fontSize),"
+                + " items: document.querySelectorAll('ol.items > li').length,"
+                + " pictures: Array.from(document.querySelectorAll('figure img')).filter(i => i.offsetWidth > 0).length,"
+                + " credits: Array.from(document.querySelectorAll('.credit')).filter(c => c.offsetWidth > 0).length }))()");
+        page.screenshot(Path.of("target", "screenshots", "embed-pictured-" + width + ".png"));
+        page.close();
+
+        assertThat(facts.get("items").asInt()).isEqualTo(5);
+        assertThat(facts.get("pictures").asInt()).as("pictures shown at %d px", width).isEqualTo(shown ? 5 : 0);
+        assertThat(facts.get("credits").asInt()).as("credits shown at %d px", width).isEqualTo(shown ? 5 : 0);
+        assertThat(facts.get("height").asDouble()).as("the list's height at %d px", width)
+                .isLessThanOrEqualTo(46 * facts.get("rem").asDouble());
     }
 
     private static String json(String s) {
