@@ -62,7 +62,11 @@ public final class Database implements AutoCloseable {
         refuseEmpty(file);
         String url = "jdbc:h2:file:" + dir.resolve("tributary")
                 + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536;TRACE_LEVEL_FILE=0";
-        Database database = open(url, "sa", "", "h2");
+        // The pools open only an existing file (IFEXISTS): when the data directory's file system is unmounted under
+        // a running serve (to be checked and mounted again), H2 would otherwise make a new, empty database in the
+        // bare mount point, keep it open under the mount, and never see the real one again.
+        if (!Files.exists(file)) create(url);
+        Database database = open(url + ";IFEXISTS=TRUE", "sa", "", "h2");
         try {
             ownerOnly(file, "rw-------");
         } catch (RuntimeException e) {
@@ -73,6 +77,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static final String H2_FILE = "tributary.mv.db";
+
+    /** Makes the new, empty database file (the schema follows with the migrations). */
+    private static void create(String url) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
 
     /**
      * H2 takes an empty file for a new database and starts afresh in it, silently: after a full disk or a botched
@@ -336,7 +349,7 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    /** A pool that refuses at once while the server is known unreachable; see {@link #dataSource()}. */
+    /** A pool that does not make callers wait while the store is known to fail; see {@link #dataSource()}. */
     private static final class FailFast implements DataSource {
         private final HikariDataSource pool;
         private final StoreFailures failures;
@@ -346,11 +359,21 @@ public final class Database implements AutoCloseable {
             this.failures = failures;
         }
 
+        /**
+         * While the server is unreachable, no connection at all; while the store fails otherwise (read-only, disk
+         * full), only one that is ready: a new one is what fails to open then, after the pool's whole timeout.
+         */
         private void refuseWhileUnreachable() throws SQLException {
             if (failures.unreachable()) {
                 throw new java.sql.SQLTransientConnectionException("store: " + StoreFailures.UNREACHABLE
                         + " (known since " + failures.current().map(StoreFailures.Failure::since).orElse(null)
                         + "); not waiting for a connection", "08001");
+            }
+            if (failures.current().isPresent() && pool.getHikariPoolMXBean() != null
+                    && pool.getHikariPoolMXBean().getIdleConnections() == 0) {
+                throw new java.sql.SQLTransientConnectionException("store: failing ("
+                        + failures.current().map(StoreFailures.Failure::reason).orElse("") + "); no connection "
+                        + "ready, not waiting for a new one");
             }
         }
 

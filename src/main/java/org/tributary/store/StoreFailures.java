@@ -46,8 +46,12 @@ public final class StoreFailures {
      */
     private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
-    /** H2's codes for a database that cannot go on: closed, read-only, corrupt, file errors, in use. */
-    private static final Set<Integer> H2_STORE_CODES = Set.of(90098, 90097, 90030, 90028, 90031, 90020, 90135);
+    /**
+     * H2's codes for a database that cannot go on: closed, read-only, corrupt, file errors, in use, and its file
+     * not found (90146: the data directory's file system is not mounted).
+     */
+    private static final Set<Integer> H2_STORE_CODES = Set.of(90098, 90097, 90030, 90028, 90031, 90020, 90135,
+            90146);
 
     private final InstantSource clock;
     /** A monotonic clock (nanoseconds) for "once a minute": the wall clock may be stepped. */
