@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.testing.Http;
 import org.tributary.testing.PartnerServer;
 import org.tributary.testing.Postgres;
 import org.tributary.testing.PostgresServer;
@@ -28,14 +25,7 @@ import org.tributary.testing.PostgresServer;
  */
 class PostgresGoneIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(90);
-    /**
-     * Each request is given well under HikariCP's connection timeout (30 s): an answer that waited for the pool
-     * would time out here.
-     */
-    private static final Duration REQUEST = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -59,13 +49,11 @@ class PostgresGoneIT {
     }
 
     private static HttpResponse<String> get(String url, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST);
-        if (headers.length > 0) b.headers(headers);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.get(url, headers);
     }
 
     private static JsonNode status(Program serve) throws Exception {
-        return JSON.readTree(get(serve.url("/status")).body());
+        return Http.json(serve.url("/status"));
     }
 
     @Test
@@ -74,8 +62,7 @@ class PostgresGoneIT {
         Map<String, String> env = Map.of("TRIBUTARY_DB_URL", url, "TRIBUTARY_DB_USER", Postgres.USER,
                 "TRIBUTARY_DB_PASSWORD", Postgres.PASSWORD);
         try (Program serve = Program.serve(config, dir.resolve("data"), env, "--test-every", "PT2S")) {
-            await().atMost(WAIT).until(() -> status(serve).path("sources").findValues("items").stream()
-                    .mapToLong(JsonNode::asLong).sum() > 0);
+            Http.awaitPublished(serve.url("/status"), WAIT);
             HttpResponse<String> before = get(serve.url("/feed.atom"));
             String etag = before.headers().firstValue("ETag").orElseThrow();
             assertThat(get(serve.url("/health")).statusCode()).isEqualTo(200);

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.testing.Http;
 import org.tributary.testing.PartnerServer;
 import org.tributary.testing.Required;
 
@@ -29,7 +27,6 @@ import org.tributary.testing.Required;
  */
 class StoreFailureIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -67,9 +64,8 @@ class StoreFailureIT {
                 + ") needs mount(8) and root");
     }
 
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String url, String... headers) throws Exception {
+        return Http.get(url, headers);
     }
 
     /** Writes zeros until the file system says it is full. */
@@ -87,8 +83,7 @@ class StoreFailureIT {
         mountOrSkip("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString());
         Path data = mount.resolve("data");
         try (Program serve = Program.serve(config, data, java.util.Map.of(), "--test-every", "PT2S")) {
-            await().atMost(WAIT).until(() -> JSON.readTree(get(serve.url("/status")).body()).path("sources")
-                    .findValues("items").stream().mapToLong(JsonNode::asLong).sum() > 0);
+            Http.awaitPublished(serve.url("/status"), WAIT);
             String atom = get(serve.url("/feed.atom")).body();
             assertThat(get(serve.url("/health")).statusCode()).isEqualTo(200);
 
@@ -169,8 +164,7 @@ class StoreFailureIT {
         Required.present(Files.exists(trigger), "the kernel's ext4 error trigger " + trigger);
         Path data = mount.resolve("data");
         try (Program serve = Program.serve(config, data, java.util.Map.of(), "--test-every", "PT2S")) {
-            await().atMost(WAIT).until(() -> JSON.readTree(get(serve.url("/status")).body()).path("sources")
-                    .findValues("items").stream().mapToLong(JsonNode::asLong).sum() > 0);
+            Http.awaitPublished(serve.url("/status"), WAIT);
             HttpResponse<String> before = get(serve.url("/feed.atom"));
             String etag = before.headers().firstValue("ETag").orElseThrow();
             assertThat(get(serve.url("/health")).statusCode()).isEqualTo(200);
@@ -188,9 +182,7 @@ class StoreFailureIT {
             HttpResponse<String> feed = get(serve.url("/feed.atom"));
             assertThat(feed.statusCode()).isEqualTo(200);
             assertThat(feed.body()).isEqualTo(before.body());
-            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(serve.url("/feed.atom")))
-                    .header("If-None-Match", etag).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(304);
+            assertThat(get(serve.url("/feed.atom"), "If-None-Match", etag).statusCode()).isEqualTo(304);
             JsonNode status = JSON.readTree(get(serve.url("/status")).body());
             assertThat(status.path("store").path("state").asText()).isEqualTo("failing");
             assertThat(status.path("store").path("reason").asText()).startsWith("read-only");
