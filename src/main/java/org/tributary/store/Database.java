@@ -27,13 +27,18 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    /** What statements get: the pool, refusing at once while the server is known to be unreachable. */
+    private final DataSource guarded;
     private final String vendor;
     private final List<HikariDataSource> sidePools = new ArrayList<>();
     private final StoreFailures failures;
     private ScheduledExecutorService watcher;
+    /** One connection of its own for /health, with short timeouts; made on first use. */
+    private HikariDataSource healthPool;
 
     private Database(HikariDataSource dataSource, String vendor, StoreFailures failures) {
         this.dataSource = dataSource;
+        this.guarded = new FailFast(dataSource, failures);
         this.vendor = vendor;
         this.failures = failures;
     }
@@ -57,7 +62,11 @@ public final class Database implements AutoCloseable {
         refuseEmpty(file);
         String url = "jdbc:h2:file:" + dir.resolve("tributary")
                 + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536;TRACE_LEVEL_FILE=0";
-        Database database = open(url, "sa", "", "h2");
+        // The pools open only an existing file (IFEXISTS): when the data directory's file system is unmounted under
+        // a running serve (to be checked and mounted again), H2 would otherwise make a new, empty database in the
+        // bare mount point, keep it open under the mount, and never see the real one again.
+        if (!Files.exists(file)) create(url);
+        Database database = open(url + ";IFEXISTS=TRUE", "sa", "", "h2");
         try {
             ownerOnly(file, "rw-------");
         } catch (RuntimeException e) {
@@ -68,6 +77,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static final String H2_FILE = "tributary.mv.db";
+
+    /** Makes the new, empty database file (the schema follows with the migrations). */
+    private static void create(String url) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
 
     /**
      * H2 takes an empty file for a new database and starts afresh in it, silently: after a full disk or a botched
@@ -195,8 +213,15 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The pool the store's statements use. While the database server is known to be unreachable (see
+     * {@link StoreFailures#unreachable()}) it refuses a connection at once instead of waiting the pool's connection
+     * timeout for each: a feed whose version cannot be read is then answered from memory without delay, and /status
+     * from what was last read. The probe alone goes on asking the server, and its first write that succeeds ends
+     * the failure.
+     */
     public DataSource dataSource() {
-        return dataSource;
+        return guarded;
     }
 
     /** True for a shared server database (PostgreSQL), where several nodes may run; false for the embedded H2 file. */
@@ -227,15 +252,41 @@ public final class Database implements AutoCloseable {
         return vendor;
     }
 
-    /** True when the store is not failing and the database answers a trivial query within a second. */
+    /**
+     * True when the store is not failing and the database answers a trivial query within a second. Asked on a
+     * connection of its own with short timeouts, not the store's pool: when the server has just gone away, a pool
+     * connection would be waited for up to the pool's connection timeout (30 s), longer than a load balancer waits
+     * for /health. What it meets is recorded, so the store is known to fail from the first health check on.
+     */
     public boolean isHealthy() {
         if (failures.current().isPresent()) return false;
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = healthPool().getConnection()) {
             return c.isValid(1);
         } catch (SQLException e) {
             failures.failed(e);
             return false;
         }
+    }
+
+    /** How long /health waits for its connection at most (HikariCP's least is 250 ms). */
+    static final Duration HEALTH_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+
+    private synchronized HikariDataSource healthPool() {
+        if (healthPool == null) {
+            HikariConfig config = poolConfig(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                    dataSource.getPassword(), "tributary-health", 1);
+            config.setConnectionTimeout(HEALTH_CONNECTION_TIMEOUT.toMillis());
+            config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+            config.setMinimumIdle(0);
+            config.setInitializationFailTimeout(-1);   // built now, connects on the first check
+            if (isShared()) {
+                // Seconds: a server that drops packets (a dead host) is given up on as soon as a refused one is.
+                config.addDataSourceProperty("connectTimeout", "2");
+                config.addDataSourceProperty("socketTimeout", "2");
+            }
+            healthPool = new HikariDataSource(config);
+        }
+        return healthPool;
     }
 
     /** Whether the store as a whole fails, and since when; see {@link StoreFailures}. */
@@ -250,7 +301,7 @@ public final class Database implements AutoCloseable {
      */
     public boolean probe() {
         try {
-            new Jdbc(this).inTransaction(c -> {
+            new Jdbc(dataSource, failures).inTransaction(c -> {
                 try (var ps = c.prepareStatement("UPDATE store_probe SET written_at = ? WHERE id = 1")) {
                     Jdbc.setInstant(ps, 1, java.time.Instant.now());
                     return ps.executeUpdate();
@@ -294,6 +345,83 @@ public final class Database implements AutoCloseable {
             watcher = null;
         }
         sidePools.forEach(HikariDataSource::close);
+        if (healthPool != null) healthPool.close();
         dataSource.close();
+    }
+
+    /** A pool that does not make callers wait while the store is known to fail; see {@link #dataSource()}. */
+    private static final class FailFast implements DataSource {
+        private final HikariDataSource pool;
+        private final StoreFailures failures;
+
+        FailFast(HikariDataSource pool, StoreFailures failures) {
+            this.pool = pool;
+            this.failures = failures;
+        }
+
+        /**
+         * While the server is unreachable, no connection at all; while the store fails otherwise (read-only, disk
+         * full), only one that is ready: a new one is what fails to open then, after the pool's whole timeout.
+         */
+        private void refuseWhileUnreachable() throws SQLException {
+            if (failures.unreachable()) {
+                throw new java.sql.SQLTransientConnectionException("store: " + StoreFailures.UNREACHABLE
+                        + " (known since " + failures.current().map(StoreFailures.Failure::since).orElse(null)
+                        + "); not waiting for a connection", "08001");
+            }
+            if (failures.current().isPresent() && pool.getHikariPoolMXBean() != null
+                    && pool.getHikariPoolMXBean().getIdleConnections() == 0) {
+                throw new java.sql.SQLTransientConnectionException("store: failing ("
+                        + failures.current().map(StoreFailures.Failure::reason).orElse("") + "); no connection "
+                        + "ready, not waiting for a new one");
+            }
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            refuseWhileUnreachable();
+            return pool.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            refuseWhileUnreachable();
+            return pool.getConnection(username, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(pool) ? type.cast(pool) : pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(pool) || pool.isWrapperFor(type);
+        }
     }
 }

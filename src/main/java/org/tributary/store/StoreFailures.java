@@ -39,8 +39,19 @@ public final class StoreFailures {
      */
     public record Failure(Instant since, String reason, String cause) {}
 
-    /** H2's codes for a database that cannot go on: closed, read-only, corrupt, file errors, in use. */
-    private static final Set<Integer> H2_STORE_CODES = Set.of(90098, 90097, 90030, 90028, 90031, 90020, 90135);
+    /**
+     * PostgreSQL's SQLSTATEs for a server that ended our session: admin_shutdown (a fast or smart stop),
+     * crash_shutdown (another backend crashed), cannot_connect_now (starting up, shutting down, in recovery).
+     * 57P05 (idle_session_timeout) is one idle connection, not the store; 57014 (query_canceled) is one statement.
+     */
+    private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
+
+    /**
+     * H2's codes for a database that cannot go on: closed, read-only, corrupt, file errors, in use, and its file
+     * not found (90146: the data directory's file system is not mounted).
+     */
+    private static final Set<Integer> H2_STORE_CODES = Set.of(90098, 90097, 90030, 90028, 90031, 90020, 90135,
+            90146);
 
     private final InstantSource clock;
     /** A monotonic clock (nanoseconds) for "once a minute": the wall clock may be stepped. */
@@ -70,8 +81,8 @@ public final class StoreFailures {
             if (t instanceof SQLTransientConnectionException) return true;
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                        || state.startsWith("58"))) return true;
+                if (state != null && (state.startsWith("08") || state.startsWith("53") || SERVER_GONE.contains(state)
+                        || state.equals("57P04") || state.startsWith("58"))) return true;
                 if (H2_STORE_CODES.contains(sql.getErrorCode())) return true;
             }
             // HikariCP's answer on a connection it has just dropped for one of the above.
@@ -96,8 +107,9 @@ public final class StoreFailures {
             first = current == null;
             if (first) {
                 current = new Failure(clock.instant(), reason, cause);
-            } else if (current.reason().equals(CLOSED) && !reason.equals(CLOSED)) {
-                // "closed" follows the real cause (a full disk); keep the more telling one.
+            } else if (vague(current.reason()) && !vague(reason)) {
+                // "closed" follows the real cause (a full disk), and a pool's "Connection is closed" may come first
+                // when a server goes away; keep the more telling one.
                 current = new Failure(current.since(), reason, cause);
             }
             logNow = first || now - lastLoggedNanos >= LOG_EVERY.toNanos();
@@ -133,6 +145,22 @@ public final class StoreFailures {
     }
 
     private static final String CLOSED = "the database was closed after an error";
+    static final String UNREACHABLE = "database unreachable";
+    private static final String OTHER = "database error";
+
+    /** Whether the reason says less than another one may: a consequence or no kind at all. */
+    private static boolean vague(String reason) {
+        return reason.equals(CLOSED) || reason.equals(OTHER);
+    }
+
+    /**
+     * Whether the failure going on is a database server we cannot reach: no statement can succeed until it is back,
+     * so waiting for a connection (the pool's timeout) on every statement only makes callers hang.
+     */
+    boolean unreachable() {
+        Failure f = current().orElse(null);
+        return f != null && f.reason().equals(UNREACHABLE);
+    }
 
     /** A kind of failure, in words that are safe to publish. */
     static String reason(Throwable e) {
@@ -148,8 +176,12 @@ public final class StoreFailures {
         }
         if (hasCode(e, 90030) || all.contains("corrupt")) return "corrupt: the database file cannot be read";
         if (hasCode(e, 90098)) return CLOSED;
-        if (hasState(e, "08") || has(e, SQLTransientConnectionException.class)) return "database unreachable";
-        return "database error";
+        if (hasState(e, "08") || SERVER_GONE.stream().anyMatch(state -> hasState(e, state))
+                || has(e, SQLTransientConnectionException.class) || has(e, java.net.ConnectException.class)
+                || has(e, java.net.UnknownHostException.class)) {
+            return UNREACHABLE;
+        }
+        return OTHER;
     }
 
     private static String messages(Throwable e) {

@@ -212,6 +212,9 @@ final class DocumentHandler extends Handler.Wrapper {
             return;
         }
         response.reset();
+        // Readable cross-origin, as the 404 is: a widget's fetch of a feed that fails sees the status, not a CORS
+        // error. The answer names nothing of the failure.
+        response.getHeaders().put(CORS);
         // A failing store is not an error of ours or the client's: 503 with Retry-After, as a proxy or a feed
         // reader then tries again rather than giving up on the feed.
         if (e instanceof OutOfMemoryError || e instanceof Documents.Unavailable

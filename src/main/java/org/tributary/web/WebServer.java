@@ -21,8 +21,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Invocable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tributary.config.Config;
 import org.tributary.outbound.Outbound;
 import org.tributary.publish.Publisher;
@@ -39,8 +37,6 @@ import org.tributary.store.Store;
  * the hub after the store changes.
  */
 public final class WebServer implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
     private final Supplier<Config> config;
     private final Database database;
@@ -247,11 +243,7 @@ public final class WebServer implements AutoCloseable {
                 plain(ctx, 404, "not found");
             }
         });
-        r.exception(Exception.class, (e, ctx) -> {
-            // The exception's text stays in the log (one line, no stack trace per request), never in the answer.
-            log.error("web: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-            plain(ctx, 500, "internal error");
-        });
+        r.exception(Exception.class, new RouteFailures(() -> database.failures().current().isPresent())::answer);
     }
 
     /** Javalin's routes that answer GET and HEAD only. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.testing.Http;
 import org.tributary.testing.PartnerServer;
 import org.xml.sax.InputSource;
 
@@ -52,13 +53,11 @@ class OperationsIT {
     }
 
     private static HttpResponse<String> get(String url, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (headers.length > 0) b.headers(headers);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.get(url, headers);
     }
 
     private static JsonNode status(Program serve) throws Exception {
-        return JSON.readTree(get(serve.url("/status")).body());
+        return Http.json(serve.url("/status"));
     }
 
     private static List<String> ids(JsonNode status) {

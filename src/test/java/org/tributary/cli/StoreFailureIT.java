@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.testing.Http;
 import org.tributary.testing.PartnerServer;
 import org.tributary.testing.Required;
 
@@ -29,7 +27,6 @@ import org.tributary.testing.Required;
  */
 class StoreFailureIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -67,9 +64,8 @@ class StoreFailureIT {
                 + ") needs mount(8) and root");
     }
 
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String url, String... headers) throws Exception {
+        return Http.get(url, headers);
     }
 
     /** Writes zeros until the file system says it is full. */
@@ -87,8 +83,7 @@ class StoreFailureIT {
         mountOrSkip("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString());
         Path data = mount.resolve("data");
         try (Program serve = Program.serve(config, data, java.util.Map.of(), "--test-every", "PT2S")) {
-            await().atMost(WAIT).until(() -> JSON.readTree(get(serve.url("/status")).body()).path("sources")
-                    .findValues("items").stream().mapToLong(JsonNode::asLong).sum() > 0);
+            Http.awaitPublished(serve.url("/status"), WAIT);
             String atom = get(serve.url("/feed.atom")).body();
             assertThat(get(serve.url("/health")).statusCode()).isEqualTo(200);
 
@@ -130,6 +125,97 @@ class StoreFailureIT {
                     "<item><title>After the disk was freed</title><link>https://example.org/freed</link>"
                             + "<guid>freed-1</guid></item><item>"));
             await().atMost(WAIT).until(() -> get(serve.url("/feed.atom")).body().contains("After the disk was freed"));
+            assertThat(serve.terminate()).isZero();
+        }
+    }
+
+    /** Runs a command that must succeed, for the test's own set-up. */
+    private static String must(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        if (exit != 0) throw new IllegalStateException(String.join(" ", command) + ": exit " + exit + ": " + out);
+        return out.strip();
+    }
+
+    /** Refreshes not done because the store failed, as /metrics counts them. */
+    private static double storeFailedRefreshes(Program serve) throws Exception {
+        return get(serve.url("/metrics")).body().lines().filter(l -> l.startsWith("tributary_store_failures_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * The file system under the data directory turns read-only while serving, as ext4 does after an I/O error
+     * (errors=remount-ro): the kernel's own switch for it (/sys/fs/ext4/DEV/trigger_fs_error) flips a loop-mounted
+     * ext4 image. (A read-only remount of a bind mount is refused while H2 holds its file open for writing: EBUSY.)
+     * The operator's way back is the real one too: unmount, fsck, mount again, and the same process writes again.
+     */
+    @Test
+    void aDataDirectoryThatTurnsReadOnlyWhileServingKeepsTheFeedsServedAndRecoversWhenMountedAgain()
+            throws Exception {
+        Path image = dir.resolve("data.img");
+        String mkfs = Required.program("mkfs.ext4 (Debian package e2fsprogs)", "mkfs.ext4").toString();
+        String fsck = Required.program("e2fsck (Debian package e2fsprogs)", "e2fsck").toString();
+        must("truncate", "-s", "64M", image.toString());
+        must(mkfs, "-q", image.toString());
+        mountOrSkip("mount", "-o", "loop,errors=remount-ro", image.toString(), mount.toString());
+        String device = Path.of(must("findmnt", "-n", "-o", "SOURCE", mount.toString())).getFileName().toString();
+        Path trigger = Path.of("/sys/fs/ext4", device, "trigger_fs_error");
+        Required.present(Files.exists(trigger), "the kernel's ext4 error trigger " + trigger);
+        Path data = mount.resolve("data");
+        try (Program serve = Program.serve(config, data, java.util.Map.of(), "--test-every", "PT2S")) {
+            Http.awaitPublished(serve.url("/status"), WAIT);
+            HttpResponse<String> before = get(serve.url("/feed.atom"));
+            String etag = before.headers().firstValue("ETag").orElseThrow();
+            assertThat(get(serve.url("/health")).statusCode()).isEqualTo(200);
+            int logBefore = serve.stderr().length();
+
+            // What was written so far reaches the disk first: the error trigger drops dirty pages, and a file whose
+            // blocks were never allocated comes back empty after fsck, which is a lost disk, not this test's case.
+            must("sync", "-f", data.resolve("tributary.mv.db").toString());
+            Files.writeString(trigger, "test: the data directory turns read-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Files.createFile(data.resolve("probe")))
+                    .as("read-only now").hasMessageContaining("Read-only file system");
+
+            await().atMost(WAIT).until(() -> get(serve.url("/health")).statusCode() == 503);
+            assertThat(get(serve.url("/health")).body()).contains("read-only");
+            HttpResponse<String> feed = get(serve.url("/feed.atom"));
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.body()).isEqualTo(before.body());
+            assertThat(get(serve.url("/feed.atom"), "If-None-Match", etag).statusCode()).isEqualTo(304);
+            JsonNode status = JSON.readTree(get(serve.url("/status")).body());
+            assertThat(status.path("store").path("state").asText()).isEqualTo("failing");
+            assertThat(status.path("store").path("reason").asText()).startsWith("read-only");
+            assertThat(status.path("sources").size()).isEqualTo(3);
+            HttpResponse<String> page = get(serve.url("/status.html"));
+            assertThat(page.body()).contains("The store fails since").contains("read-only");
+            assertThat(status.toString()).doesNotContain(mount.toString());
+            assertThat(page.body()).doesNotContain(mount.toString());
+            // Refreshes go on every 2 s and each meets the read-only store: one line in the log, no trace.
+            double failed = storeFailedRefreshes(serve);
+            await().atMost(WAIT).until(() -> storeFailedRefreshes(serve) >= failed + 3);
+            String during = serve.stderr().substring(logBefore);
+            assertThat(during.lines().filter(l -> l.contains("store: failing")).count()).as(during).isEqualTo(1);
+            assertThat(during).as("no stack trace while the store fails").doesNotContain("\tat ");
+
+            // Unmount (once H2 has let go of its file), check, mount again: the same process writes again.
+            await().atMost(WAIT).until(() -> sh("umount", mount.toString()) == 0);
+            mounted = false;
+            sh(fsck, "-fy", image.toString());   // exit 1: errors corrected, as after a real I/O error
+            mountOrSkip("mount", "-o", "loop,errors=remount-ro", image.toString(), mount.toString());
+
+            try {
+                await().atMost(WAIT).until(() -> get(serve.url("/health")).statusCode() == 200);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("no recovery after the remount; the log:\n" + serve.stderr(), e);
+            }
+            assertThat(JSON.readTree(get(serve.url("/status")).body()).path("store").path("state").asText())
+                    .isEqualTo("ok");
+            assertThat(serve.stderr()).contains("store: recovered");
+            partners.serve(PartnerServer.RSS, PartnerServer.fixture(PartnerServer.RSS).replaceFirst("<item>",
+                    "<item><title>After the remount</title><link>https://example.org/remount</link>"
+                            + "<guid>remount-1</guid></item><item>"));
+            await().atMost(WAIT).until(() -> get(serve.url("/feed.atom")).body().contains("After the remount"));
             assertThat(serve.terminate()).isZero();
         }
     }
