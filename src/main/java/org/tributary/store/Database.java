@@ -26,6 +26,9 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+    /** Connections of the main pool; {@link ItemWrites} lets at most two fewer refreshes write at once. */
+    static final int POOL_SIZE = 8;
+
     private final HikariDataSource dataSource;
     /** What statements get: the pool, refusing at once while the server is known to be unreachable. */
     private final DataSource guarded;
@@ -173,7 +176,7 @@ public final class Database implements AutoCloseable {
 
     private static Database open(String url, String user, String password, String vendor) {
         StoreFailures failures = new StoreFailures();
-        HikariDataSource ds = new HikariDataSource(poolConfig(url, user, password, "tributary", 8));
+        HikariDataSource ds = new HikariDataSource(poolConfig(url, user, password, "tributary", POOL_SIZE));
         try {
             // Flyway only when there is something to apply: validating an up-to-date schema on every open was most
             // of what a short command (status, check, export) spent opening the database.

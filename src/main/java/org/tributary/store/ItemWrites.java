@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 import org.tributary.normalize.Event;
 import org.tributary.normalize.Item;
 import org.tributary.normalize.NormalizedFeed;
@@ -37,8 +38,18 @@ final class ItemWrites {
     /** The most values bound in one IN (...) list. */
     private static final int IN_CHUNK = 500;
 
+    /**
+     * Refreshes that may hold a connection for a fetch's transaction at once. A transaction with new items waits
+     * for the same-story lock while holding its connection; with 64 refreshes in flight and no bound, eight of them
+     * held the whole pool while the rest waited out the pool's 30 s and failed as "store failed" (2,000 feeds, 64
+     * threads). Waiting here instead costs nothing: the fetch is done, and the queue is served in order. Two
+     * connections stay for the pages, /status and the editors.
+     */
+    static final int WRITERS = Database.POOL_SIZE - 2;
+
     private final Jdbc jdbc;
     private final boolean mergeDuplicates;
+    private final Semaphore writers = new Semaphore(WRITERS, true);
 
     ItemWrites(Jdbc jdbc, boolean mergeDuplicates) {
         this.jdbc = jdbc;
@@ -55,6 +66,21 @@ final class ItemWrites {
      */
     SaveResult saveFetched(String sourceId, FetchedDocument document, NormalizedFeed feed, int keep,
                                   java.time.Duration maxAge, boolean hold, SourceHealth health, Instant now) {
+        try {
+            writers.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to store source " + sourceId);
+        }
+        try {
+            return saveFetchedNow(sourceId, document, feed, keep, maxAge, hold, health, now);
+        } finally {
+            writers.release();
+        }
+    }
+
+    private SaveResult saveFetchedNow(String sourceId, FetchedDocument document, NormalizedFeed feed, int keep,
+                                      java.time.Duration maxAge, boolean hold, SourceHealth health, Instant now) {
         return jdbc.inTransaction(c -> {
             Set<String> remembered = Surplus.of(c, sourceId);
             Saved saved = save(c, sourceId, feed.items(), feed.unchanged(), remembered, keep, maxAge, now);
@@ -192,6 +218,11 @@ final class ItemWrites {
 
     private static String linkAndTitle(Item item) {
         return item.link() == null ? null : item.link() + "\n" + item.title();
+    }
+
+    /** Refreshes waiting for their turn to write (for tests of the bound). */
+    int waitingWriters() {
+        return writers.getQueueLength();
     }
 
     /**

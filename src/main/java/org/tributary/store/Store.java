@@ -28,6 +28,11 @@ public final class Store {
         this.published = new PublishedItems(jdbc, mergeDuplicates);
     }
 
+    /** Refreshes waiting for their turn to store what they fetched (a test's view of the bound on writers). */
+    int waitingWriters() {
+        return writes.waitingWriters();
+    }
+
     /** The failure of the store as a whole going on (full disk, read-only, corrupt, unreachable), if any. */
     public Optional<StoreFailures.Failure> failure() {
         return failures.current();

@@ -112,6 +112,49 @@ class SameStoryConcurrencyIT {
                 .toList();
     }
 
+    /**
+     * Many refreshes storing new items at once while another node holds the same-story lock: at most
+     * {@link ItemWrites#WRITERS} of them hold a connection while they wait for it, so the pool keeps connections for
+     * the pages and /status (a read answers while the lock is still held; unbounded, the waiting writers held the
+     * whole pool and every other caller failed after the pool's 30 s), and every refresh stores its item once the
+     * lock is released.
+     */
+    @Test
+    void refreshesWaitingForTheSameStoryLockLeaveConnectionsForReaders() throws Exception {
+        Store store = node();
+        int refreshes = ItemWrites.WRITERS * 3;
+        Database other = opener.open();
+        databases.add(other);
+        ExecutorService pool = Executors.newFixedThreadPool(refreshes + 1);
+        try (java.sql.Connection holder = other.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (var ps = holder.prepareStatement("SELECT id FROM same_story_lock WHERE id = 1 FOR UPDATE");
+                 var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+            }
+            List<Future<SaveResult>> saves = new ArrayList<>();
+            for (int i = 0; i < refreshes; i++) {
+                String source = "s" + i;
+                Item item = item(source, "n" + i, "https://s" + i + ".example/n", "Story " + i, text(i), T0);
+                saves.add(pool.submit(() -> StoredItems.saveFetched(store, source, "https://" + source + ".example/",
+                        null, null, List.of(item), Set.of(), T0)));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2))
+                    .until(() -> store.waitingWriters() == refreshes - ItemWrites.WRITERS);
+            Future<Map<String, SourceState>> read = pool.submit(store::states);
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(read::isDone);
+            assertThat(saves).as("no refresh got past the lock").noneMatch(Future::isDone);
+            assertThat(read.get()).as("a read while the writers wait").isNotNull();
+            holder.rollback();
+            for (Future<SaveResult> save : saves) save.get(2, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.failure()).isEmpty();
+        assertThat(StoredItems.of(store, new ItemQuery(Set.of(), Set.of(), Set.of(), ItemQuery.MAX_LIMIT)))
+                .hasSize(refreshes);
+    }
+
     @Test
     void copiesSavedAtTheSameMomentByTwoNodesAreEachMergedIntoTheEarliestPublished() throws Exception {
         Store one = node();
