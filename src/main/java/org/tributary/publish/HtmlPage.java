@@ -78,13 +78,18 @@ final class HtmlPage {
             itemLevel = 2;
         }
         Element section = main.appendElement("section").addClass("recent").attr("aria-labelledby", "recent");
-        // On a topic page the topic is the h1 and the list is titled like the site, as on the page we imitate.
-        section.appendElement(listHeading).attr("id", "recent").text(Texts.line(view.site().title()));
+        // On a topic page the topic is the h1 and the list is titled like the site, as on the page we imitate; an
+        // events list is titled as what it is.
+        boolean events = view.eventsPage();
+        section.appendElement(listHeading).attr("id", "recent")
+                .text(events ? words(view).get("events.heading") : Texts.line(view.site().title()));
         String description = Texts.clean(view.description()).strip();
-        if (view.topic() == null && !description.isEmpty()) section.appendElement("p").addClass("lead").text(description);
+        if (view.topic() == null && !events && !description.isEmpty()) {
+            section.appendElement("p").addClass("lead").text(description);
+        }
         if (view.items().isEmpty()) {
-            section.appendElement("p").addClass("empty")
-                    .text(words(view).get(view.paging().self().isFirst() ? "page.empty" : "page.empty.later"));
+            String empty = events ? "events.empty" : view.paging().self().isFirst() ? "page.empty" : "page.empty.later";
+            section.appendElement("p").addClass("empty").text(words(view).get(empty));
             pages(section, view);
             return;
         }

@@ -102,7 +102,8 @@ class ItemLanguageAndImageTest {
         assertThat(embed.select("article img")).extracting(img -> img.attr("alt"), img -> img.attr("loading"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(FRENCH_ALT, "lazy"),
                         org.assertj.core.groups.Tuple.tuple("", "lazy"));
-        assertThat(embed.select("article figcaption")).extracting(Element::text).containsExactly(FRENCH_CREDIT);
+        assertThat(embed.select("article figcaption")).as("the credit is a line of the item's in /embed").isEmpty();
+        assertThat(embed.select("article p.credit")).extracting(Element::text).containsExactly(FRENCH_CREDIT);
         assertThat(embed.select("article").get(0).select("> p.meta, > p.source"))
                 .allSatisfy(p -> assertThat(p.attr("lang")).isEqualTo("en"));
     }

@@ -95,6 +95,7 @@ class EventsPagesIT {
         Document dom = render(serve("fr"), "fr");
 
         assertThat(dom.select("html").attr("lang")).isEqualTo("fr");
+        assertThat(dom.select("#recent").text()).as("the list's heading").isEqualTo("Événements à venir");
         assertThat(dom.select("article h2, article h3").eachText()).containsExactly(UpcomingEvents.WEBINAR,
                 UpcomingEvents.CANCELLED, UpcomingEvents.FAIR);
         String thursday = DayOfWeek.THURSDAY.getDisplayName(TextStyle.FULL, french);
@@ -117,6 +118,7 @@ class EventsPagesIT {
         Document dom = render(serve("en"), "en");
 
         assertThat(dom.select("html").attr("lang")).isEqualTo("en");
+        assertThat(dom.select("#recent").text()).as("the list's heading").isEqualTo("Upcoming events");
         assertThat(line(dom, UpcomingEvents.WEBINAR)).isEqualTo("Thursday 4 June 2026, 7:00–8:00 pm CDT · Zoom · Register");
         assertThat(line(dom, UpcomingEvents.CANCELLED)).startsWith("Cancelled · Wednesday 10 June 2026, 2:00–2:45 pm CDT");
         assertThat(line(dom, UpcomingEvents.FAIR)).isEqualTo("Saturday 20 June 2026, all day · Central Library");
