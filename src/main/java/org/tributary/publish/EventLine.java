@@ -21,9 +21,11 @@ final class EventLine {
         article.attr("itemscope", true).attr("itemtype", SCHEMA + "Event");
         Element heading = article.selectFirst("h1, h2, h3, h4, h5, h6");
         if (heading != null) {
+            // The name on the heading and the url on its link: a microdata property on an <a> takes the link's
+            // href as its value, so "url name" on the link gave parsers the URL as the event's name.
+            heading.attr("itemprop", "name");
             Element a = heading.selectFirst("a");
-            if (a != null) a.attr("itemprop", "url name");
-            else heading.attr("itemprop", "name");
+            if (a != null) a.attr("itemprop", "url");
         } else {
             article.appendElement("meta").attr("itemprop", "name").attr("content", item.title());
         }
