@@ -18,6 +18,7 @@ import org.tributary.publish.SiteIcon;
 import org.tributary.publish.Views;
 import org.tributary.store.Events;
 import org.tributary.store.Store;
+import org.tributary.web.ImageProxy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -69,7 +70,15 @@ final class ExportCommand implements Callable<Integer> {
         ExportStamp stamp = ExportStamp.of(version, config, span);
         if (stamp.isCurrentIn(out)) return 0;
         int files = writeDocuments(app, config, out);
-        if (config.site().imageProxy().enabled()) files += app.images.export(out.resolve("images"));
+        if (config.site().imageProxy().enabled()) {
+            ImageProxy.Exported images = app.images.export(out.resolve("images"));
+            files += images.written();
+            // An image that could not be had is asked for again by the next export, not skipped as up to date.
+            if (images.missing() > 0) {
+                Files.deleteIfExists(out.resolve(ExportStamp.FILE));
+                return files;
+            }
+        }
         stamp.writeTo(out);
         return files;
     }

@@ -74,10 +74,18 @@ public final class StoreFailures {
         return Optional.ofNullable(current);
     }
 
-    /** Whether the exception says the store as a whole fails, rather than one statement on one row's data. */
+    /**
+     * Whether the exception says the store as a whole fails, rather than one statement on one row's data. An I/O
+     * error counts only under the database's own exceptions (the disk under the database): the same error out of
+     * a caller's own I/O (an export writing its files, a listener) is not the store's.
+     */
     static boolean isStoreFailure(Throwable e) {
+        boolean database = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) return true;
+            if (t instanceof SQLException || t instanceof StoreException || t.getClass().getName().startsWith("org.h2.")) {
+                database = true;
+            }
+            if (t instanceof IOException && database) return true;
             if (t instanceof SQLTransientConnectionException) return true;
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();

@@ -20,8 +20,9 @@ final class ConditionalGet {
         return false;
     }
 
-    /** Weak comparison, as for GET: W/"x" matches "x"; "*" matches anything. */
-    private static boolean matches(String header, String etag) {
+    /** Weak comparison, as for GET: W/"x" matches "x"; "*" matches anything; no header matches nothing. */
+    static boolean matches(String header, String etag) {
+        if (header == null) return false;
         for (String candidate : header.split(",")) {
             String c = candidate.trim();
             if (c.equals("*")) return true;

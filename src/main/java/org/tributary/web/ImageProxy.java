@@ -109,7 +109,7 @@ public final class ImageProxy {
             // Loaded by pages elsewhere (/embed, embed.js); and nothing in it may run if it is opened directly.
             ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
             ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
-            if (matches(ctx.header("If-None-Match"), etag)) {
+            if (ConditionalGet.matches(ctx.header("If-None-Match"), etag)) {
                 ctx.status(304);
                 return;
             }
@@ -172,11 +172,14 @@ public final class ImageProxy {
     /** Images an export fetches at once; the fetcher's own per-host and overall caps still apply. */
     private static final int EXPORT_THREADS = 8;
 
+    /** What an export of the images did: how many it wrote, and how many it could not have (logged each). */
+    public record Exported(int written, int missing) {}
+
     /**
      * Writes every published image as {@code dir/KEY} (the name its link ends with), from the cache or fetched, for
-     * a static export; an image that cannot be had is left out (and logged). Returns how many were written.
+     * a static export; an image that cannot be had is left out (and logged).
      */
-    public int export(Path dir) throws IOException {
+    public Exported export(Path dir) throws IOException {
         Files.createDirectories(dir);
         ExecutorService pool = Executors.newFixedThreadPool(EXPORT_THREADS,
                 r -> {
@@ -191,7 +194,7 @@ public final class ImageProxy {
             for (Future<Boolean> w : written) {
                 if (w.get()) count++;
             }
-            return count;
+            return new Exported(count, written.size() - count);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("export of images interrupted");
@@ -282,17 +285,6 @@ public final class ImageProxy {
         CRC32C crc = new CRC32C();
         crc.update(image.bytes());
         return "\"" + image.key().substring(0, 16) + "-" + Long.toHexString(crc.getValue()) + "\"";
-    }
-
-    /** If-None-Match as for GET: weak comparison, "*" matches anything. */
-    private static boolean matches(String header, String etag) {
-        if (header == null) return false;
-        for (String candidate : header.split(",")) {
-            String c = candidate.strip();
-            if (c.startsWith("W/")) c = c.substring(2);
-            if (c.equals("*") || c.equals(etag)) return true;
-        }
-        return false;
     }
 
     private static void plain(Context ctx, int status, String message) {

@@ -36,7 +36,7 @@ final class RouteFailures {
 
     /** Javalin's exception handler for every route. */
     void answer(Exception e, Context ctx) {
-        boolean store = fromTheStore(e) && Store.isStoreFailure(e);
+        boolean store = Store.isStoreFailure(e);
         if (store) log.debug("web: {} {} failed: the store fails: {}", ctx.method(), ctx.path(), e.toString());
         else unexpected.error(e, "web: {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
         if (ctx.res().isCommitted()) return;   // part of an answer is out: Jetty ends the exchange
@@ -54,19 +54,5 @@ final class RouteFailures {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Cache-Control", "no-store");
         }
-    }
-
-    /**
-     * Whether the exception came out of the database: the store's own classification reads any I/O error as the
-     * disk under the database failing, but a route's own I/O (an export writing its files) is not the store's, and
-     * is answered 500 and logged like any other failure.
-     */
-    private static boolean fromTheStore(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException) return true;
-            String name = t.getClass().getName();
-            if (name.startsWith("org.tributary.store.") || name.startsWith("org.h2.")) return true;
-        }
-        return false;
     }
 }

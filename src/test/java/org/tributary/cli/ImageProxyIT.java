@@ -228,6 +228,8 @@ class ImageProxyIT {
         try (var files = Files.list(images)) {
             assertThat(files).hasSize(2);   // the four refused images are not there
         }
+        assertThat(out.resolve(ExportStamp.FILE)).as("no stamp: the next export asks for the refused images again")
+                .doesNotExist();
         assertThat(bytes(local(ok), null).body()).isEqualTo(PNG);
         assertThat(partnerRequests("/img/ok.png")).hasSize(1);
     }

@@ -89,7 +89,10 @@ class StoreFailuresTest {
                         + "to idle-session timeout")),
                 Arguments.of("a syntax error (42601)", server("42601", "syntax error at or near \"SELEC\"")),
                 Arguments.of("a value too long (22001)", server("22001", "value too long for type "
-                        + "character varying(200)")));
+                        + "character varying(200)")),
+                Arguments.of("a caller's own I/O, not under the database's exceptions (an export's full disk)",
+                        new java.io.UncheckedIOException(new IOException("No space left on device"))),
+                Arguments.of("a caller's bare IOException", new IOException("disk full")));
     }
 
     @ParameterizedTest(name = "{0}")
